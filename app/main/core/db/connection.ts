@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { localMigrationProvider } from './migrations';
+import type { LocalDatabase } from './schema';
+
+export interface LocalDb {
+  db: Kysely<LocalDatabase>;
+  sqlite: Database.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating if needed) the desk's SQLite file. WAL + synchronous=FULL: a write acknowledged on
+ * screen survives a power cut; foreign_keys on; a busy timeout so a second reader waits instead of failing.
+ */
+export function openSqlite(filename: string): Database.Database {
+  const sqlite = new Database(filename);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
+  const migrator = new Migrator({ db, provider: localMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
+    throw new Error(`Local database migration failed: ${reason}`);
+  }
+}
+
+export async function openLocalDb(filename: string): Promise<LocalDb> {
+  const sqlite = openSqlite(filename);
+  const db = new Kysely<LocalDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrateLocal(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, sqlite, close: () => db.destroy() };
+}

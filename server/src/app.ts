@@ -1,0 +1,47 @@
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { ServerConfig } from './config';
+import type { ServerDatabase } from './db/schema';
+import { registerDb } from './plugins/db';
+import { registerErrorHandling } from './plugins/error-handler';
+import { registerHealthRoute } from './routes/health';
+
+export interface BuildServerOptions {
+  config: ServerConfig;
+  /** Fastify logger options; defaults to pino at the configured level with secrets redacted. */
+  logger?: FastifyServerOptions['logger'];
+  /** An existing Kysely instance (tests share one); otherwise a pool is made from config.mysqlUrl. */
+  db?: Kysely<ServerDatabase>;
+}
+
+/** Secrets never reach the log. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.body.password',
+  'req.body.refresh_token',
+  'res.body.access_token',
+  'res.body.refresh_token',
+];
+
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    bodyLimit: config.bodyLimitBytes,
+    // Slow or stalled bodies are cut off rather than holding a connection forever.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  registerErrorHandling(app);
+  await app.register(helmet, { global: true });
+  // Responses are gzipped above ~1 KB when the client accepts it; gzip request bodies are inflated.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+  registerDb(app, config.mysqlUrl, options.db);
+  registerHealthRoute(app);
+  return app;
+}

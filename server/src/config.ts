@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { isValidTimeZone } from '../../shared';
+
+/** Server configuration from the environment, validated at start with one clear message per bad value. */
+
+const intFrom = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
+
+const EnvSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], { error: 'NODE_ENV must be development, test or production' })
+    .default('development'),
+  PORT: intFrom('PORT', 0, 65535).default(8787),
+  HOST: z.string().min(1, 'HOST must not be empty').default('127.0.0.1'),
+  MYSQL_URL: z
+    .string()
+    .regex(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, 'MYSQL_URL must look like mysql://user:pass@host:3306/database')
+    .default('mysql://root@127.0.0.1:3306/collectpay'),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: intFrom('ACCESS_TOKEN_TTL_SECONDS', 30, 86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: intFrom('REFRESH_TOKEN_TTL_DAYS', 1, 365).default(30),
+  ORG_TIMEZONE: z
+    .string()
+    .refine(isValidTimeZone, 'ORG_TIMEZONE must be an IANA time zone such as Africa/Nairobi')
+    .default('UTC'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  BODY_LIMIT_BYTES: intFrom('BODY_LIMIT_BYTES', 1024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
+  LOGIN_RATE_LIMIT_PER_MINUTE: intFrom('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 10_000).default(10),
+});
+
+export interface ServerConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  mysqlUrl: string;
+  jwtSecret: string;
+  /** True when no JWT_SECRET was given and a throwaway one was made (development only). */
+  ephemeralSecret: boolean;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  orgTimeZone: string;
+  logLevel: string;
+  bodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid server configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET is required when NODE_ENV=production (at least 32 characters)']);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    mysqlUrl: e.MYSQL_URL,
+    jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    ephemeralSecret: !e.JWT_SECRET,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    orgTimeZone: e.ORG_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+  };
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { HealthResponse } from '../../../shared';
+
+const PING_TIMEOUT_MS = 2500;
+
+/** GET /api/v1/health — 200 when MySQL answers, 503 when it does not (the one answer without the error shape). */
+export function registerHealthRoute(app: FastifyInstance): void {
+  app.get('/api/v1/health', async (_request, reply) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('database ping timed out')), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([sql`select 1`.execute(app.db), timeout]);
+      const body: HealthResponse = { status: 'ok', db: 'ok' };
+      return reply.send(body);
+    } catch (error) {
+      app.log.warn({ err: error }, 'health: database unreachable');
+      const body: HealthResponse = { status: 'down', db: 'down' };
+      return reply.status(503).send(body);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+}

@@ -1,0 +1,8 @@
+import { loadConfig, type ServerConfig } from '../src/config';
+
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: 'silent' }),
+    ...overrides,
+  };
+}

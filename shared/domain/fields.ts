@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+
+/** Field-level schemas reused by every entity, each with a message a clerk can act on. */
+
+export const uuidField = z.uuid({ error: 'must be a UUID' });
+
+export const codeField = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(32, 'must be at most 32 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'may contain only letters, digits and . _ / -');
+
+export const nameField = z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters');
+
+export function textField(max: number) {
+  return z.string().trim().max(max, `must be at most ${max} characters`);
+}
+
+/** Minor units or thousandths: whole, safe integers. */
+export const nonNegativeInt = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'cannot be negative')
+  .max(Number.MAX_SAFE_INTEGER, 'is too large');
+
+export const positiveInt = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be greater than zero')
+  .max(Number.MAX_SAFE_INTEGER, 'is too large');
+
+export const instantField = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' });
+
+export const dateField = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
+
+export const versionField = z.number().int('must be a whole number').min(0, 'cannot be negative');
+
+/** Columns every synced row carries (DESIGN §3). */
+export const commonRowShape = {
+  uuid: uuidField,
+  version: versionField,
+  created_at: instantField,
+  updated_at: instantField,
+  deleted_at: instantField.nullable(),
+  created_by: z.string().nullable(),
+  updated_by: z.string().nullable(),
+};
+
+export const COMMON_ROW_FIELDS = Object.keys(commonRowShape) as (keyof typeof commonRowShape)[];

@@ -1,0 +1,75 @@
+/** Stable error codes shared by the server, the desktop core and the renderer (PROTOCOL.md "Errors"). */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'TOKEN_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'VALIDATION_FAILED',
+  'BATCH_TOO_LARGE',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'VERSION_MISMATCH',
+  'ALREADY_RESOLVED',
+  'IDEMPOTENCY_MISMATCH',
+  'BAD_JSON',
+  'CONFLICT',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL',
+  'UNAVAILABLE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type FieldErrors = Record<string, string>;
+
+/** An error that knows its protocol code and, for validation, which fields are wrong. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (fields && Object.keys(fields).length > 0) this.fields = fields;
+  }
+}
+
+export function validationError(fields: FieldErrors, message?: string): AppError {
+  const summary =
+    message ??
+    Object.entries(fields)
+      .map(([field, problem]) => `${field}: ${problem}`)
+      .join('; ');
+  return new AppError('VALIDATION_FAILED', summary, fields);
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `${what} was not found`);
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** The HTTP status each code travels with (PROTOCOL.md). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  VALIDATION_FAILED: 422,
+  BATCH_TOO_LARGE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  NOT_FOUND: 404,
+  VERSION_MISMATCH: 409,
+  ALREADY_RESOLVED: 409,
+  IDEMPOTENCY_MISMATCH: 422,
+  BAD_JSON: 400,
+  CONFLICT: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};

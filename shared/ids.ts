@@ -1,0 +1,14 @@
+import { v7, validate, version } from 'uuid';
+
+/** UUIDv7: time-ordered, made wherever the record is made (also offline). */
+export function newId(): string {
+  return v7();
+}
+
+export function isUuid(value: string): boolean {
+  return validate(value);
+}
+
+export function isUuidV7(value: string): boolean {
+  return validate(value) && version(value) === 7;
+}

@@ -1,0 +1,60 @@
+import { parseDecimal, toDecimalString, type ParseResult } from './decimal';
+
+/** Quantities are thousandths of a unit (12.345 kg → 12345). */
+export const QUANTITY_SCALE = 3;
+
+export interface MoneyFormat {
+  currency: string;
+  locale: string;
+}
+
+export const DEFAULT_MONEY_FORMAT: MoneyFormat = { currency: 'USD', locale: 'en-US' };
+
+/** Minor-unit digits of a currency per ISO 4217 as the runtime knows it (USD 2, JPY 0, KWD 3). */
+export function currencyScale(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function parseMoney(input: string, currency = DEFAULT_MONEY_FORMAT.currency, label = 'amount'): ParseResult {
+  return parseDecimal(input, { scale: currencyScale(currency), label });
+}
+
+export function parseQuantity(input: string, label = 'quantity'): ParseResult {
+  return parseDecimal(input, { scale: QUANTITY_SCALE, label });
+}
+
+/**
+ * amount_minor = round_half_up(quantity_milli × rate_minor / 1000) — the one place this rounding is defined.
+ * BigInt keeps the product exact past 2^53; half-up rounds halves away from zero.
+ */
+export function amountMinor(quantityMilli: number, rateMinor: number): number {
+  if (!Number.isSafeInteger(quantityMilli) || !Number.isSafeInteger(rateMinor)) {
+    throw new RangeError('quantity and rate must be safe integers');
+  }
+  const product = BigInt(quantityMilli) * BigInt(rateMinor);
+  const negative = product < 0n;
+  const magnitude = negative ? -product : product;
+  const rounded = (magnitude + 500n) / 1000n;
+  if (rounded > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('amount is too large');
+  const value = Number(rounded);
+  return negative && value !== 0 ? -value : value;
+}
+
+/** Formats minor units for display with Intl; the number is handed over as an exact decimal string. */
+export function formatMoney(minor: number, format: MoneyFormat = DEFAULT_MONEY_FORMAT): string {
+  const scale = currencyScale(format.currency);
+  const formatter = new Intl.NumberFormat(format.locale, { style: 'currency', currency: format.currency });
+  // Intl.NumberFormat v3 formats decimal strings exactly; the cast is for lib typings that predate it.
+  return formatter.format(toDecimalString(minor, scale) as unknown as number);
+}
+
+/** Minor units as a plain decimal string for input fields ("32.75"). */
+export function moneyToInput(minor: number, currency = DEFAULT_MONEY_FORMAT.currency): string {
+  return toDecimalString(minor, currencyScale(currency));
+}
+
+/** Thousandths as a trimmed decimal string ("12.5", "3", "0.125"). */
+export function formatQuantity(milli: number): string {
+  const text = toDecimalString(milli, QUANTITY_SCALE);
+  return text.replace(/\.?0+$/, '');
+}

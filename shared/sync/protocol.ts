@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { EntityTypeSchema, RoleSchema, type EntityType } from '../domain/entities';
+import { uuidField } from '../domain/fields';
+
+/** Wire types of PROTOCOL.md v1. The server validates requests with these; clients build them. */
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_BATCH = 100;
+export const DEFAULT_PULL_LIMIT = 100;
+export const MAX_PULL_LIMIT = 1000;
+
+export const OPERATIONS = ['create', 'update', 'delete'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// --- Auth ---
+export const LoginRequestSchema = z.strictObject({
+  email: z.email({ error: 'must be an email address' }).max(254),
+  password: z.string().min(1, 'is required').max(1024, 'is too long'),
+  device_id: uuidField,
+  device_name: z.string().trim().max(120, 'must be at most 120 characters').optional(),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const RefreshRequestSchema = z.strictObject({ refresh_token: z.string().min(1, 'is required').max(512) });
+export type RefreshRequest = z.infer<typeof RefreshRequestSchema>;
+
+export const AuthUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema });
+export type AuthUser = z.infer<typeof AuthUserSchema>;
+
+export const TokenResponseSchema = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  expires_in: z.number(),
+  user: AuthUserSchema,
+});
+export type TokenResponse = z.infer<typeof TokenResponseSchema>;
+
+// --- Push ---
+/** The envelope of one op; `data` is checked per entity type and operation by the server. */
+export const PushOpSchema = z.object({
+  op_id: uuidField.optional(),
+  entity_type: EntityTypeSchema,
+  operation: z.enum(OPERATIONS),
+  data: z.record(z.string(), z.unknown()),
+  changed_fields: z.array(z.string()).max(64).optional(),
+  client_timestamp: z.string().max(120).optional(),
+});
+export type PushOp = z.infer<typeof PushOpSchema>;
+
+export const PushRequestSchema = z.object({
+  device_id: uuidField,
+  batch: z.array(z.unknown()),
+});
+export type PushRequest = { device_id: string; batch: PushOp[] };
+
+export const CONFLICT_TYPES = ['version', 'concurrent', 'timestamp', 'deleted'] as const;
+export type ConflictType = (typeof CONFLICT_TYPES)[number];
+export const RESOLUTIONS = ['server_wins', 'last_write_wins', 'manual'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export type WireRow = Record<string, unknown> & { uuid: string; version: number };
+
+export interface PushSuccess {
+  op_id?: string;
+  entity_type: EntityType;
+  uuid: string;
+  entity: WireRow;
+  merged: boolean;
+  message?: string;
+}
+
+export interface PushConflict {
+  op_id?: string;
+  entity_type: EntityType;
+  uuid: string;
+  conflict_id: string;
+  type: ConflictType;
+  client_version: number | null;
+  server_version: number;
+  client_data: Record<string, unknown>;
+  server_data: WireRow;
+  resolution: Resolution;
+  entity: WireRow;
+  message: string;
+}
+
+export interface PushErrorItem {
+  op_id?: string;
+  entity_type?: string;
+  uuid?: string;
+  status: number;
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export interface PushResponse {
+  results: { success: PushSuccess[]; conflicts: PushConflict[]; errors: PushErrorItem[] };
+  server_time: string;
+}
+
+// --- Pull ---
+export const PullRequestSchema = z.strictObject({
+  device_id: uuidField,
+  cursor: z.string().max(64).regex(/^\d+$/, 'must be a cursor returned by a previous pull').optional(),
+  last_sync_at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' }).optional(),
+  entity_types: z.array(EntityTypeSchema).max(16).optional(),
+  limit: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+});
+export type PullRequest = z.infer<typeof PullRequestSchema>;
+
+export interface PullResponse {
+  changes: Partial<Record<EntityType, WireRow[]>>;
+  cursor: string;
+  has_more: boolean;
+  server_time: string;
+}
+
+// --- Conflicts ---
+export const CONFLICT_STATUSES = ['open', 'auto', 'resolved'] as const;
+export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+
+export interface ConflictRecord {
+  conflict_id: string;
+  entity_type: EntityType;
+  uuid: string;
+  type: ConflictType;
+  resolution: Resolution;
+  status: ConflictStatus;
+  client_data: Record<string, unknown>;
+  server_data: WireRow;
+  device_id: string;
+  user_id: string;
+  created_at: string;
+  resolved_by?: string | null;
+  resolved_at?: string | null;
+}
+
+export const ResolveConflictRequestSchema = z.strictObject({
+  data: z.record(z.string(), z.unknown()),
+  base_version: z.number().int().min(0),
+});
+
+// --- Live ---
+export interface LiveMessage {
+  type: 'changes';
+  cursor: string;
+}
+
+// --- Health ---
+export interface HealthResponse {
+  status: 'ok' | 'down';
+  db: 'ok' | 'down';
+}
