@@ -2,20 +2,31 @@ import { type z } from 'zod';
 import { validationError, type FieldErrors } from './errors';
 
 /** Turns zod issues into `{ field: "what is wrong" }`, one plain sentence per field. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+export function fieldErrorsOf(error: z.ZodError, input?: unknown): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : '_';
     if (fields[key]) continue;
-    fields[key] = describeIssue(issue);
+    fields[key] = describeIssue(issue, input);
   }
   return fields;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'invalid_type') {
-    // zod leaves out the input unless asked; its default message says what it received.
-    if (issue.input === undefined && /received undefined/.test(issue.message)) return 'is required';
+    // zod leaves out the input unless asked; a missing field is told apart by looking it up.
+    const missing =
+      input !== undefined ? valueAt(input, issue.path) === undefined : /received undefined/.test(issue.message);
+    if (missing) return 'is required';
     if (!issue.message.startsWith('Invalid input')) return issue.message;
     if (issue.expected === 'int' || issue.expected === 'number') return 'must be a whole number';
     return `must be ${article(issue.expected)}`;
@@ -33,5 +44,5 @@ function article(expected: string): string {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw validationError(fieldErrorsOf(result.error));
+  throw validationError(fieldErrorsOf(result.error, input));
 }

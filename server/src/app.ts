@@ -7,6 +7,11 @@ import type { ServerDatabase } from './db/schema';
 import { registerDb } from './plugins/db';
 import { registerErrorHandling } from './plugins/error-handler';
 import { registerHealthRoute } from './routes/health';
+import { registerAuth } from './plugins/auth';
+import { registerAuthRoutes } from './routes/auth';
+import { registerSyncRoutes } from './routes/sync';
+import type { PushHooks } from './sync/apply-push';
+import { LiveHub } from './sync/live-hub';
 
 export interface BuildServerOptions {
   config: ServerConfig;
@@ -14,6 +19,8 @@ export interface BuildServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** An existing Kysely instance (tests share one); otherwise a pool is made from config.mysqlUrl. */
   db?: Kysely<ServerDatabase>;
+  /** Test-only fault injection into push batches. */
+  pushHooks?: PushHooks;
 }
 
 /** Secrets never reach the log. */
@@ -43,5 +50,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   registerDb(app, config.mysqlUrl, options.db);
   registerHealthRoute(app);
+  await registerAuth(app, { secret: config.jwtSecret, ttlSeconds: config.accessTokenTtlSeconds });
+  await registerAuthRoutes(app, config);
+  const live = new LiveHub(app.db);
+  app.addHook('onClose', async () => live.stop());
+  registerSyncRoutes(app, { config, policy: config.conflictPolicy, live, hooks: options.pushHooks });
   return app;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { isValidTimeZone } from '../../shared';
+import { parsePolicy, type ConflictPolicy } from './sync/policy';
 
 /** Server configuration from the environment, validated at start with one clear message per bad value. */
 
@@ -35,6 +36,7 @@ const EnvSchema = z.object({
     .default('info'),
   BODY_LIMIT_BYTES: intFrom('BODY_LIMIT_BYTES', 1024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: intFrom('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 10_000).default(10),
+  CONFLICT_POLICY: z.string().optional(),
 });
 
 export interface ServerConfig {
@@ -51,6 +53,7 @@ export interface ServerConfig {
   logLevel: string;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
+  conflictPolicy: ConflictPolicy;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +68,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
   const e = parsed.data;
+  let conflictPolicy: ConflictPolicy;
+  try {
+    conflictPolicy = parsePolicy(e.CONFLICT_POLICY);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET is required when NODE_ENV=production (at least 32 characters)']);
   }
@@ -81,5 +90,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    conflictPolicy,
   };
 }

@@ -1,13 +1,60 @@
+import { parseArgs } from 'node:util';
+import { isAppError } from '../../shared';
 import { loadConfig, ConfigError } from './config';
 import { buildServer } from './app';
 import { createDb, ensureDatabase, migrateServer } from './db/connection';
+import { addUser } from './users/users';
+
+const USAGE = `Usage:
+  npm run server                      create + migrate the database, then serve
+  npm run server -- migrate           create + migrate only
+  npm run server -- user:add --email E --password P --name N --role clerk|supervisor|admin`;
+
+async function userAdd(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+    },
+    strict: true,
+  });
+  const config = loadConfig();
+  await ensureDatabase(config.mysqlUrl);
+  const db = createDb(config.mysqlUrl, 1);
+  try {
+    await migrateServer(db);
+    const user = await addUser(db, values as never);
+    console.log(`Added ${user.role} ${user.name} <${user.email}> (id ${user.id})`);
+    return 0;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    console.error(
+      error.fields
+        ? Object.entries(error.fields)
+            .map(([f, m]) => `--${f} ${m}`)
+            .join('\n')
+        : error.message,
+    );
+    return 1;
+  } finally {
+    await db.destroy();
+  }
+}
 
 /**
  * `npm run server` — creates and migrates the database, then serves.
  * `npm run server -- migrate` — only creates and migrates.
  */
 async function main(argv: string[]): Promise<number> {
-  const [command = 'start'] = argv;
+  const [command = 'start', ...rest] = argv;
+  if (command === 'user:add') return userAdd(rest);
+  if (command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
   const config = loadConfig();
 
   if (command === 'migrate' || command === 'start') {
@@ -23,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
   } else {
-    console.error(`Unknown command "${command}". Commands: start (default), migrate.`);
+    console.error(`Unknown command "${command}".\n${USAGE}`);
     return 2;
   }
 

@@ -14,6 +14,8 @@ interface SyncedColumns {
   seq: number;
   /** JSON: field → version that last set it. */
   field_versions: string;
+  /** HLC stamp of the last accepted write (for last_write_wins). */
+  last_hlc: string | null;
 }
 
 export interface SuppliersTable extends SyncedColumns {

@@ -1,8 +1,10 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial';
+import { lastWriteStampMigration } from './0002-last-write-stamp';
 
 export const serverMigrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
+  '0002-last-write-stamp': lastWriteStampMigration,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import {
+  DEFAULT_PULL_LIMIT,
+  ENTITY_TYPES,
+  MAX_PULL_LIMIT,
+  type EntityType,
+  type PullRequest,
+  type PullResponse,
+  type WireRow,
+} from '../../../shared';
+import type { ServerDatabase } from '../db/schema';
+import { toMysqlDateTime } from '../db/time';
+import { fromDb, toWire } from './rows';
+
+type LooseDb = Kysely<{ entity: Record<string, unknown> & { seq: number; updated_at: string } }>;
+const tableOf = (type: EntityType) => type as unknown as 'entity';
+
+/**
+ * One page of changes after a cursor (DESIGN §5.2). All tables are read in one REPEATABLE READ snapshot, and
+ * pushes take seqs in commit order, so a page never shows a seq while a smaller one is still uncommitted:
+ * pulling until has_more is false sees every change committed before the first page, with no duplicates.
+ */
+export async function pullChanges(db: Kysely<ServerDatabase>, request: PullRequest): Promise<PullResponse> {
+  const limit = Math.min(request.limit ?? DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT);
+  const types = request.entity_types?.length ? [...new Set(request.entity_types)] : [...ENTITY_TYPES];
+  const after = request.cursor !== undefined ? Number(request.cursor) : 0;
+  const since = request.cursor === undefined && request.last_sync_at ? toMysqlDateTime(request.last_sync_at) : null;
+
+  const rows = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const found: { type: EntityType; row: Record<string, unknown>; seq: number }[] = [];
+      for (const type of types) {
+        let query = (trx as unknown as LooseDb).selectFrom(tableOf(type)).selectAll().where('seq', '>', after);
+        if (since) query = query.where('updated_at', '>', since);
+        const page = await query
+          .orderBy('seq')
+          .limit(limit + 1)
+          .execute();
+        for (const row of page) found.push({ type, row, seq: Number(row.seq) });
+      }
+      return found;
+    });
+
+  rows.sort((a, b) => a.seq - b.seq);
+  const page = rows.slice(0, limit);
+  const changes: Partial<Record<EntityType, WireRow[]>> = {};
+  for (const { type, row } of page) (changes[type] ??= []).push(toWire(fromDb(type, row)));
+  const last = page.at(-1);
+  return {
+    changes,
+    cursor: String(last ? last.seq : after),
+    has_more: rows.length > limit,
+    server_time: new Date().toISOString(),
+  };
+}
