@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CollectionRowSchema, collectionFields, type CollectionRow } from './collections';
-import { PaymentRowSchema, paymentFields, type PaymentRow } from './payments';
-import { ProductRateRowSchema, productRateFields, type ProductRateRow } from './product-rates';
-import { ProductRowSchema, productFields, type ProductRow } from './products';
-import { SupplierRowSchema, supplierFields, type SupplierRow } from './suppliers';
+import { CollectionPatchSchema, CollectionRowSchema, collectionFields, type CollectionRow } from './collections';
+import { PaymentPatchSchema, PaymentRowSchema, paymentFields, type PaymentRow } from './payments';
+import { ProductRatePatchSchema, ProductRateRowSchema, productRateFields, type ProductRateRow } from './product-rates';
+import { ProductPatchSchema, ProductRowSchema, productFields, type ProductRow } from './products';
+import { SupplierPatchSchema, SupplierRowSchema, supplierFields, type SupplierRow } from './suppliers';
 
 /** The synced entity types, in dependency order (a rate needs its product, a collection its supplier). */
 export const ENTITY_TYPES = ['suppliers', 'products', 'product_rates', 'collections', 'payments'] as const;
@@ -44,3 +44,12 @@ export const RoleSchema = z.enum(ROLES);
 export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
+
+/** What a user may change on each entity type (for fixing a refused change, among others). */
+export const PATCH_SCHEMAS = {
+  suppliers: SupplierPatchSchema,
+  products: ProductPatchSchema,
+  product_rates: ProductRatePatchSchema,
+  collections: CollectionPatchSchema,
+  payments: PaymentPatchSchema,
+} as const;

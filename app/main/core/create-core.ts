@@ -1,4 +1,6 @@
-import { HybridLogicalClock, isValidTimeZone } from '../../../shared';
+import { HybridLogicalClock, isValidTimeZone, newId } from '../../../shared';
+import { AuthService } from './auth/auth-service';
+import { MemorySecretStore, type SecretStore } from './auth/secret-store';
 import { openLocalDb, type LocalDb } from './db/connection';
 import { createAuditService } from './domain/audit-service';
 import { createBalancesService } from './domain/balances-service';
@@ -8,16 +10,29 @@ import { createPaymentsService } from './domain/payments-service';
 import { createProductsService } from './domain/products-service';
 import { createRatesService } from './domain/rates-service';
 import { createSuppliersService } from './domain/suppliers-service';
+import { CoreEvents } from './events';
+import type { SyncDeps } from './sync/deps';
+import { HttpClient, type FetchLike } from './sync/http-client';
+import { LiveClient } from './sync/live-client';
+import { createOutboxService } from './sync/outbox-service';
+import { SyncEngine, type EngineOptions } from './sync/sync-engine';
+import { readState, SYNC_KEYS, writeState } from './sync/sync-state';
 
 export interface CoreOptions {
   /** SQLite file path (":memory:" for throwaway use). */
   filename: string;
-  /** This desk's id; it names the desk's HLC node and its device on the server. */
-  deviceId: string;
+  /** This desk's id; made once and kept in the database when not given. */
+  deviceId?: string;
   orgTimeZone?: string;
   /** Wall clock, injectable so tests can skew a desk. */
   clock?: () => number;
   session?: Session | null;
+  /** Token storage: safeStorage in the shell, a 0600 file for the CLI; memory by default. */
+  secrets?: SecretStore;
+  /** The office server; remembered in the database once set. */
+  serverUrl?: string;
+  fetch?: FetchLike;
+  engine?: EngineOptions;
 }
 
 /** The Electron-free core: the shell, the headless client, the test host and the tests all drive this. */
@@ -25,19 +40,61 @@ export async function createCore(options: CoreOptions) {
   const orgTimeZone = options.orgTimeZone ?? 'UTC';
   if (!isValidTimeZone(orgTimeZone)) throw new Error(`Unknown time zone: ${orgTimeZone}`);
   const local: LocalDb = await openLocalDb(options.filename);
+  const { db } = local;
+  const deviceId = options.deviceId ?? (await readState(db, SYNC_KEYS.deviceId)) ?? newId();
+  await writeState(db, SYNC_KEYS.deviceId, deviceId);
+  if (options.serverUrl) await writeState(db, SYNC_KEYS.serverUrl, options.serverUrl);
+
   const clock = options.clock ?? Date.now;
+  const events = new CoreEvents();
   let session: Session | null = options.session ?? null;
   const ctx: CoreContext = {
-    db: local.db,
+    db,
     now: () => new Date(clock()).toISOString(),
-    hlc: new HybridLogicalClock(options.deviceId.slice(0, 8), clock),
+    hlc: new HybridLogicalClock(deviceId.replace(/-/g, '').slice(-12), clock),
     session: () => session,
     orgTimeZone,
+    async write(work) {
+      const result = await db.transaction().execute(work);
+      events.emit('local-write', undefined);
+      events.emit('data-changed', { source: 'local', entity_types: [] });
+      return result;
+    },
   };
+
+  let http: HttpClient | null = null;
+  let serverUrl = (await readState(db, SYNC_KEYS.serverUrl)) ?? null;
+  const client = () => {
+    if (!serverUrl) return null;
+    http ??= new HttpClient(serverUrl, options.fetch);
+    return http;
+  };
+  const auth = new AuthService(db, client, options.secrets ?? new MemorySecretStore(), deviceId, (next) => {
+    session = next;
+  });
+  const deps: SyncDeps = {
+    db,
+    get http() {
+      const c = client();
+      if (!c) throw new Error('No server is configured');
+      return c;
+    },
+    auth,
+    deviceId,
+    events,
+    now: ctx.now,
+  };
+  const engine = new SyncEngine(deps, options.engine);
+  let live: LiveClient | null = null;
+
   return {
     ctx,
-    db: local.db,
+    db,
     sqlite: local.sqlite,
+    events,
+    deviceId,
+    auth,
+    engine,
     suppliers: createSuppliersService(ctx),
     products: createProductsService(ctx),
     rates: createRatesService(ctx),
@@ -45,10 +102,37 @@ export async function createCore(options: CoreOptions) {
     payments: createPaymentsService(ctx),
     balances: createBalancesService(ctx),
     audit: createAuditService(ctx),
+    outbox: createOutboxService(ctx),
     setSession(next: Session | null) {
       session = next;
     },
-    close: () => local.close(),
+    serverUrl: () => serverUrl,
+    async setServerUrl(url: string) {
+      serverUrl = url;
+      http = null;
+      await writeState(db, SYNC_KEYS.serverUrl, url);
+    },
+    /** Connects the live channel: each announced change triggers a pull. */
+    startLive() {
+      const c = client();
+      if (!c || live) return;
+      live = new LiveClient({
+        url: c.url('api/v1/sync/live'),
+        token: () => auth.accessToken(),
+        onChanges: () => engine.trigger('live'),
+        fetch: options.fetch,
+      });
+      live.start();
+    },
+    stopLive() {
+      live?.stop();
+      live = null;
+    },
+    async close() {
+      live?.stop();
+      engine.stop();
+      await local.close();
+    },
   };
 }
 

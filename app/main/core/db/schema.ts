@@ -132,7 +132,17 @@ export interface AuditTable {
   after: string | null;
 }
 
+export interface LocalUsersTable {
+  email: string;
+  user_id: string;
+  name: string;
+  role: string;
+  verifier: string;
+  updated_at: string;
+}
+
 export interface LocalDatabase {
+  local_users: LocalUsersTable;
   suppliers: SuppliersTable;
   products: ProductsTable;
   product_rates: ProductRatesTable;

@@ -58,7 +58,7 @@ export function createCollectionsService(ctx: CoreContext) {
     async create(input: CollectionCreate): Promise<CollectionRow> {
       requireSession(ctx);
       const data = parseInput(CollectionCreateSchema, input);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         await assertParties(trx, data.supplier_uuid, data.product_uuid);
         const collectedAt = toIsoInstant(data.collected_at ?? ctx.now());
         const priced = await price(trx, data.product_uuid, collectedAt, data.quantity_milli);
@@ -75,7 +75,7 @@ export function createCollectionsService(ctx: CoreContext) {
       const patch = parseInput(CollectionPatchSchema, input);
       requireSomeChange(patch);
       if (patch.collected_at) patch.collected_at = toIsoInstant(patch.collected_at);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         const before = await get(uuid, trx);
         const changed = changedFieldsOf(before, patch);
         if (changed.length === 0) return before;
@@ -95,7 +95,7 @@ export function createCollectionsService(ctx: CoreContext) {
     /** A wrong collection is deleted as a tombstone (supervisor), so every desk learns of it. */
     async remove(uuid: string): Promise<CollectionRow> {
       requireRole(ctx, 'supervisor', 'delete collections');
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         const before = await get(uuid, trx);
         const after: CollectionRow = { ...before, deleted_at: ctx.now(), ...touched(ctx) };
         await writeEntity(trx, ctx, {

@@ -15,6 +15,8 @@ export interface CoreContext {
   hlc: HybridLogicalClock;
   session(): Session | null;
   orgTimeZone: string;
+  /** Runs one user action as one SQLite transaction and announces the change after it commits. */
+  write<T>(work: (trx: Transaction<LocalDatabase>) => Promise<T>): Promise<T>;
 }
 
 export function requireSession(ctx: CoreContext): Session {

@@ -45,7 +45,7 @@ export function createPaymentsService(ctx: CoreContext) {
     async create(input: PaymentCreate): Promise<PaymentRow> {
       requireSession(ctx);
       const data = parseInput(PaymentCreateSchema, input);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         await assertSupplier(trx, data.supplier_uuid);
         const { uuid, ...fields } = data;
         const row: PaymentRow = {
@@ -65,7 +65,7 @@ export function createPaymentsService(ctx: CoreContext) {
       const patch = parseInput(PaymentPatchSchema, input);
       requireSomeChange(patch);
       if (patch.paid_at) patch.paid_at = toIsoInstant(patch.paid_at);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         const before = await get(uuid, trx);
         if (before.voided_at) throw new AppError('VALIDATION_FAILED', 'A voided payment cannot be edited');
         const changed = changedFieldsOf(before, patch);
@@ -79,7 +79,7 @@ export function createPaymentsService(ctx: CoreContext) {
     async void(input: PaymentVoid): Promise<PaymentRow> {
       requireRole(ctx, 'supervisor', 'void payments');
       const data = parseInput(PaymentVoidSchema, input);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         const before = await get(data.uuid, trx);
         if (before.voided_at) throw new AppError('VALIDATION_FAILED', 'This payment is already voided');
         const after: PaymentRow = { ...before, voided_at: ctx.now(), void_reason: data.reason, ...touched(ctx) };

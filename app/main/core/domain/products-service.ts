@@ -40,7 +40,7 @@ export function createProductsService(ctx: CoreContext) {
     async create(input: ProductCreate): Promise<ProductRow> {
       requireRole(ctx, 'supervisor', 'manage products');
       const data = parseInput(ProductCreateSchema, input);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         await assertCodeFree(trx, data.code);
         const { uuid, ...fields } = data;
         const row: ProductRow = { ...newRowBase(ctx, uuid), ...fields };
@@ -53,7 +53,7 @@ export function createProductsService(ctx: CoreContext) {
       requireRole(ctx, 'supervisor', 'manage products');
       const patch = parseInput(ProductPatchSchema, input);
       requireSomeChange(patch);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         const before = await get(uuid, trx);
         const changed = changedFieldsOf(before, patch);
         if (changed.length === 0) return before;

@@ -40,7 +40,7 @@ export function createRatesService(ctx: CoreContext) {
     async set(input: ProductRateCreate): Promise<ProductRateRow> {
       requireRole(ctx, 'supervisor', 'set rates');
       const data = parseInput(ProductRateCreateSchema, input);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         const product = await findEntity(trx, 'products', data.product_uuid);
         if (!product || product.deleted_at) throw validationError({ product_uuid: 'is not a known product' });
         const { uuid, ...fields } = data;

@@ -47,7 +47,7 @@ export function createSuppliersService(ctx: CoreContext) {
     async create(input: SupplierCreate): Promise<SupplierRow> {
       requireSession(ctx);
       const data = parseInput(SupplierCreateSchema, input);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         await assertCodeFree(trx, data.code);
         const { uuid, ...fields } = data;
         const row: SupplierRow = { ...newRowBase(ctx, uuid), ...fields };
@@ -56,11 +56,28 @@ export function createSuppliersService(ctx: CoreContext) {
       });
     },
 
+    /** Many suppliers in one transaction: all are created, or none (CSV import). */
+    async createMany(inputs: SupplierCreate[]): Promise<SupplierRow[]> {
+      requireSession(ctx);
+      const all = inputs.map((input) => parseInput(SupplierCreateSchema, input));
+      return ctx.write(async (trx) => {
+        const rows: SupplierRow[] = [];
+        for (const data of all) {
+          await assertCodeFree(trx, data.code);
+          const { uuid, ...fields } = data;
+          const row: SupplierRow = { ...newRowBase(ctx, uuid), ...fields };
+          await writeEntity(trx, ctx, { type: 'suppliers', operation: 'create', after: row });
+          rows.push(row);
+        }
+        return rows;
+      });
+    },
+
     async update(uuid: string, input: SupplierPatch): Promise<SupplierRow> {
       requireSession(ctx);
       const patch = parseInput(SupplierPatchSchema, input);
       requireSomeChange(patch);
-      return db.transaction().execute(async (trx) => {
+      return ctx.write(async (trx) => {
         const before = await get(uuid, trx);
         const changed = changedFieldsOf(before, patch);
         if (changed.length === 0) return before;

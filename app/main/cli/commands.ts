@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import {
+  AppError,
+  formatMoney,
+  formatQuantity,
+  parseMoney,
+  parseQuantity,
+  PAYMENT_METHODS,
+  PAYMENT_TYPES,
+  type PaymentMethod,
+  type PaymentType,
+} from '../../../shared';
+import type { Core } from '../core/create-core';
+import { exportAll } from '../core/io/export';
+import { importSuppliers } from '../core/io/import-suppliers';
+import { syncMetrics } from '../core/sync/metrics';
+
+export type Flags = Record<string, string | boolean | undefined>;
+export interface Output {
+  /** Human text, or the value itself with --json. */
+  print(human: string, value?: unknown): void;
+}
+export type Command = (core: Core, flags: Flags, args: string[], out: Output) => Promise<number>;
+
+function need(flags: Flags, name: string): string {
+  const value = flags[name];
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new AppError('VALIDATION_FAILED', `--${name} is required`, { [name]: 'is required' });
+  return value;
+}
+
+function opt(flags: Flags, name: string): string | undefined {
+  const value = flags[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function amount(text: string, label: string): number {
+  const parsed = parseMoney(text, process.env.CURRENCY ?? 'USD', label);
+  if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.error, { [label]: parsed.error });
+  return parsed.value;
+}
+
+const money = (minor: number) =>
+  formatMoney(minor, { currency: process.env.CURRENCY ?? 'USD', locale: process.env.LOCALE ?? 'en-US' });
+
+export const commands: Record<string, Command> = {
+  async login(core, flags, _args, out) {
+    const user = await core.auth.login(
+      need(flags, 'email'),
+      need(flags, 'password'),
+      opt(flags, 'device-name') ?? 'Headless client',
+    );
+    out.print(`Signed in as ${user.name} <${user.email}> (${user.role}) on ${core.serverUrl()}`, user);
+    const result = await core.engine.sync('login');
+    out.print(`First sync: ${result.outcome}, pushed ${result.pushed}, pulled ${result.pulled}`);
+    return 0;
+  },
+
+  async logout(core, _flags, _args, out) {
+    await core.auth.logout();
+    out.print('Signed out. Unsent changes stay queued on this desk.', { ok: true });
+    return 0;
+  },
+
+  async sync(core, _flags, _args, out) {
+    if (!core.auth.current)
+      throw new AppError('UNAUTHENTICATED', 'Sign in first: npm run cli -- login --email … --password …');
+    const result = await core.engine.sync('manual');
+    const status = await core.engine.refreshCounts();
+    out.print(
+      `Sync ${result.outcome}: pushed ${result.pushed}, pulled ${result.pulled}, conflicts ${result.conflicts}, errors ${result.errors}, ` +
+        `${status.pending} pending, ${status.needsAttention} need attention (${result.durationMs} ms)${result.message ? ` — ${result.message}` : ''}`,
+      { ...result, pending: status.pending, needsAttention: status.needsAttention },
+    );
+    return result.outcome === 'error' || result.outcome === 'auth_required' ? 1 : 0;
+  },
+
+  async status(core, _flags, _args, out) {
+    const status = await core.engine.refreshCounts();
+    const metrics = await syncMetrics(core.db);
+    const user = core.auth.current;
+    out.print(
+      [
+        `Server:          ${core.serverUrl() ?? '(none)'}`,
+        `Signed in:       ${user ? `${user.name} <${user.email}> (${user.role})` : 'no'}`,
+        `Pending changes: ${status.pending}`,
+        `Need attention:  ${status.needsAttention}`,
+        `Open conflicts:  ${status.openConflicts}`,
+        `Last success:    ${status.lastSuccessAt ?? 'never'}`,
+        `Sync runs:       ${metrics.runs} (${Math.round(metrics.successRate * 100)}% ok)`,
+      ].join('\n'),
+      { server: core.serverUrl(), user, ...status, metrics },
+    );
+    return 0;
+  },
+
+  async 'supplier add'(core, flags, _args, out) {
+    const row = await core.suppliers.create({
+      code: need(flags, 'code'),
+      name: need(flags, 'name'),
+      phone: opt(flags, 'phone') ?? '',
+      address: opt(flags, 'address') ?? '',
+      region: opt(flags, 'region') ?? '',
+      notes: opt(flags, 'notes') ?? '',
+    });
+    out.print(`Added supplier ${row.code} ${row.name} (${row.uuid})`, row);
+    return 0;
+  },
+
+  async 'supplier list'(core, flags, _args, out) {
+    const page = await core.suppliers.list({ search: opt(flags, 'search'), limit: 1000, includeInactive: true });
+    out.print(
+      page.rows.map((s) => `${s.code.padEnd(12)} ${s.name}${s.phone ? `  ${s.phone}` : ''}`).join('\n') ||
+        '(no suppliers)',
+      page.rows,
+    );
+    return 0;
+  },
+
+  async 'product add'(core, flags, _args, out) {
+    const row = await core.products.create({
+      code: need(flags, 'code'),
+      name: need(flags, 'name'),
+      unit: need(flags, 'unit'),
+    });
+    out.print(`Added product ${row.code} ${row.name} per ${row.unit} (${row.uuid})`, row);
+    return 0;
+  },
+
+  async 'product list'(core, _flags, _args, out) {
+    const rows = await core.products.list({ includeInactive: true });
+    out.print(rows.map((p) => `${p.code.padEnd(12)} ${p.name} (${p.unit})`).join('\n') || '(no products)', rows);
+    return 0;
+  },
+
+  async 'rate set'(core, flags, _args, out) {
+    const product = await core.products.getByCode(need(flags, 'product'));
+    const row = await core.rates.set({
+      product_uuid: product.uuid,
+      rate_minor: amount(need(flags, 'rate'), 'rate'),
+      effective_from: need(flags, 'from'),
+    });
+    out.print(`Rate for ${product.code} from ${row.effective_from}: ${money(row.rate_minor)} per ${product.unit}`, row);
+    return 0;
+  },
+
+  async 'collection add'(core, flags, _args, out) {
+    const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
+    const product = await core.products.getByCode(need(flags, 'product'));
+    const qty = parseQuantity(need(flags, 'qty'), 'qty');
+    if (!qty.ok) throw new AppError('VALIDATION_FAILED', qty.error, { qty: qty.error });
+    const row = await core.collections.create({
+      supplier_uuid: supplier.uuid,
+      product_uuid: product.uuid,
+      quantity_milli: qty.value,
+      ...(opt(flags, 'at') ? { collected_at: opt(flags, 'at') } : {}),
+    });
+    out.print(
+      `Collected ${formatQuantity(row.quantity_milli)} ${product.unit} from ${supplier.code} at ${money(row.rate_minor)} = ${money(row.amount_minor)} (${row.uuid})`,
+      row,
+    );
+    return 0;
+  },
+
+  async 'payment add'(core, flags, _args, out) {
+    const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
+    const type = need(flags, 'type');
+    const method = need(flags, 'method');
+    if (!PAYMENT_TYPES.includes(type as PaymentType))
+      throw new AppError('VALIDATION_FAILED', `--type must be one of ${PAYMENT_TYPES.join(', ')}`, {
+        type: 'is not a payment type',
+      });
+    if (!PAYMENT_METHODS.includes(method as PaymentMethod))
+      throw new AppError('VALIDATION_FAILED', `--method must be one of ${PAYMENT_METHODS.join(', ')}`, {
+        method: 'is not a payment method',
+      });
+    const row = await core.payments.create({
+      supplier_uuid: supplier.uuid,
+      amount_minor: amount(need(flags, 'amount'), 'amount'),
+      type: type as PaymentType,
+      method: method as PaymentMethod,
+      reference: opt(flags, 'reference') ?? '',
+    });
+    const balance = await core.balances.of(supplier.uuid);
+    out.print(
+      `Paid ${money(row.amount_minor)} to ${supplier.code} (${row.uuid}); balance now ${money(balance.balance_minor)}`,
+      row,
+    );
+    return 0;
+  },
+
+  async 'payment void'(core, flags, _args, out) {
+    const row = await core.payments.void({ uuid: need(flags, 'uuid'), reason: need(flags, 'reason') });
+    out.print(`Voided payment ${row.uuid}: ${row.void_reason}`, row);
+    return 0;
+  },
+
+  async balance(core, flags, _args, out) {
+    const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
+    const b = await core.balances.of(supplier.uuid);
+    out.print(
+      `${supplier.code} ${supplier.name}: collected ${money(b.collected_minor)}, paid ${money(b.paid_minor)}, balance ${money(b.balance_minor)}`,
+      b,
+    );
+    return 0;
+  },
+
+  async 'import suppliers'(core, _flags, args, out) {
+    const file = args[0];
+    if (!file) throw new AppError('VALIDATION_FAILED', 'Name the CSV file: import suppliers FILE.csv');
+    const report = await importSuppliers(core, readFileSync(file, 'utf8'));
+    if (report.rejected.length) {
+      const lines = report.rejected.map(
+        (r) =>
+          `  line ${r.line}: ${Object.entries(r.reasons)
+            .map(([f, m]) => `${f} ${m}`)
+            .join('; ')}`,
+      );
+      out.print(`Nothing imported: ${report.rejected.length} row(s) rejected:\n${lines.join('\n')}`, report);
+      return 1;
+    }
+    out.print(`Imported ${report.imported} supplier(s).`, report);
+    return 0;
+  },
+
+  async export(core, _flags, _args, out) {
+    const data = await exportAll(core);
+    out.print(JSON.stringify(data, null, 2), data);
+    return 0;
+  },
+
+  async attention(core, _flags, _args, out) {
+    const items = await core.outbox.needsAttention();
+    out.print(
+      items
+        .map((i) => `${i.op_id} ${i.operation} ${i.entity_type} ${i.entity_uuid}: ${i.code} ${i.message}`)
+        .join('\n') || '(nothing needs attention)',
+      items,
+    );
+    return 0;
+  },
+
+  async resend(core, flags, _args, out) {
+    const fix = opt(flags, 'fix') ? (JSON.parse(opt(flags, 'fix')!) as Record<string, unknown>) : {};
+    await core.outbox.resend(need(flags, 'op'), fix);
+    out.print('Queued again.', { ok: true });
+    return 0;
+  },
+
+  async discard(core, flags, _args, out) {
+    await core.outbox.discard({ op_id: need(flags, 'op'), reason: need(flags, 'reason') });
+    out.print('Discarded; the reason is kept in the audit log.', { ok: true });
+    return 0;
+  },
+};

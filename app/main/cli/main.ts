@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import { isAppError } from '../../../shared';
+import { commands, type Flags, type Output } from './commands';
+import { openDesk } from './open-desk';
+
+const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <command> [options]
+
+  login --email E --password P        sign in online (then syncs once)
+  logout                              sign out; unsent changes stay queued
+  sync                                one sync run; exit 1 if it fails
+  status                              pending, needs attention, last sync
+  supplier add --code C --name N [--phone --address --region --notes]
+  supplier list [--search S]
+  product add --code C --name N --unit U
+  product list
+  rate set --product CODE --rate 32.75 --from 2026-11-01
+  collection add --supplier CODE --product CODE --qty 12.5 [--at ISO]
+  payment add --supplier CODE --amount 500.00 --type advance|partial|settlement --method cash|bank|mobile|cheque [--reference R]
+  payment void --uuid U --reason R
+  balance --supplier CODE
+  import suppliers FILE.csv           all rows valid, or nothing imported
+  export --json                       every local entity, sorted
+  attention                           changes the server refused
+  resend --op OP_ID [--fix JSON]      correct and queue a refused change again
+  discard --op OP_ID --reason R       give up on a refused change`;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  server: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  email: { type: 'string' },
+  password: { type: 'string' },
+  'device-name': { type: 'string' },
+  code: { type: 'string' },
+  name: { type: 'string' },
+  phone: { type: 'string' },
+  address: { type: 'string' },
+  region: { type: 'string' },
+  notes: { type: 'string' },
+  unit: { type: 'string' },
+  search: { type: 'string' },
+  product: { type: 'string' },
+  supplier: { type: 'string' },
+  rate: { type: 'string' },
+  from: { type: 'string' },
+  qty: { type: 'string' },
+  at: { type: 'string' },
+  amount: { type: 'string' },
+  type: { type: 'string' },
+  method: { type: 'string' },
+  reference: { type: 'string' },
+  uuid: { type: 'string' },
+  reason: { type: 'string' },
+  op: { type: 'string' },
+  fix: { type: 'string' },
+} as const;
+
+export async function runCli(
+  argv: string[],
+  write: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const flags = parsed.values as Flags;
+  const [first, second, ...rest] = parsed.positionals;
+  if (flags.help || !first) {
+    write(`${USAGE}\n`);
+    return flags.help ? 0 : 2;
+  }
+  const name = second && commands[`${first} ${second}`] ? `${first} ${second}` : first;
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command "${parsed.positionals.join(' ')}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  const args = name.includes(' ') ? rest : [second, ...rest].filter((a): a is string => a !== undefined);
+  const json = Boolean(flags.json);
+  const out: Output = {
+    print(human, value) {
+      if (json) {
+        if (value !== undefined) write(`${JSON.stringify(value, null, name === 'export' ? 2 : 0)}\n`);
+      } else write(`${human}\n`);
+    },
+  };
+  const core = await openDesk({
+    dataDir: flags['data-dir'] as string | undefined,
+    server: flags.server as string | undefined,
+  });
+  try {
+    return await command(core, flags, args, out);
+  } catch (error) {
+    if (isAppError(error)) {
+      const fields = error.fields
+        ? Object.entries(error.fields)
+            .map(([f, m]) => `  ${f}: ${m}`)
+            .join('\n')
+        : '';
+      process.stderr.write(`${error.message}${fields && !error.message.includes(':') ? `\n${fields}` : ''}\n`);
+      if (json)
+        write(`${JSON.stringify({ error: { code: error.code, message: error.message, fields: error.fields } })}\n`);
+      return 1;
+    }
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await core.close();
+  }
+}
+
+if (process.argv[1] && /cli[/\\]main\.[jt]s$/.test(process.argv[1])) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

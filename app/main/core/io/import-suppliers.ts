@@ -1,0 +1,33 @@
+import { isAppError } from '../../../../shared';
+import type { Core } from '../create-core';
+import { parseSuppliersCsv, type RejectedRow } from './suppliers-csv';
+
+export interface ImportReport {
+  imported: number;
+  rejected: RejectedRow[];
+}
+
+/**
+ * Imports suppliers from CSV: every row is checked first (schema, repeated codes, codes already on this
+ * desk); if any row is rejected nothing is imported, and the report lists each rejected line and why.
+ */
+export async function importSuppliers(core: Core, text: string): Promise<ImportReport> {
+  const parsed = parseSuppliersCsv(text);
+  const rejected = [...parsed.rejected];
+  for (const row of parsed.rows) {
+    const clash = await core.suppliers.getByCode(row.data.code).catch(() => null);
+    if (clash) rejected.push({ line: row.line, reasons: { code: `is already used by supplier "${clash.name}"` } });
+  }
+  if (rejected.length > 0) return { imported: 0, rejected: rejected.sort((a, b) => a.line - b.line) };
+  let imported = 0;
+  try {
+    // One transaction for the whole file: a crash half way leaves no half import.
+    await core.suppliers.createMany(parsed.rows.map((r) => r.data));
+    imported = parsed.rows.length;
+  } catch (error) {
+    if (isAppError(error))
+      return { imported: 0, rejected: [{ line: 0, reasons: error.fields ?? { file: error.message } }] };
+    throw error;
+  }
+  return { imported, rejected: [] };
+}

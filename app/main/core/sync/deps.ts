@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { AuthService } from '../auth/auth-service';
+import type { LocalDatabase } from '../db/schema';
+import type { CoreEvents } from '../events';
+import type { HttpClient } from './http-client';
+
+export interface SyncDeps {
+  db: Kysely<LocalDatabase>;
+  http: HttpClient;
+  auth: AuthService;
+  deviceId: string;
+  events: CoreEvents;
+  now(): string;
+}

@@ -1,0 +1,206 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  AppError,
+  EntityTypeSchema,
+  newId,
+  parseInput,
+  PATCH_SCHEMAS,
+  type EntityType,
+  type PushOp,
+} from '../../../../shared';
+import type { LocalDatabase, OutboxTable } from '../db/schema';
+import { SYNC_KEYS, writeState } from './sync-state';
+
+type Exec = Kysely<LocalDatabase> | Transaction<LocalDatabase>;
+export type OutboxRow = Omit<OutboxTable, 'id'> & { id: number };
+
+const REFERENCE_FIELDS = ['supplier_uuid', 'product_uuid'] as const;
+
+/**
+ * The next batch, in creation order, leaving out any op whose entity (or the supplier/product it names)
+ * still has an earlier op that is not through: a collection never travels before its offline-made supplier.
+ */
+export async function nextBatch(db: Exec, max = 100): Promise<OutboxRow[]> {
+  const stuck = await db.selectFrom('outbox').select('entity_uuid').where('status', '=', 'error').execute();
+  const blocked = new Set(stuck.map((r) => r.entity_uuid));
+  const pending = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('id').execute();
+  const batch: OutboxRow[] = [];
+  for (const op of pending) {
+    const payload = JSON.parse(op.payload) as Record<string, unknown>;
+    const refs = REFERENCE_FIELDS.map((f) => payload[f]).filter((v): v is string => typeof v === 'string');
+    if (blocked.has(op.entity_uuid) || refs.some((r) => blocked.has(r))) {
+      blocked.add(op.entity_uuid);
+      continue;
+    }
+    if (batch.length < max) batch.push(op);
+    else break;
+  }
+  return batch;
+}
+
+export function toPushOp(op: OutboxRow): PushOp {
+  return {
+    op_id: op.op_id,
+    entity_type: op.entity_type as EntityType,
+    operation: op.operation as PushOp['operation'],
+    data: JSON.parse(op.payload) as Record<string, unknown>,
+    ...(op.changed_fields ? { changed_fields: JSON.parse(op.changed_fields) as string[] } : {}),
+    client_timestamp: op.client_timestamp,
+  };
+}
+
+export async function countByStatus(db: Exec): Promise<{ pending: number; error: number }> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['pending', 'error'])
+    .groupBy('status')
+    .execute();
+  const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { pending: of('pending'), error: of('error') };
+}
+
+export async function listOps(db: Exec, status: 'pending' | 'error', limit = 200): Promise<OutboxRow[]> {
+  return db.selectFrom('outbox').selectAll().where('status', '=', status).orderBy('id').limit(limit).execute();
+}
+
+/** Later ops on the same entity built on the version this op started from now build on the server's answer. */
+export async function rebaseFollowers(trx: Exec, op: OutboxRow, version: number): Promise<void> {
+  const followers = await trx
+    .selectFrom('outbox')
+    .selectAll()
+    .where('entity_uuid', '=', op.entity_uuid)
+    .where('status', 'in', ['pending', 'error'])
+    .where('id', '>', op.id)
+    .where('base_version', '=', op.base_version)
+    .execute();
+  for (const follower of followers) {
+    const payload = { ...JSON.parse(follower.payload), version };
+    await trx
+      .updateTable('outbox')
+      .set({ base_version: version, payload: JSON.stringify(payload) })
+      .where('id', '=', follower.id)
+      .execute();
+  }
+}
+
+export async function setOpStatus(
+  trx: Exec,
+  opId: string,
+  status: OutboxTable['status'],
+  error: string | null,
+  now: string,
+) {
+  await trx
+    .updateTable('outbox')
+    .set((eb) => ({ status, last_error: error, updated_at: now, attempts: eb('attempts', '+', 1) }))
+    .where('op_id', '=', opId)
+    .execute();
+}
+
+/**
+ * Puts a stopped op back in the queue, optionally with corrected values (the clerk's fix). The local row gets
+ * the same correction, in the same transaction, with an audit entry.
+ */
+export async function resendOp(
+  trx: Transaction<LocalDatabase>,
+  opId: string,
+  fix: Record<string, unknown>,
+  now: string,
+  userId: string | null,
+) {
+  const op = await trx.selectFrom('outbox').selectAll().where('op_id', '=', opId).executeTakeFirst();
+  if (!op) throw new AppError('NOT_FOUND', 'That change is no longer in the queue');
+  if (op.status !== 'error')
+    throw new AppError('VALIDATION_FAILED', 'Only a change that needs attention can be resent');
+  fix = parseInput(PATCH_SCHEMAS[EntityTypeSchema.parse(op.entity_type)], fix) as Record<string, unknown>;
+  const payload = { ...JSON.parse(op.payload), ...fix };
+  let changed = op.changed_fields ? (JSON.parse(op.changed_fields) as string[]) : null;
+  if (changed) changed = [...new Set([...changed, ...Object.keys(fix)])];
+  await trx
+    .updateTable('outbox')
+    .set({
+      payload: JSON.stringify(payload),
+      changed_fields: changed ? JSON.stringify(changed) : null,
+      status: 'pending',
+      last_error: null,
+      attempts: 0,
+      updated_at: now,
+    })
+    .where('op_id', '=', opId)
+    .execute();
+  if (Object.keys(fix).length > 0) {
+    await (trx as unknown as Transaction<{ entity: Record<string, unknown> & { uuid: string } }>)
+      .updateTable(op.entity_type as unknown as 'entity')
+      .set({ ...fix, sync_status: 'pending' })
+      .where('uuid', '=', op.entity_uuid)
+      .execute();
+  }
+  await trx
+    .insertInto('audit')
+    .values({
+      at: now,
+      user_id: userId,
+      entity_type: op.entity_type,
+      entity_uuid: op.entity_uuid,
+      action: 'resend',
+      before: op.payload,
+      after: JSON.stringify(payload),
+    })
+    .execute();
+}
+
+/**
+ * Gives up on a stopped op, with a reason kept in the audit. A discarded create takes its never-synced local
+ * row with it; a discarded edit sends the desk back to the server's version at the next pull.
+ */
+export async function discardOp(
+  trx: Transaction<LocalDatabase>,
+  opId: string,
+  reason: string,
+  now: string,
+  userId: string | null,
+) {
+  const op = await trx.selectFrom('outbox').selectAll().where('op_id', '=', opId).executeTakeFirst();
+  if (!op) throw new AppError('NOT_FOUND', 'That change is no longer in the queue');
+  if (op.status !== 'error')
+    throw new AppError('VALIDATION_FAILED', 'Only a change that needs attention can be discarded');
+  if (op.operation === 'create') {
+    const dependents = await trx
+      .selectFrom('outbox')
+      .select('op_id')
+      .where('status', 'in', ['pending', 'error'])
+      .where('op_id', '!=', opId)
+      .where((eb) => eb.or([eb('entity_uuid', '=', op.entity_uuid), eb('payload', 'like', `%${op.entity_uuid}%`)]))
+      .execute();
+    if (dependents.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${dependents.length} other change(s) depend on this record; resolve or discard them first`,
+      );
+    }
+    await (trx as unknown as Transaction<{ entity: { uuid: string } }>)
+      .deleteFrom(op.entity_type as unknown as 'entity')
+      .where('uuid', '=', op.entity_uuid)
+      .execute();
+  } else {
+    await writeState(trx, SYNC_KEYS.cursor, '0');
+  }
+  await trx
+    .updateTable('outbox')
+    .set({ status: 'discarded', last_error: `Discarded: ${reason}`, updated_at: now })
+    .where('op_id', '=', opId)
+    .execute();
+  await trx
+    .insertInto('audit')
+    .values({
+      at: now,
+      user_id: userId,
+      entity_type: op.entity_type,
+      entity_uuid: op.entity_uuid,
+      action: 'discard',
+      before: op.payload,
+      after: JSON.stringify({ reason, id: newId() }),
+    })
+    .execute();
+}

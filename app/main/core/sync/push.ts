@@ -1,0 +1,130 @@
+import type { Transaction } from 'kysely';
+import type { EntityType, PushConflict, PushResponse } from '../../../../shared';
+import type { LocalDatabase } from '../db/schema';
+import type { ConflictNotice } from '../events';
+import { entitiesWithLocalOps, storeServerRow, storeServerVersion } from './apply-remote';
+import type { SyncDeps } from './deps';
+import { nextBatch, rebaseFollowers, setOpStatus, toPushOp, type OutboxRow } from './outbox';
+
+export interface PushTally {
+  pushed: number;
+  conflicts: number;
+  errors: number;
+  batches: number;
+}
+
+type Trx = Transaction<LocalDatabase>;
+
+/** Pushes every sendable op, 100 at a time, applying each answer in one SQLite transaction. */
+export async function pushPending(deps: SyncDeps, onProgress: (pushed: number) => void = () => {}): Promise<PushTally> {
+  const tally: PushTally = { pushed: 0, conflicts: 0, errors: 0, batches: 0 };
+  for (;;) {
+    const batch = await nextBatch(deps.db);
+    if (batch.length === 0) return tally;
+    const body = { device_id: deps.deviceId, batch: batch.map(toPushOp) };
+    const response = await deps.auth.authed((token) => deps.http.post<PushResponse>('/api/v1/sync/push', body, token));
+    const notices = await deps.db.transaction().execute((trx) => applyResults(trx, deps, batch, response, tally));
+    tally.batches += 1;
+    onProgress(tally.pushed);
+    const types = [...new Set(batch.map((op) => op.entity_type as EntityType))];
+    deps.events.emit('data-changed', { source: 'sync', entity_types: types });
+    for (const notice of notices) deps.events.emit('conflict', notice);
+  }
+}
+
+async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], response: PushResponse, tally: PushTally) {
+  const byOp = new Map(batch.map((op) => [op.op_id, op]));
+  const answered = new Set<string>();
+  const notices: ConflictNotice[] = [];
+  const now = deps.now();
+
+  for (const item of response.results.success) {
+    const op = item.op_id ? byOp.get(item.op_id) : undefined;
+    if (!op) continue;
+    answered.add(op.op_id);
+    await setOpStatus(trx, op.op_id, 'completed', item.message ?? null, now);
+    await rebaseFollowers(trx, op, item.entity.version);
+    await storeAnswer(trx, item.entity_type, item.entity);
+    tally.pushed += 1;
+  }
+  for (const item of response.results.conflicts) {
+    const op = item.op_id ? byOp.get(item.op_id) : undefined;
+    if (!op) continue;
+    answered.add(op.op_id);
+    notices.push(await keepLoser(trx, item, now));
+    await setOpStatus(trx, op.op_id, 'completed', `Conflict (${item.type}, ${item.resolution}): ${item.message}`, now);
+    await storeAnswer(trx, item.entity_type, item.entity);
+    tally.conflicts += 1;
+  }
+  for (const item of response.results.errors) {
+    const op = item.op_id ? byOp.get(item.op_id) : undefined;
+    if (!op) continue;
+    answered.add(op.op_id);
+    const detail = JSON.stringify({
+      status: item.status,
+      code: item.code,
+      message: item.message,
+      fields: item.fields ?? null,
+    });
+    await setOpStatus(trx, op.op_id, 'error', detail, now);
+    tally.errors += 1;
+  }
+  // An op the server did not mention is not lost: it waits in "needs attention" with an explanation.
+  for (const op of batch) {
+    if (answered.has(op.op_id)) continue;
+    await setOpStatus(
+      trx,
+      op.op_id,
+      'error',
+      JSON.stringify({ status: 0, code: 'NO_ANSWER', message: 'The server did not answer for this change' }),
+      now,
+    );
+    tally.errors += 1;
+  }
+  return notices;
+}
+
+/** The server's row replaces the local one unless more local edits of it still wait to be sent. */
+async function storeAnswer(trx: Trx, type: EntityType, entity: PushConflict['entity']) {
+  const waiting = await entitiesWithLocalOps(trx, [entity.uuid]);
+  if (waiting.has(entity.uuid)) await storeServerVersion(trx, type, entity);
+  else await storeServerRow(trx, type, entity);
+}
+
+/** The local side of a conflict is kept whole, so a supervisor can pick from it or restore it. */
+async function keepLoser(trx: Trx, item: PushConflict, now: string): Promise<ConflictNotice> {
+  const local = await (trx as unknown as Transaction<{ entity: { uuid: string } }>)
+    .selectFrom(item.entity_type as unknown as 'entity')
+    .selectAll()
+    .where('uuid', '=', item.uuid)
+    .executeTakeFirst();
+  const status = item.resolution === 'manual' ? 'open' : 'auto';
+  await trx
+    .insertInto('conflicts')
+    .values({
+      conflict_id: item.conflict_id,
+      entity_type: item.entity_type,
+      entity_uuid: item.uuid,
+      type: item.type,
+      resolution: item.resolution,
+      status,
+      op_id: item.op_id ?? null,
+      client_data: JSON.stringify(item.client_data),
+      server_data: JSON.stringify(item.server_data),
+      local_data: local ? JSON.stringify(local) : null,
+      created_at: now,
+      resolved_at: null,
+      resolved_by: null,
+      note: item.message,
+    })
+    .onConflict((oc) => oc.column('conflict_id').doNothing())
+    .execute();
+  return {
+    conflict_id: item.conflict_id,
+    entity_type: item.entity_type,
+    entity_uuid: item.uuid,
+    type: item.type,
+    resolution: item.resolution,
+    status,
+  };
+}
