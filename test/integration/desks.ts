@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ export async function syncUntilQuiet(desks: Core[], maxRounds = 10): Promise<voi
 export async function serverExport(harness: Harness) {
   const out = {} as Record<EntityType, Record<string, unknown>[]>;
   for (const type of ENTITY_TYPES) {
-    const rows = await (harness.test.db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>)
+    const rows = await (harness.test.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
       .selectFrom(type)
       .selectAll()
       .orderBy('uuid')
