@@ -34,3 +34,34 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function toIsoInstant(value: string | Date): string {
   return (typeof value === 'string' ? new Date(value) : value).toISOString();
 }
+
+/** Minutes the zone is ahead of UTC at an instant (Nairobi: +180). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The UTC instants where a calendar day starts and ends in a zone: [start, end). */
+export function dayBounds(date: string, timeZone: string): { start: string; end: string } {
+  const startOf = (d: string) => {
+    const guess = new Date(`${d}T00:00:00Z`);
+    let instant = new Date(guess.getTime() - zoneOffsetMinutes(guess, timeZone) * 60_000);
+    // Once more, in case the first guess straddled a daylight-saving change.
+    instant = new Date(guess.getTime() - zoneOffsetMinutes(instant, timeZone) * 60_000);
+    return instant.toISOString();
+  };
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { start: startOf(date), end: startOf(next.toISOString().slice(0, 10)) };
+}

@@ -77,6 +77,11 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   });
 
   // Server-sent events: {"type":"changes","cursor":"N"} on every commit; a comment line keeps proxies awake.
+  const streams = new Set<() => void>();
+  // Open streams would hold a graceful shutdown forever: end them first.
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
   app.get('/api/v1/sync/live', { compress: false }, async (request, reply) => {
     await app.authenticate(request);
     reply.hijack();
@@ -94,14 +99,14 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     };
     const unsubscribe = options.live.subscribe(send);
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
-    const close = () => {
+    const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      streams.delete(end);
+      if (!raw.writableEnded) raw.end();
+      request.raw.socket?.destroy();
     };
-    request.raw.on('close', close);
-    app.addHook('onClose', async () => {
-      close();
-      raw.end();
-    });
+    streams.add(end);
+    request.raw.on('close', end);
   });
 }

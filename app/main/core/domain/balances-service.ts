@@ -1,14 +1,9 @@
 import { sql } from 'kysely';
 import { parseInput, uuidField } from '../../../../shared';
+import type { Balance } from '../../../../shared/ipc/types';
 import type { CoreContext, Executor } from './context';
 
-export interface Balance {
-  supplier_uuid: string;
-  collected_minor: number;
-  paid_minor: number;
-  /** What the office owes the supplier: collections − non-voided payments. */
-  balance_minor: number;
-}
+export type { Balance } from '../../../../shared/ipc/types';
 
 /** Integer sums in SQLite are exact 64-bit; every money figure stays an integer. */
 export async function balanceOf(exec: Executor, supplierUuid: string, before?: string): Promise<Balance> {

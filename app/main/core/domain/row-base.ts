@@ -26,10 +26,7 @@ export function requireSomeChange(patch: Record<string, unknown>): void {
   }
 }
 
-export interface Page<T> {
-  rows: T[];
-  total: number;
-}
+export type { Page } from '../../../../shared/ipc/types';
 
 export interface PageInput {
   limit?: number;

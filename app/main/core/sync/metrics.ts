@@ -1,18 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import type { SyncMetrics } from '../../../../shared/ipc/types';
 import type { LocalDatabase } from '../db/schema';
-
-export interface SyncMetrics {
-  runs: number;
-  successRate: number;
-  conflictRate: number;
-  meanDurationMs: number;
-  pushed: number;
-  pulled: number;
-  conflicts: number;
-  errors: number;
-  bytesSent: number;
-  bytesReceived: number;
-}
 
 /** Totals over the sync log (DESIGN §5.4). Rates are shares of runs; the conflict rate is per pushed op. */
 export async function syncMetrics(db: Kysely<LocalDatabase>): Promise<SyncMetrics> {

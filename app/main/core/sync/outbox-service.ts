@@ -1,20 +1,8 @@
 import { AppError, parseInput } from '../../../../shared';
+import type { AttentionItem } from '../../../../shared/ipc/types';
 import { z } from 'zod';
 import type { CoreContext } from '../domain/context';
 import { discardOp, listOps, resendOp } from './outbox';
-
-export interface AttentionItem {
-  op_id: string;
-  entity_type: string;
-  entity_uuid: string;
-  operation: string;
-  payload: Record<string, unknown>;
-  status: number;
-  code: string;
-  message: string;
-  fields: Record<string, string> | null;
-  created_at: string;
-}
 
 const DiscardSchema = z.strictObject({
   op_id: z.uuid({ error: 'must be a UUID' }),

@@ -1,22 +1,6 @@
-export type SyncState = 'idle' | 'syncing' | 'success' | 'error' | 'conflict' | 'offline' | 'auth_required';
+import type { SyncStatus } from '../../../../shared/ipc/types';
 
-export interface SyncProgress {
-  pushed: number;
-  toPush: number;
-  pulled: number;
-}
-
-/** What the status bar shows at all times (DESIGN §5.3). */
-export interface SyncStatus {
-  state: SyncState;
-  pending: number;
-  needsAttention: number;
-  openConflicts: number;
-  progress: SyncProgress;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  nextRetryAt: string | null;
-}
+export type { SyncProgress, SyncState, SyncStatus } from '../../../../shared/ipc/types';
 
 export const INITIAL_STATUS: SyncStatus = {
   state: 'idle',

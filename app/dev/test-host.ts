@@ -1,0 +1,121 @@
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { WebSocketServer } from 'ws';
+import type { EventName } from '../../shared/ipc/contract';
+import { createApi } from '../main/core/api';
+import { FileSecretStore } from '../main/core/auth/secret-store';
+import { createCore, type Core } from '../main/core/create-core';
+import { dispatch } from '../main/core/dispatch';
+import { attachTriggers } from '../main/core/sync/triggers';
+import { JsonSettingsStore } from '../main/core/settings';
+import { wireEvents } from '../main/core/wire-events';
+
+/**
+ * The browser test host: runs the real core in Node and bridges the same typed contract to the renderer over
+ * a WebSocket, serving the built renderer over http. Playwright drives the real UI in Chromium against the
+ * real core, server and MySQL. Never part of the desktop app.
+ */
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface TestHost {
+  url: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+export async function startTestHost(options: {
+  dataDir: string;
+  staticDir: string;
+  port?: number;
+  serverUrl?: string;
+  orgTimeZone?: string;
+}): Promise<TestHost> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const settings = new JsonSettingsStore(join(options.dataDir, 'settings.json'));
+  if (options.serverUrl && !settings.get().serverUrl) settings.set({ serverUrl: options.serverUrl });
+  const core = await createCore({
+    filename: join(options.dataDir, 'desk.sqlite'),
+    secrets: new FileSecretStore(join(options.dataDir, 'secrets.json')),
+    orgTimeZone: options.orgTimeZone ?? 'UTC',
+    ...(settings.get().serverUrl ? { serverUrl: settings.get().serverUrl } : {}),
+  });
+  const api = createApi(core, settings);
+  const root = resolve(options.staticDir);
+  let port = 0;
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent((request.url ?? '/').split('?')[0]!);
+    let file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    if (file.endsWith('index.html')) {
+      // The shipped CSP allows no sockets; only this host's page may reach its own bridge.
+      const html = readFileSync(file, 'utf8').replace(
+        "connect-src 'self'",
+        `connect-src 'self' ws://127.0.0.1:${port}`,
+      );
+      response.end(html);
+      return;
+    }
+    createReadStream(file).pipe(response);
+  });
+  const wss = new WebSocketServer({ server, path: '/bridge' });
+  const detachTriggers = attachTriggers(core.engine, { localWrite: (fire) => core.events.on('local-write', fire) });
+  wss.on('connection', (socket) => {
+    const unwire = wireEvents(core, (event: EventName, payload) => socket.send(JSON.stringify({ event, payload })));
+    socket.on('message', async (data) => {
+      let message: { id?: number; channel?: unknown; input?: unknown };
+      try {
+        message = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      const result = await dispatch(api, message.channel, message.input);
+      socket.send(JSON.stringify({ id: message.id, result }));
+    });
+    socket.on('close', unwire);
+  });
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    core,
+    async close() {
+      detachTriggers();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((ok) => wss.close(() => ok()));
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await core.close();
+    },
+  };
+}
+
+if (process.argv[1] && /test-host\.[jt]s$/.test(process.argv[1])) {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      server: { type: 'string' },
+      static: { type: 'string' },
+    },
+  });
+  startTestHost({
+    dataDir: values['data-dir'] ?? '.data/test-host',
+    staticDir: values.static ?? 'out/renderer',
+    port: values.port ? Number(values.port) : 5174,
+    serverUrl: values.server,
+  }).then((host) => console.log(`Test host: ${host.url} (renderer over a WebSocket bridge to the real core)`));
+}

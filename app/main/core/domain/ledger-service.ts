@@ -1,0 +1,83 @@
+import { formatQuantity, type CollectionRow, type PaymentRow } from '../../../../shared';
+import type { LedgerLine, SupplierLedger } from '../../../../shared/ipc/types';
+import type { CoreContext } from './context';
+import { balanceOf } from './balances-service';
+import { fromStored } from './row-codec';
+
+/**
+ * A supplier's ledger for a period: opening balance, dated collection and payment lines with a running
+ * balance, closing balance. Voided payments stay on the ledger at zero.
+ */
+export function createLedgerService(ctx: CoreContext) {
+  return {
+    async of(
+      supplierUuid: string,
+      range: { from?: string; to?: string } = {},
+    ): Promise<SupplierLedger & { opening_minor: number }> {
+      const supplierRow = await ctx.db
+        .selectFrom('suppliers')
+        .selectAll()
+        .where('uuid', '=', supplierUuid)
+        .executeTakeFirst();
+      if (!supplierRow) throw new Error('Supplier not found');
+      const supplier = fromStored('suppliers', supplierRow);
+      const opening = range.from ? (await balanceOf(ctx.db, supplierUuid, range.from)).balance_minor : 0;
+      let collections = ctx.db
+        .selectFrom('collections')
+        .innerJoin('products', 'products.uuid', 'collections.product_uuid')
+        .selectAll('collections')
+        .select(['products.name as product_name', 'products.unit as product_unit'])
+        .where('collections.supplier_uuid', '=', supplierUuid)
+        .where('collections.deleted_at', 'is', null);
+      let payments = ctx.db
+        .selectFrom('payments')
+        .selectAll()
+        .where('supplier_uuid', '=', supplierUuid)
+        .where('deleted_at', 'is', null);
+      if (range.from) {
+        collections = collections.where('collections.collected_at', '>=', range.from);
+        payments = payments.where('paid_at', '>=', range.from);
+      }
+      if (range.to) {
+        collections = collections.where('collections.collected_at', '<', range.to);
+        payments = payments.where('paid_at', '<', range.to);
+      }
+      const lines: Omit<LedgerLine, 'balance_minor'>[] = [];
+      for (const c of (await collections.execute()) as (CollectionRow & {
+        product_name: string;
+        product_unit: string;
+      })[]) {
+        lines.push({
+          kind: 'collection',
+          uuid: c.uuid,
+          at: c.collected_at,
+          description: `${c.product_name} ${formatQuantity(c.quantity_milli)} ${c.product_unit}`,
+          quantity_milli: c.quantity_milli,
+          rate_minor: c.rate_minor,
+          amount_minor: c.amount_minor,
+          voided: false,
+        });
+      }
+      for (const p of (await payments.execute()) as PaymentRow[]) {
+        lines.push({
+          kind: 'payment',
+          uuid: p.uuid,
+          at: p.paid_at,
+          description: `Payment (${p.type}, ${p.method}${p.reference ? `, ${p.reference}` : ''})${p.voided_at ? ` — VOID: ${p.void_reason}` : ''}`,
+          quantity_milli: null,
+          rate_minor: null,
+          amount_minor: p.voided_at ? 0 : -p.amount_minor,
+          voided: Boolean(p.voided_at),
+        });
+      }
+      lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.uuid < b.uuid ? -1 : 1));
+      let running = opening;
+      const withBalance = lines.map((line) => {
+        running += line.amount_minor;
+        return { ...line, balance_minor: running };
+      });
+      const total = await balanceOf(ctx.db, supplierUuid, range.to);
+      return { supplier, balance: total, lines: withBalance, opening_minor: opening };
+    },
+  };
+}

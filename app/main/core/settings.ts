@@ -1,0 +1,43 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SettingsSchema } from '../../../shared/ipc/contract';
+import type { Settings } from '../../../shared/ipc/types';
+
+export const DEFAULT_SETTINGS: Settings = {
+  serverUrl: '',
+  currency: 'USD',
+  locale: 'en-US',
+  companyName: '',
+  companyAddress: '',
+  selectiveSync: ['suppliers', 'products', 'product_rates', 'collections', 'payments'],
+  paperSize: 'A4',
+  defaultPrinter: '',
+};
+
+/** Where the desk's preferences live: electron-store in the app, a JSON file for the test host. */
+export interface SettingsStore {
+  get(): Settings;
+  set(patch: Partial<Settings>): Settings;
+}
+
+export class JsonSettingsStore implements SettingsStore {
+  constructor(private readonly path: string) {}
+
+  get(): Settings {
+    if (!existsSync(this.path)) return { ...DEFAULT_SETTINGS };
+    try {
+      const parsed = SettingsSchema.partial().safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
+      return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+
+  set(patch: Partial<Settings>): Settings {
+    const next = SettingsSchema.parse({ ...this.get(), ...patch });
+    mkdirSync(dirname(this.path), { recursive: true });
+    writeFileSync(`${this.path}.tmp`, JSON.stringify(next, null, 2));
+    renameSync(`${this.path}.tmp`, this.path);
+    return next;
+  }
+}

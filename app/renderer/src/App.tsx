@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { StatusBar } from './components/StatusBar';
+import { CollectionEntry } from './features/collections/CollectionEntry';
+import { Dashboard } from './features/dashboard/Dashboard';
+import { LoginScreen } from './features/login/LoginScreen';
+import { PaymentsScreen } from './features/payments/PaymentsScreen';
+import { ProductsScreen } from './features/products/ProductsScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { SupplierDetail } from './features/suppliers/SupplierDetail';
+import { SuppliersScreen } from './features/suppliers/SuppliersScreen';
+import { SyncScreen } from './features/sync/SyncScreen';
+import { call } from './lib/api';
+import { useApp } from './lib/settings';
+
+export type Screen =
+  | { name: 'dashboard' }
+  | { name: 'collections' }
+  | { name: 'suppliers' }
+  | { name: 'supplier'; uuid: string }
+  | { name: 'payments'; supplier?: string }
+  | { name: 'products' }
+  | { name: 'sync' }
+  | { name: 'settings' };
+
+const NAV: { screen: Screen['name']; label: string; key: string }[] = [
+  { screen: 'dashboard', label: 'Dashboard', key: '1' },
+  { screen: 'collections', label: 'Collections', key: '2' },
+  { screen: 'suppliers', label: 'Suppliers', key: '3' },
+  { screen: 'payments', label: 'Payments', key: '4' },
+  { screen: 'products', label: 'Products & rates', key: '5' },
+  { screen: 'sync', label: 'Sync', key: '6' },
+  { screen: 'settings', label: 'Settings', key: '7' },
+];
+
+export function App() {
+  const { session, setSession } = useApp();
+  const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && /^[1-7]$/.test(e.key)) {
+        e.preventDefault();
+        setScreen({ name: NAV[Number(e.key) - 1]!.screen } as Screen);
+      } else if (e.key === 'F5') {
+        e.preventDefault();
+        void call('sync.now', {}).catch(() => undefined);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!session) return <p className="loading">Starting…</p>;
+  if (!session.user) return <LoginScreen />;
+
+  const current = screen.name === 'supplier' ? 'suppliers' : screen.name;
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">CollectPay</div>
+        {NAV.map((item) => (
+          <button
+            key={item.screen}
+            type="button"
+            className={current === item.screen ? 'active' : ''}
+            aria-current={current === item.screen ? 'page' : undefined}
+            onClick={() => setScreen({ name: item.screen } as Screen)}
+            title={`Ctrl+${item.key}`}
+          >
+            {item.label}
+          </button>
+        ))}
+        <div className="sidebar__user">
+          <div>{session.user.name}</div>
+          <div className="muted small">
+            {session.user.role}
+            {session.user.offline ? ' · offline' : ''}
+          </div>
+          <button type="button" className="link" onClick={() => void call('session.logout', {}).then(setSession)}>
+            Sign out
+          </button>
+        </div>
+      </nav>
+      <main className="content">
+        {screen.name === 'dashboard' ? <Dashboard go={setScreen} /> : null}
+        {screen.name === 'collections' ? <CollectionEntry /> : null}
+        {screen.name === 'suppliers' ? <SuppliersScreen go={setScreen} /> : null}
+        {screen.name === 'supplier' ? <SupplierDetail uuid={screen.uuid} go={setScreen} /> : null}
+        {screen.name === 'payments' ? <PaymentsScreen supplierUuid={screen.supplier} /> : null}
+        {screen.name === 'products' ? <ProductsScreen /> : null}
+        {screen.name === 'sync' ? <SyncScreen /> : null}
+        {screen.name === 'settings' ? <SettingsScreen /> : null}
+      </main>
+      <StatusBar onOpenSync={() => setScreen({ name: 'sync' })} />
+    </div>
+  );
+}

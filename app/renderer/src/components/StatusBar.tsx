@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import type { SyncStatus } from '../../../../shared/ipc/types';
+import { call, onEvent } from '../lib/api';
+import { formatWhen } from '../lib/settings';
+
+const LABELS: Record<SyncStatus['state'], string> = {
+  idle: 'Idle',
+  syncing: 'Syncing…',
+  success: 'Synced',
+  error: 'Sync error',
+  conflict: 'Synced with conflicts',
+  offline: 'Offline',
+  auth_required: 'Sign in to sync',
+};
+
+/** Always visible: sync state, what waits, what needs attention, the last good sync. */
+export function StatusBar({ onOpenSync }: { onOpenSync(): void }) {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  useEffect(() => {
+    const load = () => call('sync.status', {}).then(setStatus, () => undefined);
+    load();
+    const offStatus = onEvent('sync.status', setStatus);
+    const offData = onEvent('data.changed', load);
+    return () => {
+      offStatus();
+      offData();
+    };
+  }, []);
+  if (!status) return <footer className="status-bar" />;
+  const progress =
+    status.state === 'syncing' && (status.progress.toPush > 0 || status.progress.pulled > 0)
+      ? ` (sent ${status.progress.pushed}/${status.progress.toPush}, received ${status.progress.pulled})`
+      : '';
+  return (
+    <footer className={`status-bar status-bar--${status.state}`} aria-live="polite">
+      <button type="button" className="link" onClick={onOpenSync} data-testid="sync-state">
+        {LABELS[status.state]}
+        {progress}
+      </button>
+      <span data-testid="pending-count">{status.pending} pending</span>
+      {status.needsAttention > 0 ? <span className="warn">{status.needsAttention} need attention</span> : null}
+      {status.openConflicts > 0 ? <span className="warn">{status.openConflicts} conflicts</span> : null}
+      <span>Last sync: {formatWhen(status.lastSuccessAt)}</span>
+      {status.lastError && status.state !== 'success' ? (
+        <span className="muted" title={status.lastError}>
+          {status.lastError}
+        </span>
+      ) : null}
+    </footer>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { parseMoney, ProductCreateSchema, type ProductRow } from '../../../../../shared';
+import { Field, FormMessage } from '../../components/Field';
+import { ApiError, call, useQuery } from '../../lib/api';
+import { useForm } from '../../lib/forms';
+import { useApp } from '../../lib/settings';
+
+/** Products and their rates; changing them is a supervisor's job. */
+export function ProductsScreen() {
+  const { money, session, settings } = useApp();
+  const products = useQuery('products.list', { includeInactive: true });
+  const supervisor = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
+  const [values, setValues] = useState({ code: '', name: '', unit: 'kg' });
+  const form = useForm(ProductCreateSchema);
+  const [rateFor, setRateFor] = useState<ProductRow | null>(null);
+  const [rate, setRate] = useState('');
+  const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
+  const [rateErrors, setRateErrors] = useState<Record<string, string>>({});
+
+  async function addProduct() {
+    const row = await form.submit(values, (input) => call('products.create', input));
+    if (row) setValues({ code: '', name: '', unit: 'kg' });
+  }
+
+  async function setProductRate() {
+    if (!rateFor) return;
+    const parsed = parseMoney(rate, settings?.currency ?? 'USD', 'rate');
+    if (!parsed.ok) return setRateErrors({ rate: parsed.error.replace(/^rate /, '') });
+    try {
+      await call('rates.set', { product_uuid: rateFor.uuid, rate_minor: parsed.value, effective_from: from });
+      setRateFor(null);
+      setRate('');
+      setRateErrors({});
+    } catch (error) {
+      const fields = error instanceof ApiError ? error.fields : {};
+      setRateErrors({ rate: fields.rate_minor ?? '', from: fields.effective_from ?? (error as Error).message });
+    }
+  }
+
+  return (
+    <section>
+      <h1>Products & rates</h1>
+      {!supervisor ? <p className="muted">Only a supervisor may change products and rates.</p> : null}
+      <table className="table" aria-label="Products">
+        <thead>
+          <tr>
+            <th>Code</th>
+            <th>Name</th>
+            <th>Unit</th>
+            <th className="num">Rate today</th>
+            <th>Since</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(products.data ?? []).map((p) => (
+            <tr key={p.uuid}>
+              <td>{p.code}</td>
+              <td>{p.name}</td>
+              <td>{p.unit}</td>
+              <td className="num">
+                {p.current_rate ? money(p.current_rate.rate_minor) : <span className="warn">no rate</span>}
+              </td>
+              <td>{p.current_rate?.effective_from ?? ''}</td>
+              <td>
+                {supervisor ? (
+                  <button type="button" className="small" onClick={() => setRateFor(p)}>
+                    Set rate
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rateFor ? (
+        <form
+          className="card form"
+          aria-label="Set rate"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void setProductRate();
+          }}
+        >
+          <h2>
+            New rate for {rateFor.code} (per {rateFor.unit})
+          </h2>
+          <div className="grid2">
+            <Field
+              label={`Rate (${settings?.currency ?? 'USD'})`}
+              inputMode="decimal"
+              value={rate}
+              onChange={(e) => setRate(e.target.value)}
+              error={rateErrors.rate || undefined}
+              autoFocus
+            />
+            <Field
+              label="Effective from"
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              error={rateErrors.from || undefined}
+            />
+          </div>
+          <p className="muted small">Collections already recorded keep the rate they were priced at.</p>
+          <div className="row">
+            <button type="submit">Save rate</button>
+            <button type="button" className="secondary" onClick={() => setRateFor(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {supervisor ? (
+        <form
+          className="card form"
+          aria-label="New product"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void addProduct();
+          }}
+        >
+          <h2>New product</h2>
+          <div className="grid2">
+            <Field
+              label="Code"
+              value={values.code}
+              onChange={(e) => setValues({ ...values, code: e.target.value })}
+              error={form.errors.code}
+            />
+            <Field
+              label="Name"
+              value={values.name}
+              onChange={(e) => setValues({ ...values, name: e.target.value })}
+              error={form.errors.name}
+            />
+            <Field
+              label="Unit"
+              value={values.unit}
+              onChange={(e) => setValues({ ...values, unit: e.target.value })}
+              error={form.errors.unit}
+              placeholder="kg, l, unit"
+            />
+          </div>
+          <FormMessage message={form.message} />
+          <button type="submit" disabled={form.busy}>
+            Add product
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { ENTITY_TYPES } from '../../../../../shared';
+import { SettingsSchema } from '../../../../../shared/ipc/contract';
+import type { Settings } from '../../../../../shared/ipc/types';
+import { Field, FormMessage, SelectField } from '../../components/Field';
+import { call } from '../../lib/api';
+import { useForm } from '../../lib/forms';
+import { useApp } from '../../lib/settings';
+
+export function SettingsScreen() {
+  const { settings, setSettings, money } = useApp();
+  const [values, setValues] = useState<Settings | null>(settings);
+  const [saved, setSaved] = useState(false);
+  const form = useForm(SettingsSchema);
+  useEffect(() => setValues(settings), [settings]);
+  if (!values) return <p>Loading…</p>;
+  const set = (patch: Partial<Settings>) => {
+    setSaved(false);
+    setValues({ ...values, ...patch });
+  };
+
+  return (
+    <section>
+      <h1>Settings</h1>
+      <form
+        className="card form"
+        aria-label="Settings"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const next = await form.submit(values, (input) => call('settings.set', input));
+          if (next) {
+            setSettings(next);
+            setSaved(true);
+          }
+        }}
+      >
+        <Field
+          label="Office server"
+          value={values.serverUrl}
+          onChange={(e) => set({ serverUrl: e.target.value })}
+          error={form.errors.serverUrl}
+          placeholder="http://server:8787"
+        />
+        <div className="grid2">
+          <Field
+            label="Currency"
+            value={values.currency}
+            onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
+            error={form.errors.currency}
+            hint={`Shown as ${money(123456)}`}
+          />
+          <Field
+            label="Locale"
+            value={values.locale}
+            onChange={(e) => set({ locale: e.target.value })}
+            error={form.errors.locale}
+            placeholder="en-KE"
+          />
+          <Field
+            label="Company name (printouts)"
+            value={values.companyName}
+            onChange={(e) => set({ companyName: e.target.value })}
+            error={form.errors.companyName}
+          />
+          <Field
+            label="Company address (printouts)"
+            value={values.companyAddress}
+            onChange={(e) => set({ companyAddress: e.target.value })}
+            error={form.errors.companyAddress}
+          />
+          <SelectField
+            label="Paper size"
+            value={values.paperSize}
+            onChange={(e) => set({ paperSize: e.target.value as Settings['paperSize'] })}
+            options={[
+              { value: 'A4', label: 'A4' },
+              { value: 'Letter', label: 'Letter' },
+            ]}
+          />
+          <Field
+            label="Default printer"
+            value={values.defaultPrinter}
+            onChange={(e) => set({ defaultPrinter: e.target.value })}
+            placeholder="System default"
+          />
+        </div>
+        <fieldset>
+          <legend>Records this desk receives (selective sync)</legend>
+          {ENTITY_TYPES.map((type) => (
+            <label key={type} className="check">
+              <input
+                type="checkbox"
+                checked={values.selectiveSync.includes(type)}
+                onChange={(e) =>
+                  set({
+                    selectiveSync: e.target.checked
+                      ? [...values.selectiveSync, type]
+                      : values.selectiveSync.filter((t) => t !== type),
+                  })
+                }
+              />{' '}
+              {type.replace('_', ' ')}
+            </label>
+          ))}
+          {form.errors.selectiveSync ? <div className="field__error">{form.errors.selectiveSync}</div> : null}
+        </fieldset>
+        <FormMessage message={form.message} />
+        {saved ? (
+          <p className="ok" role="status">
+            Settings saved.
+          </p>
+        ) : null}
+        <button type="submit">Save settings</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { Screen } from '../../App';
+import { useQuery } from '../../lib/api';
+import { formatWhen, qty, useApp } from '../../lib/settings';
+import { SupplierForm } from './SupplierForm';
+
+/** A supplier's details, balance and ledger with running balance. */
+export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen): void }) {
+  const { money } = useApp();
+  const [editing, setEditing] = useState(false);
+  const { data, error, reload } = useQuery('suppliers.ledger', { uuid });
+  if (error) return <p role="alert">{error}</p>;
+  if (!data) return <p>Loading…</p>;
+  const { supplier, balance, lines } = data;
+  return (
+    <section>
+      <header className="screen-header">
+        <h1>
+          {supplier.code} — {supplier.name}
+        </h1>
+        <div className="row">
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button type="button" onClick={() => go({ name: 'payments', supplier: uuid })}>
+            Record payment
+          </button>
+          <button type="button" className="secondary" onClick={() => go({ name: 'suppliers' })}>
+            Back to list
+          </button>
+        </div>
+      </header>
+      {editing ? (
+        <SupplierForm
+          supplier={supplier}
+          onCancel={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      ) : (
+        <p className="muted">
+          {[supplier.phone, supplier.address, supplier.region].filter(Boolean).join(' · ') || 'No contact details'}
+          {supplier.notes ? ` — ${supplier.notes}` : ''}
+        </p>
+      )}
+      <div className="cards">
+        <article className="card stat">
+          <h2>Collected</h2>
+          <p className="big">{money(balance.collected_minor)}</p>
+        </article>
+        <article className="card stat">
+          <h2>Paid</h2>
+          <p className="big">{money(balance.paid_minor)}</p>
+        </article>
+        <article className="card stat">
+          <h2>Balance owed</h2>
+          <p className="big" data-testid="supplier-balance">
+            {money(balance.balance_minor)}
+          </p>
+        </article>
+      </div>
+      <h2>Ledger</h2>
+      {lines.length === 0 ? (
+        <p className="muted">No collections or payments yet.</p>
+      ) : (
+        <table className="table" aria-label="Ledger">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Entry</th>
+              <th className="num">Quantity</th>
+              <th className="num">Rate</th>
+              <th className="num">Amount</th>
+              <th className="num">Balance</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.uuid} className={line.voided ? 'voided' : ''}>
+                <td>{formatWhen(line.at)}</td>
+                <td>{line.description}</td>
+                <td className="num">{line.quantity_milli !== null ? qty(line.quantity_milli) : ''}</td>
+                <td className="num">{line.rate_minor !== null ? money(line.rate_minor) : ''}</td>
+                <td className="num">{money(line.amount_minor)}</td>
+                <td className="num">{money(line.balance_minor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import type { z } from 'zod';
+import { fieldErrorsOf } from '../../../../shared';
+import { ApiError } from './api';
+
+/** Form state with field errors: checked with the shared schema first, then by the core. */
+export function useForm<S extends z.ZodType>(schema: S) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit<T>(input: unknown, action: (valid: z.output<S>) => Promise<T>): Promise<T | null> {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error, input));
+      setMessage('Please correct the highlighted fields.');
+      return null;
+    }
+    setBusy(true);
+    try {
+      const result = await action(parsed.data);
+      setErrors({});
+      setMessage(null);
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fields);
+        setMessage(error.message);
+      } else setMessage((error as Error).message);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { errors, setErrors, message, setMessage, busy, submit };
+}

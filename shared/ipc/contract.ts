@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  CollectionCreateSchema,
+  CollectionPatchSchema,
+  EntityTypeSchema,
+  instantField,
+  PaymentCreateSchema,
+  PaymentPatchSchema,
+  PaymentVoidSchema,
+  positiveInt,
+  ProductCreateSchema,
+  ProductPatchSchema,
+  ProductRateCreateSchema,
+  SupplierCreateSchema,
+  SupplierPatchSchema,
+  uuidField,
+  type CollectionRow,
+  type PaymentRow,
+  type ProductRateRow,
+  type ProductRow,
+  type SupplierRow,
+} from '../domain';
+import type {
+  AttentionItem,
+  Balance,
+  CollectionView,
+  DashboardSummary,
+  Page,
+  PaymentView,
+  PendingOp,
+  ProductWithRate,
+  Quote,
+  SessionInfo,
+  Settings,
+  SupplierLedger,
+  SyncLogEntry,
+  SyncMetrics,
+  SyncStatus,
+} from './types';
+
+/**
+ * The IPC contract (DESIGN §2): every channel once — its name, its input schema and its output type. The
+ * preload exposes only these names; main registers a handler for each (a missing one is a compile error)
+ * and validates every input with the schema before the handler runs.
+ */
+const def =
+  <Out>() =>
+  <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
+
+const None = z.strictObject({});
+const Credentials = z.strictObject({
+  email: z.email({ error: 'must be an email address' }),
+  password: z.string().min(1, 'is required'),
+});
+const ByUuid = z.strictObject({ uuid: uuidField });
+const PageInput = { limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() };
+/** A period, or `today` in the organisation's time zone. */
+const Range = { from: instantField.optional(), to: instantField.optional(), today: z.boolean().optional() };
+
+export const SettingsSchema = z.strictObject({
+  serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) address' })]),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as KES'),
+  locale: z.string().min(2, 'is required').max(35),
+  companyName: z.string().trim().max(120, 'must be at most 120 characters'),
+  companyAddress: z.string().trim().max(500, 'must be at most 500 characters'),
+  selectiveSync: z.array(EntityTypeSchema).min(1, 'pick at least one kind of record'),
+  paperSize: z.enum(['A4', 'Letter']),
+  defaultPrinter: z.string().max(200),
+});
+
+export const contract = {
+  'session.info': def<SessionInfo>()(None),
+  'session.login': def<SessionInfo>()(Credentials),
+  'session.unlock': def<SessionInfo>()(Credentials),
+  'session.logout': def<SessionInfo>()(None),
+  'session.connect': def<{ ok: boolean; message: string }>()(
+    z.strictObject({ serverUrl: SettingsSchema.shape.serverUrl }),
+  ),
+
+  'settings.get': def<Settings>()(None),
+  'settings.set': def<Settings>()(SettingsSchema.partial()),
+
+  'dashboard.summary': def<DashboardSummary>()(None),
+
+  'suppliers.list': def<Page<SupplierRow>>()(
+    z.strictObject({ search: z.string().max(120).optional(), includeInactive: z.boolean().optional(), ...PageInput }),
+  ),
+  'suppliers.get': def<SupplierRow>()(ByUuid),
+  'suppliers.create': def<SupplierRow>()(SupplierCreateSchema),
+  'suppliers.update': def<SupplierRow>()(z.strictObject({ uuid: uuidField, patch: SupplierPatchSchema })),
+  'suppliers.ledger': def<SupplierLedger>()(z.strictObject({ uuid: uuidField, ...Range })),
+
+  'products.list': def<ProductWithRate[]>()(z.strictObject({ includeInactive: z.boolean().optional() })),
+  'products.create': def<ProductRow>()(ProductCreateSchema),
+  'products.update': def<ProductRow>()(z.strictObject({ uuid: uuidField, patch: ProductPatchSchema })),
+  'rates.list': def<ProductRateRow[]>()(z.strictObject({ product_uuid: uuidField })),
+  'rates.set': def<ProductRateRow>()(ProductRateCreateSchema),
+
+  'collections.quote': def<Quote>()(
+    z.strictObject({
+      product_uuid: uuidField,
+      quantity_milli: positiveInt.optional(),
+      collected_at: instantField.optional(),
+    }),
+  ),
+  'collections.create': def<CollectionRow>()(CollectionCreateSchema),
+  'collections.update': def<CollectionRow>()(z.strictObject({ uuid: uuidField, patch: CollectionPatchSchema })),
+  'collections.remove': def<CollectionRow>()(ByUuid),
+  'collections.list': def<Page<CollectionView>>()(
+    z.strictObject({ supplier_uuid: uuidField.optional(), ...Range, ...PageInput }),
+  ),
+
+  'payments.create': def<PaymentRow>()(PaymentCreateSchema),
+  'payments.update': def<PaymentRow>()(z.strictObject({ uuid: uuidField, patch: PaymentPatchSchema })),
+  'payments.void': def<PaymentRow>()(PaymentVoidSchema),
+  'payments.list': def<Page<PaymentView>>()(
+    z.strictObject({
+      supplier_uuid: uuidField.optional(),
+      includeVoided: z.boolean().optional(),
+      ...Range,
+      ...PageInput,
+    }),
+  ),
+  'balances.of': def<Balance>()(z.strictObject({ supplier_uuid: uuidField })),
+
+  'sync.now': def<SyncStatus>()(None),
+  'sync.status': def<SyncStatus>()(None),
+  'sync.pending': def<PendingOp[]>()(None),
+  'sync.attention': def<AttentionItem[]>()(None),
+  'sync.resend': def<SyncStatus>()(
+    z.strictObject({ op_id: uuidField, fix: z.record(z.string(), z.unknown()).optional() }),
+  ),
+  'sync.discard': def<SyncStatus>()(
+    z.strictObject({
+      op_id: uuidField,
+      reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500),
+    }),
+  ),
+  'sync.log': def<SyncLogEntry[]>()(None),
+  'sync.metrics': def<SyncMetrics>()(None),
+  'sync.setSelective': def<Settings>()(z.strictObject({ entity_types: z.array(EntityTypeSchema).min(1) })),
+  /** The renderer reports the network coming and going (a sync trigger). */
+  'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'];
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What every call answers: errors travel as data, because Electron keeps only the message of a thrown one. */
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+
+/** Main → renderer events. */
+export interface EventMap {
+  'sync.status': SyncStatus;
+  'data.changed': { source: 'local' | 'sync'; entity_types: string[] };
+  'conflicts.new': { conflict_id: string; entity_type: string; entity_uuid: string; type: string; status: string };
+}
+export type EventName = keyof EventMap;
+export const EVENTS: EventName[] = ['sync.status', 'data.changed', 'conflicts.new'];
+
+/** The bridge the preload exposes as window.collectpay (and the test host imitates over a WebSocket). */
+export interface Bridge {
+  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<IpcResult<OutputOf<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
+
+export const IPC_PREFIX = 'collectpay:';

@@ -1,0 +1,154 @@
+import type { CollectionRow, PaymentRow, ProductRateRow, ProductRow, Role, SupplierRow } from '../domain';
+
+/** Output types of the IPC contract; the core produces them and the renderer shows them. */
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+export interface Balance {
+  supplier_uuid: string;
+  collected_minor: number;
+  paid_minor: number;
+  /** What the office owes the supplier: collections − non-voided payments. */
+  balance_minor: number;
+}
+
+export type SyncState = 'idle' | 'syncing' | 'success' | 'error' | 'conflict' | 'offline' | 'auth_required';
+
+export interface SyncProgress {
+  pushed: number;
+  toPush: number;
+  pulled: number;
+}
+
+/** What the status bar shows at all times (DESIGN §5.3). */
+export interface SyncStatus {
+  state: SyncState;
+  pending: number;
+  needsAttention: number;
+  openConflicts: number;
+  progress: SyncProgress;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  nextRetryAt: string | null;
+}
+
+export interface AttentionItem {
+  op_id: string;
+  entity_type: string;
+  entity_uuid: string;
+  operation: string;
+  payload: Record<string, unknown>;
+  status: number;
+  code: string;
+  message: string;
+  fields: Record<string, string> | null;
+  created_at: string;
+}
+
+export interface PendingOp {
+  op_id: string;
+  entity_type: string;
+  entity_uuid: string;
+  operation: string;
+  created_at: string;
+  attempts: number;
+}
+
+export interface SyncMetrics {
+  runs: number;
+  successRate: number;
+  conflictRate: number;
+  meanDurationMs: number;
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  errors: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+export interface SyncLogEntry {
+  id: number;
+  started_at: string;
+  duration_ms: number | null;
+  trigger: string;
+  outcome: string;
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  errors: number;
+  bytes_sent: number;
+  bytes_received: number;
+  message: string | null;
+}
+
+export interface SessionInfo {
+  user: { id: string; email: string; name: string; role: Role; offline: boolean } | null;
+  serverUrl: string | null;
+  deviceId: string;
+  /** Users who signed in on this desk before (can unlock offline). */
+  knownUsers: { email: string; name: string }[];
+}
+
+export interface LedgerLine {
+  kind: 'collection' | 'payment';
+  uuid: string;
+  at: string;
+  description: string;
+  quantity_milli: number | null;
+  rate_minor: number | null;
+  /** Collections add to what is owed; payments subtract. Voided payments count zero. */
+  amount_minor: number;
+  voided: boolean;
+  balance_minor: number;
+}
+
+export interface SupplierLedger {
+  supplier: SupplierRow;
+  balance: Balance;
+  lines: LedgerLine[];
+}
+
+export interface CollectionView extends CollectionRow {
+  supplier_code: string;
+  supplier_name: string;
+  product_code: string;
+  product_unit: string;
+}
+
+export interface PaymentView extends PaymentRow {
+  supplier_code: string;
+  supplier_name: string;
+}
+
+export interface Quote {
+  rate_minor: number | null;
+  amount_minor: number | null;
+  date: string;
+  problem: string | null;
+}
+
+export interface DashboardSummary {
+  today: string;
+  collections: { count: number; quantity_milli: number; amount_minor: number };
+  payments: { count: number; amount_minor: number };
+  sync: SyncStatus;
+}
+
+export interface ProductWithRate extends ProductRow {
+  current_rate: ProductRateRow | null;
+}
+
+export interface Settings {
+  serverUrl: string;
+  currency: string;
+  locale: string;
+  companyName: string;
+  companyAddress: string;
+  selectiveSync: string[];
+  paperSize: 'A4' | 'Letter';
+  defaultPrinter: string;
+}

@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amountMinor, formatMoney } from '../../shared';
+import { PASSWORD, startE2E } from './office';
+
+const SHOTS = 'docs/screenshots';
+const money = (minor: number) => formatMoney(minor, { currency: 'USD', locale: 'en-US' });
+
+/** A clerk's day through the real UI, keyboard first, including an outage of the office server. */
+describe('the desktop UI end to end (Chromium → test host → core → server → MariaDB)', () => {
+  let e: Awaited<ReturnType<typeof startE2E>>;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    e = await startE2E();
+  });
+  afterAll(async () => e?.close());
+
+  it('signs in, sets up, records 20 collections by keyboard, pays, voids, works offline and syncs back', async () => {
+    const { page } = e;
+    const statusBar = page.locator('footer.status-bar');
+
+    // Sign in (a wrong password first: the message is shown, nothing else happens).
+    await page.getByLabel('Email').fill('supervisor@example.com');
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('The email or password is wrong');
+    await page.screenshot({ path: `${SHOTS}/01-login.png` });
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Today,/ }).waitFor();
+
+    // Products & rates.
+    await page.keyboard.press('Control+5');
+    await page.getByLabel('Code').fill('TEA');
+    await page.getByLabel('Name').fill('Green tea leaf');
+    await page.getByLabel('Unit').fill('kg');
+    await page.getByRole('button', { name: 'Add product' }).click();
+    await page.getByRole('button', { name: 'Set rate' }).click();
+    await page.getByLabel('Rate (USD)').fill('32.75');
+    await page.getByLabel('Effective from').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Save rate' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Products' }).textContent()).toContain('$32.75');
+    await page.screenshot({ path: `${SHOTS}/05-products.png` });
+
+    // A supplier, with a validation error shown beside its field first.
+    await page.keyboard.press('Control+3');
+    await page.getByRole('button', { name: /New supplier/ }).click();
+    const form = page.getByRole('form', { name: 'New supplier' });
+    await form.getByLabel('Code').fill('S-0001');
+    await form.getByRole('button', { name: 'Save supplier' }).click();
+    const nameError = form.locator('.field--error', { has: page.getByLabel('Name') }).locator('.field__error');
+    await expect.poll(() => nameError.textContent()).toBe('is required');
+    await page.screenshot({ path: `${SHOTS}/03-supplier-validation.png` });
+    await form.getByLabel('Name').fill('Amina Njeri');
+    await form.getByLabel('Phone').fill('0722 000 111');
+    await form.getByRole('button', { name: 'Save supplier' }).click();
+    await page.getByRole('heading', { name: 'S-0001 — Amina Njeri' }).waitFor();
+
+    // Twenty collections, keyboard only: code, Enter, quantity, Enter.
+    await page.keyboard.press('Control+2');
+    await page.getByRole('heading', { name: 'Record collections' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    let expected = 0;
+    for (let i = 1; i <= 20; i++) {
+      const quantity = `${10 + i}.${i % 10}`;
+      await page.keyboard.type('S-0001');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('entry-quantity');
+      await page.keyboard.type(quantity);
+      await expect.poll(() => page.getByTestId('quote').textContent()).toContain('Amount');
+      await page.keyboard.press('Enter');
+      expected += amountMinor(Math.round(Number(quantity) * 1000), 3275);
+      await expect.poll(() => page.getByTestId('today-count').textContent()).toBe(`${i} entries`);
+    }
+    await expect.poll(() => page.getByTestId('today-total').textContent()).toBe(money(expected));
+    await page.screenshot({ path: `${SHOTS}/02-collection-entry.png` });
+
+    // Pay, see the balance change, then void the payment (with confirmation and a reason).
+    await page.keyboard.press('Control+4');
+    await page.getByRole('combobox', { name: 'Supplier' }).fill('S-0001');
+    await page.getByRole('option', { name: /S-0001/ }).click();
+    await expect
+      .poll(() => page.getByTestId('balance-preview').textContent())
+      .toContain(`Balance before: ${money(expected)}`);
+    await page.getByLabel('Amount (USD)').fill('100.00');
+    await expect
+      .poll(() => page.getByTestId('balance-preview').textContent())
+      .toContain(`after: ${money(expected - 10000)}`);
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await expect
+      .poll(() => page.getByTestId('balance-preview').textContent())
+      .toContain(`Balance before: ${money(expected - 10000)}`);
+    await page.screenshot({ path: `${SHOTS}/04-payments.png` });
+    await page.getByRole('button', { name: 'Void' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Paid to the wrong supplier');
+    await page.screenshot({ path: `${SHOTS}/04b-void-confirm.png` });
+    await page.getByRole('button', { name: 'Void payment' }).click();
+    await expect
+      .poll(() => page.getByTestId('balance-preview').textContent())
+      .toContain(`Balance before: ${money(expected)}`);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Payments' }).textContent())
+      .toContain('Void: Paid to the wrong supplier');
+
+    // Supplier detail: ledger and balance.
+    await page.keyboard.press('Control+3');
+    await page.getByRole('button', { name: /S-0001/ }).click();
+    await expect.poll(() => page.getByTestId('supplier-balance').textContent()).toBe(money(expected));
+    await page.screenshot({ path: `${SHOTS}/03b-supplier-detail.png` });
+    await page.keyboard.press('Control+3');
+    await page.screenshot({ path: `${SHOTS}/03-suppliers.png` });
+
+    // Let everything sync, then take the office server away and keep working.
+    await page.keyboard.press('F5');
+    await expect.poll(() => statusBar.textContent(), { timeout: 15_000 }).toMatch(/Synced.*0 pending/);
+    await e.stopServer();
+    await page.keyboard.press('Control+2');
+    await page.keyboard.type('S-0001');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('entry-quantity');
+    await page.keyboard.type('7.5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('today-count').textContent()).toBe('21 entries');
+    await expect.poll(() => statusBar.textContent(), { timeout: 15_000 }).toMatch(/Offline|Sync error/);
+    await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('1 pending');
+    await page.screenshot({ path: `${SHOTS}/06-offline.png` });
+
+    // The server comes back: the status bar goes from pending to synced.
+    await e.startServer();
+    await page.keyboard.press('F5');
+    await expect.poll(() => statusBar.textContent(), { timeout: 20_000 }).toMatch(/Synced.*0 pending/);
+    const onServer = await e.db.db
+      .selectFrom('collections')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(onServer.n)).toBe(21);
+
+    await page.keyboard.press('Control+6');
+    await page.getByRole('heading', { name: 'Log' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/07-sync.png` });
+    await page.keyboard.press('Control+7');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/08-settings.png` });
+    await page.keyboard.press('Control+1');
+    await expect.poll(() => page.getByTestId('today-collections').textContent()).toContain('21 entries');
+    await page.screenshot({ path: `${SHOTS}/00-dashboard.png` });
+  });
+});

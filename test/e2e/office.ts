@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestHost, type TestHost } from '../../app/dev/test-host';
+import { buildServer } from '../../server/src/app';
+import { addUser } from '../../server/src/users/users';
+import { testConfig } from '../../server/test/config';
+import { createTestDatabase, type TestDatabase } from '../../server/test/mysql';
+
+export const PASSWORD = 'correct horse battery';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A real server on MariaDB that can be stopped and started on the same port (to take the office offline), a
+ * browser test host running the real desk core, and Debian's Chromium driven by Playwright.
+ */
+export async function startE2E() {
+  const db: TestDatabase = await createTestDatabase();
+  for (const role of ['clerk', 'supervisor'] as const) {
+    await addUser(db.db, {
+      email: `${role}@example.com`,
+      password: PASSWORD,
+      name: role === 'clerk' ? 'Wanjiru Clerk' : 'Otieno Supervisor',
+      role,
+    });
+  }
+  const port = await freePort();
+  const serverUrl = `http://127.0.0.1:${port}`;
+  const config = testConfig({ mysqlUrl: db.url });
+  let server: FastifyInstance | null = null;
+  const startServer = async () => {
+    server = await buildServer({ config, db: db.db });
+    await server.listen({ port, host: '127.0.0.1' });
+  };
+  const stopServer = async () => {
+    await server?.close();
+    server = null;
+  };
+  await startServer();
+  const dataDir = mkdtempSync(join(tmpdir(), 'collectpay-e2e-'));
+  const host: TestHost = await startTestHost({ dataDir, staticDir: 'out/renderer', serverUrl });
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page: Page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+  await page.goto(host.url);
+  return {
+    db,
+    host,
+    browser,
+    page,
+    serverUrl,
+    startServer,
+    stopServer,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await host.close().catch(() => undefined);
+      await stopServer().catch(() => undefined);
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
