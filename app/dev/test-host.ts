@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { WebSocketServer } from 'ws';
 import type { EventName } from '../../shared/ipc/contract';
 import { createApi } from '../main/core/api';
+import { chromiumPrinter } from '../main/core/reports/chromium-printer';
 import { FileSecretStore } from '../main/core/auth/secret-store';
 import { createCore, type Core } from '../main/core/create-core';
 import { dispatch } from '../main/core/dispatch';
@@ -49,7 +50,7 @@ export async function startTestHost(options: {
     orgTimeZone: options.orgTimeZone ?? 'UTC',
     ...(settings.get().serverUrl ? { serverUrl: settings.get().serverUrl } : {}),
   });
-  const api = createApi(core, settings);
+  const api = createApi(core, settings, chromiumPrinter(join(options.dataDir, 'reports')));
   const root = resolve(options.staticDir);
   let port = 0;
   const server: Server = createServer((request, response) => {

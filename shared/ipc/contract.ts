@@ -20,6 +20,7 @@ import {
   type ProductRow,
   type SupplierRow,
 } from '../domain';
+import { ReportSpecSchema } from './reports';
 import type {
   AttentionItem,
   Balance,
@@ -139,6 +140,11 @@ export const contract = {
   'sync.log': def<SyncLogEntry[]>()(None),
   'sync.metrics': def<SyncMetrics>()(None),
   'sync.setSelective': def<Settings>()(z.strictObject({ entity_types: z.array(EntityTypeSchema).min(1) })),
+  'reports.render': def<{ title: string; html: string; pages: number; fileName: string }>()(
+    z.strictObject({ spec: ReportSpecSchema }),
+  ),
+  'reports.print': def<{ ok: boolean; message: string }>()(z.strictObject({ spec: ReportSpecSchema })),
+  'reports.savePdf': def<{ ok: boolean; message: string; path?: string }>()(z.strictObject({ spec: ReportSpecSchema })),
   /** The renderer reports the network coming and going (a sync trigger). */
   'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
 } as const;

@@ -1,2 +1,3 @@
 export * from './contract';
 export * from './types';
+export * from './reports';

@@ -107,6 +107,19 @@ describe('the desktop UI end to end (Chromium → test host → core → server 
     await page.getByRole('button', { name: /S-0001/ }).click();
     await expect.poll(() => page.getByTestId('supplier-balance').textContent()).toBe(money(expected));
     await page.screenshot({ path: `${SHOTS}/03b-supplier-detail.png` });
+
+    // Statement preview from the supplier screen, then Save as PDF.
+    await page.getByRole('button', { name: 'Statement' }).click();
+    const preview = page.frameLocator('iframe[title="Report preview"]');
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('Closing balance');
+    expect(await preview.locator('body').textContent()).toContain(money(expected));
+    await expect.poll(() => page.getByTestId('report-pages').textContent()).toContain('Supplier statement: 1 page');
+    await page.screenshot({ path: `${SHOTS}/09-report-preview.png` });
+    await page.getByRole('button', { name: 'Save as PDF…' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Saved .*statement-S-0001.*\.pdf/);
+    await page.getByRole('button', { name: /S-0001/ }).count();
+    await page.keyboard.press('Control+3');
+    await page.getByRole('button', { name: /S-0001/ }).click();
     await page.keyboard.press('Control+3');
     await page.screenshot({ path: `${SHOTS}/03-suppliers.png` });
 

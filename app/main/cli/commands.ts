@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   AppError,
   formatMoney,
@@ -13,7 +13,11 @@ import {
 import type { Core } from '../core/create-core';
 import { exportAll } from '../core/io/export';
 import { importSuppliers } from '../core/io/import-suppliers';
+import { htmlToPdf } from '../core/reports/chromium-pdf';
+import type { PaperSize } from '../core/reports/paged-document';
+import { renderReport } from '../core/reports/reports';
 import { syncMetrics } from '../core/sync/metrics';
+import type { ReportSpec } from '../../../shared/ipc/reports';
 
 export type Flags = Record<string, string | boolean | undefined>;
 export interface Output {
@@ -220,6 +224,42 @@ export const commands: Record<string, Command> = {
       return 1;
     }
     out.print(`Imported ${report.imported} supplier(s).`, report);
+    return 0;
+  },
+
+  async report(core, flags, args, out) {
+    const kind = args[0];
+    const file = need(flags, 'out');
+    let spec: ReportSpec;
+    if (kind === 'statement')
+      spec = {
+        kind,
+        supplier_uuid: (await core.suppliers.getByCode(need(flags, 'supplier'))).uuid,
+        from: need(flags, 'from'),
+        to: need(flags, 'to'),
+      };
+    else if (kind === 'daily') spec = { kind, date: need(flags, 'date') };
+    else if (kind === 'receipt') spec = { kind, payment_uuid: need(flags, 'payment') };
+    else if (kind === 'settlement') spec = { kind, from: need(flags, 'from'), to: need(flags, 'to') };
+    else throw new AppError('VALIDATION_FAILED', 'Report must be one of: statement, daily, receipt, settlement');
+    const paper = (opt(flags, 'paper') ?? 'A4') as PaperSize;
+    if (paper !== 'A4' && paper !== 'Letter')
+      throw new AppError('VALIDATION_FAILED', '--paper must be A4 or Letter', { paper: 'must be A4 or Letter' });
+    const report = await renderReport(core, spec, {
+      company: {
+        name: opt(flags, 'company') ?? process.env.COMPANY_NAME ?? '',
+        address: process.env.COMPANY_ADDRESS ?? '',
+      },
+      money: { currency: process.env.CURRENCY ?? 'USD', locale: process.env.LOCALE ?? 'en-US' },
+      paper,
+      printedBy: core.auth.current?.name ?? 'headless client',
+      printedAt: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    });
+    if (file.toLowerCase().endsWith('.pdf')) writeFileSync(file, await htmlToPdf(report.html, paper));
+    else if (file.toLowerCase().endsWith('.html')) writeFileSync(file, report.html);
+    else
+      throw new AppError('VALIDATION_FAILED', '--out must end in .html or .pdf', { out: 'must end in .html or .pdf' });
+    out.print(`${report.title}: ${report.pages} page(s) written to ${file}`, { file, pages: report.pages });
     return 0;
   },
 

@@ -19,6 +19,9 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <c
   payment void --uuid U --reason R
   balance --supplier CODE
   import suppliers FILE.csv           all rows valid, or nothing imported
+  report statement --supplier CODE --from DATE --to DATE --out FILE.html|FILE.pdf
+  report daily --date DATE --out FILE     report receipt --payment UUID --out FILE
+  report settlement --from DATE --to DATE --out FILE   [--paper A4|Letter] [--company NAME]
   export --json                       every local entity, sorted
   attention                           changes the server refused
   resend --op OP_ID [--fix JSON]      correct and queue a refused change again
@@ -54,6 +57,12 @@ const OPTIONS = {
   reason: { type: 'string' },
   op: { type: 'string' },
   fix: { type: 'string' },
+  out: { type: 'string' },
+  date: { type: 'string' },
+  to: { type: 'string' },
+  payment: { type: 'string' },
+  paper: { type: 'string' },
+  company: { type: 'string' },
 } as const;
 
 export async function runCli(

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, contract } from '../../../shared/ipc/contract';
 import { createApi } from './api';
+import { chromiumPrinter } from './reports/chromium-printer';
 import { dispatch } from './dispatch';
 import { JsonSettingsStore } from './settings';
 import { seedBasics, tempCore } from './test-support';
@@ -12,7 +13,11 @@ describe('the IPC handler map', () => {
 
   it('covers every contract channel with a function, and nothing else', async () => {
     core = await tempCore();
-    const api = createApi(core, new JsonSettingsStore(join(core.dir, 'settings.json')));
+    const api = createApi(
+      core,
+      new JsonSettingsStore(join(core.dir, 'settings.json')),
+      chromiumPrinter(join(core.dir, 'reports')),
+    );
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) expect(typeof api[channel]).toBe('function');
     expect(Object.keys(contract).length).toBeGreaterThan(30);
@@ -20,7 +25,11 @@ describe('the IPC handler map', () => {
 
   it('validates input before a handler runs and returns errors as data', async () => {
     core = await tempCore();
-    const api = createApi(core, new JsonSettingsStore(join(core.dir, 'settings.json')));
+    const api = createApi(
+      core,
+      new JsonSettingsStore(join(core.dir, 'settings.json')),
+      chromiumPrinter(join(core.dir, 'reports')),
+    );
     expect(await dispatch(api, 'nope.nothing', {})).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'Unknown channel: nope.nothing' },

@@ -5,6 +5,8 @@ import type { DashboardSummary, SessionInfo } from '../../../shared/ipc/types';
 import type { Core } from './create-core';
 import { createLedgerService } from './domain/ledger-service';
 import { rateInForce } from './domain/rates-service';
+import type { ReportPrinter } from './reports/printer';
+import { renderReport, type ReportContext } from './reports/reports';
 import type { SettingsStore } from './settings';
 import { checkServer } from './sync/check-server';
 import { recentSyncLog, syncMetrics } from './sync/metrics';
@@ -15,8 +17,28 @@ import { collectionViews, paymentViews } from './views';
  * The IPC handlers, one per contract channel (the Handlers type makes a missing one a compile error).
  * Inputs arrive already validated against the contract's schemas by whoever transports them.
  */
-export function createApi(core: Core, settings: SettingsStore): Handlers {
+export function createApi(core: Core, settings: SettingsStore, printer: ReportPrinter): Handlers {
   const ledger = createLedgerService(core.ctx);
+
+  function reportContext(): ReportContext {
+    const s = settings.get();
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: core.ctx.orgTimeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    return {
+      company: { name: s.companyName, address: s.companyAddress },
+      money: { currency: s.currency, locale: s.locale },
+      paper: s.paperSize,
+      printedBy: core.auth.current?.name ?? 'unknown user',
+      printedAt: format.format(new Date(core.ctx.now())).replace(',', ''),
+    };
+  }
 
   async function sessionInfo(): Promise<SessionInfo> {
     const known = await core.db.selectFrom('local_users').select(['email', 'name']).orderBy('name').execute();
@@ -186,6 +208,19 @@ export function createApi(core: Core, settings: SettingsStore): Handlers {
     },
     'sync.log': () => recentSyncLog(core.db),
     'sync.metrics': () => syncMetrics(core.db),
+    'reports.render': ({ spec }) => renderReport(core, spec, reportContext()),
+    async 'reports.print'({ spec }) {
+      const report = await renderReport(core, spec, reportContext());
+      const s = settings.get();
+      return printer.print(report.html, {
+        paper: s.paperSize,
+        ...(s.defaultPrinter ? { deviceName: s.defaultPrinter } : {}),
+      });
+    },
+    async 'reports.savePdf'({ spec }) {
+      const report = await renderReport(core, spec, reportContext());
+      return printer.savePdf(report.html, { paper: settings.get().paperSize, fileName: `${report.fileName}.pdf` });
+    },
     async 'app.network'({ online }) {
       if (online && core.auth.current) core.engine.trigger('online');
       return core.engine.refreshCounts();

@@ -4,6 +4,7 @@ import { createApi } from '../core/api';
 import { createCore, type Core } from '../core/create-core';
 import { attachTriggers } from '../core/sync/triggers';
 import { wireEvents } from '../core/wire-events';
+import { electronPrinter } from './electron-printer';
 import { electronSettings } from './electron-settings';
 import { registerIpc, sendEvent } from './ipc/register-ipc';
 import { buildMenu } from './menu';
@@ -43,7 +44,14 @@ export async function startShell(): Promise<void> {
   }
 
   const rendererUrl = rendererEntry(app.getAppPath());
-  const unregister = registerIpc(createApi(core, settings), rendererUrl);
+  const unregister = registerIpc(
+    createApi(
+      core,
+      settings,
+      electronPrinter(() => window),
+    ),
+    rendererUrl,
+  );
   window = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), rendererUrl });
   Menu.setApplicationMenu(buildMenu(window, () => core.engine.trigger('manual')));
   const contents = window.webContents;

@@ -5,6 +5,7 @@ import { Dashboard } from './features/dashboard/Dashboard';
 import { LoginScreen } from './features/login/LoginScreen';
 import { PaymentsScreen } from './features/payments/PaymentsScreen';
 import { ProductsScreen } from './features/products/ProductsScreen';
+import { ReportsScreen, type ReportPreset } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SupplierDetail } from './features/suppliers/SupplierDetail';
 import { SuppliersScreen } from './features/suppliers/SuppliersScreen';
@@ -19,6 +20,7 @@ export type Screen =
   | { name: 'supplier'; uuid: string }
   | { name: 'payments'; supplier?: string }
   | { name: 'products' }
+  | { name: 'reports'; preset?: ReportPreset }
   | { name: 'sync' }
   | { name: 'settings' };
 
@@ -30,6 +32,7 @@ const NAV: { screen: Screen['name']; label: string; key: string }[] = [
   { screen: 'products', label: 'Products & rates', key: '5' },
   { screen: 'sync', label: 'Sync', key: '6' },
   { screen: 'settings', label: 'Settings', key: '7' },
+  { screen: 'reports', label: 'Reports', key: '8' },
 ];
 
 export function App() {
@@ -38,7 +41,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && /^[1-7]$/.test(e.key)) {
+      if ((e.ctrlKey || e.metaKey) && /^[1-8]$/.test(e.key)) {
         e.preventDefault();
         setScreen({ name: NAV[Number(e.key) - 1]!.screen } as Screen);
       } else if (e.key === 'F5') {
@@ -86,8 +89,11 @@ export function App() {
         {screen.name === 'collections' ? <CollectionEntry /> : null}
         {screen.name === 'suppliers' ? <SuppliersScreen go={setScreen} /> : null}
         {screen.name === 'supplier' ? <SupplierDetail uuid={screen.uuid} go={setScreen} /> : null}
-        {screen.name === 'payments' ? <PaymentsScreen supplierUuid={screen.supplier} /> : null}
+        {screen.name === 'payments' ? <PaymentsScreen supplierUuid={screen.supplier} go={setScreen} /> : null}
         {screen.name === 'products' ? <ProductsScreen /> : null}
+        {screen.name === 'reports' ? (
+          <ReportsScreen key={JSON.stringify(screen.preset ?? {})} preset={screen.preset} />
+        ) : null}
         {screen.name === 'sync' ? <SyncScreen /> : null}
         {screen.name === 'settings' ? <SettingsScreen /> : null}
       </main>

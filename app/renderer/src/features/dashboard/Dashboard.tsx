@@ -38,6 +38,22 @@ export function Dashboard({ go }: { go(screen: Screen): void }) {
           </button>
         </article>
       </div>
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => go({ name: 'reports', preset: { kind: 'daily', date: data.today } })}
+        >
+          Today’s summary
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => go({ name: 'reports', preset: { kind: 'settlement' } })}
+        >
+          Settlement sheet
+        </button>
+      </div>
     </section>
   );
 }

@@ -13,11 +13,12 @@ import { Field, FormMessage, SelectField } from '../../components/Field';
 import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { formatWhen, useApp } from '../../lib/settings';
+import type { Screen } from '../../App';
 
 const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** Record a payment seeing the balance before and after; void a wrong one with a reason (supervisor). */
-export function PaymentsScreen({ supplierUuid }: { supplierUuid?: string }) {
+export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go(screen: Screen): void }) {
   const { money, settings, session } = useApp();
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
   const [amount, setAmount] = useState('');
@@ -157,7 +158,14 @@ export function PaymentsScreen({ supplierUuid }: { supplierUuid?: string }) {
               <td>{p.method}</td>
               <td>{p.reference}</td>
               <td className="num">{money(p.amount_minor)}</td>
-              <td>
+              <td className="row">
+                <button
+                  type="button"
+                  className="small secondary"
+                  onClick={() => go({ name: 'reports', preset: { kind: 'receipt', payment_uuid: p.uuid } })}
+                >
+                  Receipt
+                </button>
                 {p.voided_at ? (
                   <span title={p.void_reason ?? ''}>Void: {p.void_reason}</span>
                 ) : canVoid ? (

@@ -25,6 +25,12 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
           <button type="button" onClick={() => go({ name: 'payments', supplier: uuid })}>
             Record payment
           </button>
+          <button
+            type="button"
+            onClick={() => go({ name: 'reports', preset: { kind: 'statement', supplier_uuid: uuid } })}
+          >
+            Statement
+          </button>
           <button type="button" className="secondary" onClick={() => go({ name: 'suppliers' })}>
             Back to list
           </button>

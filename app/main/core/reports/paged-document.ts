@@ -1,0 +1,216 @@
+/**
+ * Paged HTML for printing. Pages are laid out here, not left to the browser, so that every page repeats the
+ * header and the table head, no row is ever split, long statements carry their subtotals forward, and
+ * "Page x of y" is exact — the same on paper from the print dialog and in a saved PDF.
+ */
+
+export type PaperSize = 'A4' | 'Letter';
+
+export interface Column {
+  key: string;
+  label: string;
+  /** Share of the table width, in percent. */
+  width: number;
+  align?: 'right';
+}
+
+export type Cells = Record<string, string>;
+
+export interface Section {
+  title?: string;
+  columns: Column[];
+  rows: Cells[];
+  /** The running subtotal after row i, shown as "Carried forward" / "Brought forward" across page breaks. */
+  carryAt?: (index: number) => Cells;
+  totals?: Cells[];
+  empty?: string;
+}
+
+export interface DocumentSpec {
+  title: string;
+  subtitle?: string;
+  company: { name: string; address: string };
+  meta: string[];
+  sections: Section[];
+  /** Free HTML after the tables (signature lines, notes). Rendered on the last page; counts as `afterUnits` rows. */
+  after?: string;
+  afterUnits?: number;
+  printedAt: string;
+  printedBy: string;
+  paper: PaperSize;
+}
+
+const PAPER = { A4: { w: 210, h: 297 }, Letter: { w: 215.9, h: 279.4 } } as const;
+const MARGIN = 12;
+const HEAD_MM = 30;
+const FOOT_MM = 8;
+export const ROW_MM = 6.5;
+
+export function rowsPerPage(paper: PaperSize): number {
+  return Math.floor((PAPER[paper].h - 2 * MARGIN - HEAD_MM - FOOT_MM - 2) / ROW_MM);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+type Fragment = {
+  section: Section;
+  title: string | null;
+  from: number;
+  to: number;
+  brought: Cells | null;
+  carried: Cells | null;
+  totals: boolean;
+  empty: boolean;
+};
+
+/** Splits the sections into pages of whole rows. */
+export function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'paper'>): Fragment[][] {
+  const capacity = rowsPerPage(spec.paper);
+  const pages: Fragment[][] = [[]];
+  let used = 0;
+  const newPage = () => {
+    pages.push([]);
+    used = 0;
+  };
+  spec.sections.forEach((section, si) => {
+    const last = si === spec.sections.length - 1;
+    const tail = (section.totals?.length ?? 0) + (last ? (spec.afterUnits ?? 0) : 0);
+    const head = (section.title ? 1 : 0) + 1;
+    if (section.rows.length === 0) {
+      if (capacity - used < head + 1 + tail) newPage();
+      pages
+        .at(-1)!
+        .push({
+          section,
+          title: section.title ?? null,
+          from: 0,
+          to: 0,
+          brought: null,
+          carried: null,
+          totals: true,
+          empty: true,
+        });
+      used += head + 1 + tail;
+      return;
+    }
+    let index = 0;
+    let continued = false;
+    while (index < section.rows.length) {
+      const brought = continued && section.carryAt ? 1 : 0;
+      const carryLine = section.carryAt ? 1 : 0;
+      const remaining = section.rows.length - index;
+      const room = capacity - used - head - brought;
+      let take: number;
+      let finishes = false;
+      if (remaining + tail <= room) {
+        take = remaining;
+        finishes = true;
+      } else {
+        // Leave a line for "Carried forward"; keep at least one row back so the totals have company.
+        take = Math.min(remaining - 1, room - carryLine);
+        if (take < 1) {
+          if (used > 0) {
+            newPage();
+            continue;
+          }
+          take = 1;
+        }
+      }
+      const to = index + take;
+      pages.at(-1)!.push({
+        section,
+        title: section.title ? `${section.title}${continued ? ' (continued)' : ''}` : null,
+        from: index,
+        to,
+        brought: brought ? section.carryAt!(index - 1) : null,
+        carried: !finishes && section.carryAt ? section.carryAt(to - 1) : null,
+        totals: finishes,
+        empty: false,
+      });
+      used += head + brought + take + (finishes ? tail : carryLine);
+      index = to;
+      continued = true;
+      if (!finishes) newPage();
+    }
+  });
+  return pages;
+}
+
+function row(columns: Column[], cells: Cells, className = ''): string {
+  return `<tr${className ? ` class="${className}"` : ''}>${columns
+    .map((c) => `<td${c.align ? ` class="num"` : ''}>${escapeHtml(cells[c.key] ?? '')}</td>`)
+    .join('')}</tr>`;
+}
+
+function fragmentHtml(f: Fragment): string {
+  const { columns } = f.section;
+  const colgroup = `<colgroup>${columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>`;
+  const head = `<thead><tr>${columns.map((c) => `<th${c.align ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
+  const body: string[] = [];
+  if (f.brought) body.push(row(columns, f.brought, 'carry'));
+  if (f.empty)
+    body.push(
+      `<tr class="empty"><td colspan="${columns.length}">${escapeHtml(f.section.empty ?? 'No activity in this period.')}</td></tr>`,
+    );
+  for (let i = f.from; i < f.to; i++) body.push(row(columns, f.section.rows[i]!));
+  if (f.carried) body.push(row(columns, f.carried, 'carry'));
+  const foot =
+    f.totals && f.section.totals?.length
+      ? `<tfoot>${f.section.totals.map((t) => row(columns, t, 'total')).join('')}</tfoot>`
+      : '';
+  return `${f.title ? `<h2>${escapeHtml(f.title)}</h2>` : ''}<table>${colgroup}${head}<tbody>${body.join('')}</tbody>${foot}</table>`;
+}
+
+export function renderDocument(spec: DocumentSpec): { html: string; pages: number } {
+  const pages = paginate(spec);
+  const { w, h } = PAPER[spec.paper];
+  const header = `<header class="head"><div class="company"><strong>${escapeHtml(spec.company.name || 'CollectPay')}</strong><span>${escapeHtml(spec.company.address)}</span></div><h1>${escapeHtml(spec.title)}</h1>${spec.subtitle ? `<div class="subtitle">${escapeHtml(spec.subtitle)}</div>` : ''}<div class="meta">${spec.meta.map(escapeHtml).join(' · ')}</div></header>`;
+  const body = pages
+    .map(
+      (fragments, i) =>
+        `<section class="page">${header}<main>${fragments.map(fragmentHtml).join('')}${i === pages.length - 1 && spec.after ? spec.after : ''}</main><footer class="foot"><span>Printed ${escapeHtml(spec.printedAt)} by ${escapeHtml(spec.printedBy)}</span><span>${escapeHtml(spec.title)}</span><span>Page ${i + 1} of ${pages.length}</span></footer></section>`,
+    )
+    .join('');
+  const css = `
+@page { size: ${spec.paper}; margin: ${MARGIN}mm; }
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font: 9pt/1.25 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111; }
+.page { position: relative; height: ${h - 2 * MARGIN - 1}mm; overflow: hidden; break-after: page; }
+.page:last-child { break-after: auto; }
+.head { height: ${HEAD_MM}mm; border-bottom: 0.4mm solid #2f6f4e; }
+.company { display: flex; justify-content: space-between; font-size: 9pt; }
+.company span { color: #444; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 60%; }
+h1 { font-size: 14pt; margin: 2mm 0 1mm; }
+h2 { font-size: 10pt; margin: 0; height: ${ROW_MM}mm; line-height: ${ROW_MM}mm; }
+.subtitle { font-size: 10pt; font-weight: bold; }
+.meta { font-size: 8.5pt; color: #333; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+main { padding-top: 1mm; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; }
+tr { height: ${ROW_MM}mm; break-inside: avoid; }
+th, td { padding: 0 1.2mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #ddd; text-align: left; }
+th { background: #e8efe9; font-weight: bold; border-bottom: 0.3mm solid #2f6f4e; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.carry td { font-style: italic; background: #f4f6f4; }
+tr.total td { font-weight: bold; border-top: 0.3mm solid #111; }
+tr.empty td { text-align: center; font-style: italic; color: #444; }
+.foot { position: absolute; bottom: 0; left: 0; right: 0; height: ${FOOT_MM}mm; display: flex; justify-content: space-between; align-items: flex-end; font-size: 8pt; color: #444; border-top: 0.2mm solid #bbb; }
+.after { margin-top: 3mm; }
+.sign { display: flex; gap: 15mm; margin-top: 12mm; }
+.sign div { flex: 1; border-top: 0.3mm solid #111; padding-top: 1mm; font-size: 8.5pt; }
+.receipt dl { display: grid; grid-template-columns: 45mm 1fr; gap: 2.5mm 4mm; font-size: 10.5pt; margin: 6mm 0; }
+.receipt dt { color: #444; }
+.receipt dd { margin: 0; font-weight: bold; }
+.void-stamp { font-size: 20pt; color: #b3261e; border: 1mm solid #b3261e; display: inline-block; padding: 1mm 4mm; transform: rotate(-6deg); }
+@media screen {
+  body { background: #d9ddd9; padding: 8mm 0; }
+  .page { width: ${w}mm; height: ${h}mm; margin: 0 auto 8mm; padding: ${MARGIN}mm; background: #fff; box-shadow: 0 1mm 4mm rgb(0 0 0 / 25%); }
+  .foot { left: ${MARGIN}mm; right: ${MARGIN}mm; bottom: ${MARGIN}mm; }
+}`;
+  return {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(spec.title)}</title><style>${css}</style></head><body>${body}</body></html>`,
+    pages: pages.length,
+  };
+}

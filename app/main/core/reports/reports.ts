@@ -1,0 +1,246 @@
+import {
+  amountInWords,
+  formatMoney,
+  formatQuantity,
+  parseInput,
+  uuidField,
+  type MoneyFormat,
+} from '../../../../shared';
+import { ReportSpecSchema, type ReportSpec } from '../../../../shared/ipc/reports';
+import type { Core } from '../create-core';
+import { escapeHtml, renderDocument, type Cells, type PaperSize } from './paged-document';
+import { dailyData, receiptData, settlementData, statementData } from './report-data';
+
+export interface ReportContext {
+  company: { name: string; address: string };
+  money: MoneyFormat;
+  paper: PaperSize;
+  printedBy: string;
+  /** When it was printed, as shown on the page. */
+  printedAt: string;
+}
+
+export interface RenderedReport {
+  title: string;
+  html: string;
+  pages: number;
+  /** A file name to suggest when saving. */
+  fileName: string;
+}
+
+/** "2026-11-20 10:45" in the organisation's time zone. */
+function clockIn(timeZone: string) {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (iso: string) => format.format(new Date(iso)).replace(',', '');
+}
+
+/** Builds a printable report from the desk's database (DESIGN §8). */
+export async function renderReport(core: Core, input: ReportSpec, ctx: ReportContext): Promise<RenderedReport> {
+  const spec = parseInput(ReportSpecSchema, input);
+  const when = clockIn(core.ctx.orgTimeZone);
+  const money = (minor: number) => formatMoney(minor, ctx.money);
+  const base = { company: ctx.company, printedAt: ctx.printedAt, printedBy: ctx.printedBy, paper: ctx.paper };
+
+  if (spec.kind === 'statement') {
+    const data = await statementData(core, spec.supplier_uuid, spec);
+    let collected = 0;
+    let paid = 0;
+    const carry: Cells[] = [];
+    const rows = data.lines.map((line) => {
+      if (line.kind === 'collection') collected += line.amount_minor;
+      else paid -= line.amount_minor;
+      carry.push({
+        entry: 'Carried forward',
+        debit: money(collected),
+        credit: money(paid),
+        balance: money(line.balance_minor),
+      });
+      return {
+        date: when(line.at),
+        entry: line.description,
+        qty: line.quantity_milli !== null ? formatQuantity(line.quantity_milli) : '',
+        rate: line.rate_minor !== null ? money(line.rate_minor) : '',
+        debit: line.kind === 'collection' ? money(line.amount_minor) : '',
+        credit: line.kind === 'payment' ? (line.voided ? 'void' : money(-line.amount_minor)) : '',
+        balance: money(line.balance_minor),
+      };
+    });
+    const doc = renderDocument({
+      ...base,
+      title: 'Supplier statement',
+      subtitle: `${data.supplier.code} — ${data.supplier.name}`,
+      meta: [`Period ${spec.from} to ${spec.to}`, data.supplier.phone, data.supplier.region].filter(Boolean),
+      sections: [
+        {
+          columns: [
+            { key: 'date', label: 'Date', width: 17 },
+            { key: 'entry', label: 'Entry', width: 25 },
+            { key: 'qty', label: 'Qty', width: 8, align: 'right' },
+            { key: 'rate', label: 'Rate', width: 10, align: 'right' },
+            { key: 'debit', label: 'Collected', width: 13, align: 'right' },
+            { key: 'credit', label: 'Paid', width: 13, align: 'right' },
+            { key: 'balance', label: 'Balance', width: 14, align: 'right' },
+          ],
+          rows: [{ date: spec.from, entry: 'Opening balance', balance: money(data.opening) }, ...rows],
+          carryAt: (i) =>
+            i === 0
+              ? { entry: 'Carried forward', debit: money(0), credit: money(0), balance: money(data.opening) }
+              : carry[i - 1]!,
+          totals: [
+            { entry: 'Totals for the period', debit: money(data.collected), credit: money(data.paid) },
+            { entry: 'Closing balance', balance: money(data.closing) },
+          ],
+          empty: 'No activity in this period.',
+        },
+      ],
+      after:
+        data.lines.length === 0
+          ? `<p class="after">No activity in this period: no collections or payments between ${escapeHtml(spec.from)} and ${escapeHtml(spec.to)}.</p>`
+          : undefined,
+      afterUnits: data.lines.length === 0 ? 2 : 0,
+    });
+    return { title: 'Supplier statement', ...doc, fileName: `statement-${data.supplier.code}-${spec.from}-${spec.to}` };
+  }
+
+  if (spec.kind === 'daily') {
+    const data = await dailyData(core, spec.date);
+    const doc = renderDocument({
+      ...base,
+      title: 'Daily collection summary',
+      subtitle: spec.date,
+      meta: [`${data.total.entries} collections`, `Total ${money(data.total.amount_minor)}`],
+      sections: [
+        {
+          title: 'By product',
+          columns: [
+            { key: 'product', label: 'Product', width: 44 },
+            { key: 'entries', label: 'Entries', width: 14, align: 'right' },
+            { key: 'qty', label: 'Quantity', width: 20, align: 'right' },
+            { key: 'amount', label: 'Amount', width: 22, align: 'right' },
+          ],
+          rows: data.byProduct.map((r) => ({
+            product: `${r.code} ${r.name}`,
+            entries: String(r.entries),
+            qty: `${formatQuantity(r.quantity_milli)} ${r.unit}`,
+            amount: money(r.amount_minor),
+          })),
+          totals: [{ product: 'Total', entries: String(data.total.entries), amount: money(data.total.amount_minor) }],
+          empty: `No collections on ${spec.date}.`,
+        },
+        {
+          title: 'By supplier',
+          columns: [
+            { key: 'supplier', label: 'Supplier', width: 40 },
+            { key: 'product', label: 'Product', width: 14 },
+            { key: 'entries', label: 'Entries', width: 10, align: 'right' },
+            { key: 'qty', label: 'Quantity', width: 16, align: 'right' },
+            { key: 'amount', label: 'Amount', width: 20, align: 'right' },
+          ],
+          rows: data.bySupplier.map((r) => ({
+            supplier: `${r.code} ${r.name}`,
+            product: r.product_code,
+            entries: String(r.entries),
+            qty: `${formatQuantity(r.quantity_milli)} ${r.unit}`,
+            amount: money(r.amount_minor),
+          })),
+          carryAt: (i) => ({
+            supplier: 'Carried forward',
+            amount: money(data.bySupplier.slice(0, i + 1).reduce((s, r) => s + r.amount_minor, 0)),
+          }),
+          totals: [{ supplier: 'Total', entries: String(data.total.entries), amount: money(data.total.amount_minor) }],
+          empty: `No collections on ${spec.date}.`,
+        },
+      ],
+    });
+    return { title: 'Daily collection summary', ...doc, fileName: `daily-${spec.date}` };
+  }
+
+  if (spec.kind === 'receipt') {
+    parseInput(uuidField, spec.payment_uuid);
+    const { payment, supplier, balanceAfter } = await receiptData(core, spec.payment_uuid);
+    const details = [
+      ['Receipt no.', payment.uuid.slice(-12).toUpperCase()],
+      ['Date', when(payment.paid_at)],
+      ['Paid to', `${supplier.code} — ${supplier.name}`],
+      ['Amount', money(payment.amount_minor)],
+      ['In words', amountInWords(payment.amount_minor, ctx.money.currency)],
+      ['Type', payment.type],
+      ['Method', payment.method],
+      ['Reference', payment.reference || '—'],
+      ['Balance after payment', money(balanceAfter)],
+    ];
+    const after = `<div class="receipt">${payment.voided_at ? `<p class="void-stamp">VOID — ${escapeHtml(payment.void_reason ?? '')}</p>` : ''}<dl>${details
+      .map(([k, v]) => `<dt>${escapeHtml(k!)}</dt><dd>${escapeHtml(v!)}</dd>`)
+      .join('')}</dl><div class="sign"><div>Received by (supplier)</div><div>Paid by (clerk)</div></div></div>`;
+    const doc = renderDocument({
+      ...base,
+      title: 'Payment receipt',
+      subtitle: `${supplier.code} — ${supplier.name}`,
+      meta: [when(payment.paid_at)],
+      sections: [],
+      after,
+      afterUnits: 16,
+    });
+    return { title: 'Payment receipt', ...doc, fileName: `receipt-${payment.uuid.slice(-12)}` };
+  }
+
+  const data = await settlementData(core, spec);
+  const running: Cells[] = [];
+  let acc = { collected: 0, paid: 0, due: 0 };
+  const rows = data.rows.map((r) => {
+    acc = { collected: acc.collected + r.collected, paid: acc.paid + r.paid, due: acc.due + r.due };
+    running.push({
+      supplier: 'Carried forward',
+      collected: money(acc.collected),
+      paid: money(acc.paid),
+      due: money(acc.due),
+    });
+    return {
+      supplier: `${r.code} ${r.name}`,
+      opening: money(r.opening),
+      collected: money(r.collected),
+      paid: money(r.paid),
+      due: money(r.due),
+      sign: '',
+    };
+  });
+  const doc = renderDocument({
+    ...base,
+    title: 'Settlement sheet',
+    subtitle: `${spec.from} to ${spec.to}`,
+    meta: [`${data.rows.length} suppliers`, `Due ${money(data.total.due)}`],
+    sections: [
+      {
+        columns: [
+          { key: 'supplier', label: 'Supplier', width: 27 },
+          { key: 'opening', label: 'Opening', width: 12, align: 'right' },
+          { key: 'collected', label: 'Collected', width: 13, align: 'right' },
+          { key: 'paid', label: 'Paid', width: 12, align: 'right' },
+          { key: 'due', label: 'Due', width: 13, align: 'right' },
+          { key: 'sign', label: 'Signature', width: 23 },
+        ],
+        rows,
+        carryAt: (i) => running[i]!,
+        totals: [
+          {
+            supplier: 'Grand total',
+            opening: money(data.total.opening),
+            collected: money(data.total.collected),
+            paid: money(data.total.paid),
+            due: money(data.total.due),
+          },
+        ],
+        empty: 'No activity in this period.',
+      },
+    ],
+  });
+  return { title: 'Settlement sheet', ...doc, fileName: `settlement-${spec.from}-${spec.to}` };
+}

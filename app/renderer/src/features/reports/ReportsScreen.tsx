@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import type { SupplierRow } from '../../../../../shared';
+import type { ReportSpec } from '../../../../../shared/ipc/reports';
+import { Field, FormMessage, SelectField } from '../../components/Field';
+import { SupplierPicker } from '../../components/SupplierPicker';
+import { call } from '../../lib/api';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const monthStart = () => `${today().slice(0, 8)}01`;
+
+export type ReportPreset = Partial<ReportSpec> & { kind: ReportSpec['kind'] };
+
+/** Pick a report, preview it page by page, then print it or save it as PDF. */
+export function ReportsScreen({ preset }: { preset?: ReportPreset }) {
+  const [kind, setKind] = useState<ReportSpec['kind']>(preset?.kind ?? 'daily');
+  const [supplier, setSupplier] = useState<SupplierRow | null>(null);
+  const [from, setFrom] = useState(preset && 'from' in preset && preset.from ? preset.from : monthStart());
+  const [to, setTo] = useState(preset && 'to' in preset && preset.to ? preset.to : today());
+  const [date, setDate] = useState(preset && 'date' in preset && preset.date ? preset.date : today());
+  const paymentUuid = preset && 'payment_uuid' in preset ? preset.payment_uuid : undefined;
+  const [preview, setPreview] = useState<{ title: string; html: string; pages: number } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (preset && 'supplier_uuid' in preset && preset.supplier_uuid)
+      call('suppliers.get', { uuid: preset.supplier_uuid }).then(setSupplier, () => undefined);
+  }, [preset]);
+
+  function spec(): ReportSpec | null {
+    if (kind === 'statement') return supplier ? { kind, supplier_uuid: supplier.uuid, from, to } : null;
+    if (kind === 'daily') return { kind, date };
+    if (kind === 'receipt') return paymentUuid ? { kind, payment_uuid: paymentUuid } : null;
+    return { kind, from, to };
+  }
+
+  async function run(action: 'reports.render' | 'reports.print' | 'reports.savePdf') {
+    const s = spec();
+    if (!s) {
+      setMessage(
+        kind === 'statement' ? 'Pick a supplier for the statement.' : 'Open a receipt from the Payments screen.',
+      );
+      return;
+    }
+    setMessage(null);
+    setNotice(null);
+    try {
+      if (action === 'reports.render') setPreview(await call('reports.render', { spec: s }));
+      else {
+        const result = await call(action, { spec: s });
+        (result.ok ? setNotice : setMessage)(result.message);
+      }
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  }
+
+  useEffect(() => {
+    // Opened from another screen: show the preview straight away (a statement once its supplier is known).
+    if (preset && (preset.kind !== 'statement' || supplier)) void run('reports.render');
+  }, [supplier]);
+
+  return (
+    <section>
+      <h1>Reports</h1>
+      <form
+        className="card form"
+        aria-label="Report"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run('reports.render');
+        }}
+      >
+        <div className="grid2">
+          <SelectField
+            label="Report"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ReportSpec['kind'])}
+            options={[
+              { value: 'daily', label: 'Daily collection summary' },
+              { value: 'statement', label: 'Supplier statement' },
+              { value: 'settlement', label: 'Settlement sheet' },
+              ...(paymentUuid ? [{ value: 'receipt', label: 'Payment receipt' }] : []),
+            ]}
+          />
+          {kind === 'statement' ? <SupplierPicker value={supplier} onChange={setSupplier} /> : null}
+          {kind === 'daily' ? (
+            <Field label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          ) : null}
+          {kind === 'statement' || kind === 'settlement' ? (
+            <>
+              <Field label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+              <Field label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            </>
+          ) : null}
+        </div>
+        <FormMessage message={message} />
+        {notice ? (
+          <p className="ok" role="status">
+            {notice}
+          </p>
+        ) : null}
+        <div className="row">
+          <button type="submit">Preview</button>
+          <button type="button" className="secondary" onClick={() => void run('reports.print')}>
+            Print…
+          </button>
+          <button type="button" className="secondary" onClick={() => void run('reports.savePdf')}>
+            Save as PDF…
+          </button>
+        </div>
+      </form>
+      {preview ? (
+        <>
+          <p className="muted" data-testid="report-pages">
+            {preview.title}: {preview.pages} page{preview.pages === 1 ? '' : 's'}
+          </p>
+          <iframe title="Report preview" className="report-preview" sandbox="" srcDoc={preview.html} />
+        </>
+      ) : null}
+    </section>
+  );
+}
