@@ -9,6 +9,7 @@ import { registerErrorHandling } from './plugins/error-handler';
 import { registerHealthRoute } from './routes/health';
 import { registerAuth } from './plugins/auth';
 import { registerAuthRoutes } from './routes/auth';
+import { registerConflictRoutes } from './routes/conflicts';
 import { registerSyncRoutes } from './routes/sync';
 import type { PushHooks } from './sync/apply-push';
 import { LiveHub } from './sync/live-hub';
@@ -55,5 +56,6 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const live = new LiveHub(app.db);
   app.addHook('onClose', async () => live.stop());
   registerSyncRoutes(app, { config, policy: config.conflictPolicy, live, hooks: options.pushHooks });
+  registerConflictRoutes(app, { config, live });
   return app;
 }

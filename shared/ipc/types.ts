@@ -152,3 +152,24 @@ export interface Settings {
   paperSize: 'A4' | 'Letter';
   defaultPrinter: string;
 }
+
+export interface LocalConflict {
+  conflict_id: string;
+  entity_type: string;
+  entity_uuid: string;
+  type: string;
+  resolution: string;
+  status: 'open' | 'auto' | 'resolved';
+  /** What the desk sent (the losing side, preserved). */
+  client_data: Record<string, unknown>;
+  /** The server's row when the conflict was found. */
+  server_data: Record<string, unknown>;
+  /** This desk's whole local row at the time, when the conflict met one of its own pushes. */
+  local_data: Record<string, unknown> | null;
+  /** The row as this desk has it now (its version is the base for a resolution). */
+  current: Record<string, unknown> | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  note: string | null;
+}

@@ -143,12 +143,20 @@ export interface ConflictRecord {
   created_at: string;
   resolved_by?: string | null;
   resolved_at?: string | null;
+  /** Extension: the values the conflict was closed with, and the supervisor's note. */
+  resolved_data?: Record<string, unknown> | null;
+  note?: string | null;
+  /** Extension: the resolving supervisor's name, for "resolved by … at …". */
+  resolved_by_name?: string | null;
 }
 
 export const ResolveConflictRequestSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()),
-  base_version: z.number().int().min(0),
+  base_version: z.number().int('must be a whole number').min(0, 'cannot be negative'),
+  /** Extension: the supervisor's note, kept with the conflict. */
+  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
 });
+export type ResolveConflictRequest = z.infer<typeof ResolveConflictRequestSchema>;
 
 // --- Live ---
 export interface LiveMessage {

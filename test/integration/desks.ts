@@ -17,8 +17,8 @@ export interface Network {
 }
 
 /** A server on a random port over its own throwaway database, and desks (real cores on SQLite files) for it. */
-export async function startOffice() {
-  const harness: Harness = await startHarness();
+export async function startOffice(overrides: Parameters<typeof startHarness>[0] = {}) {
+  const harness: Harness = await startHarness(overrides);
   await harness.app.listen({ port: 0, host: '127.0.0.1' });
   const address = harness.app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -208,6 +208,17 @@ export function createApi(core: Core, settings: SettingsStore, printer: ReportPr
     },
     'sync.log': () => recentSyncLog(core.db),
     'sync.metrics': () => syncMetrics(core.db),
+    'conflicts.list': ({ status }) => core.conflicts.list(status),
+    'conflicts.openEntities': () => core.conflicts.openEntityUuids(),
+    async 'conflicts.resolve'(input) {
+      const entity = await core.conflicts.resolve(input);
+      core.engine.trigger('manual');
+      return entity;
+    },
+    async 'conflicts.reopen'({ conflict_id }) {
+      await core.conflicts.reopen(conflict_id);
+      return core.conflicts.list('all');
+    },
     'reports.render': ({ spec }) => renderReport(core, spec, reportContext()),
     async 'reports.print'({ spec }) {
       const report = await renderReport(core, spec, reportContext());

@@ -5,6 +5,7 @@ import { openLocalDb, type LocalDb } from './db/connection';
 import { createAuditService } from './domain/audit-service';
 import { createBalancesService } from './domain/balances-service';
 import { createCollectionsService } from './domain/collections-service';
+import { createConflictsService } from './domain/conflicts-service';
 import type { CoreContext, Session } from './domain/context';
 import { createPaymentsService } from './domain/payments-service';
 import { createProductsService } from './domain/products-service';
@@ -66,7 +67,7 @@ export async function createCore(options: CoreOptions) {
   let serverUrl = (await readState(db, SYNC_KEYS.serverUrl)) ?? null;
   const client = () => {
     if (!serverUrl) return null;
-    http ??= new HttpClient(serverUrl, options.fetch);
+    http ??= new HttpClient(serverUrl, options.fetch, 30_000, clock);
     return http;
   };
   const auth = new AuthService(db, client, options.secrets ?? new MemorySecretStore(), deviceId, (next) => {
@@ -103,6 +104,7 @@ export async function createCore(options: CoreOptions) {
     balances: createBalancesService(ctx),
     audit: createAuditService(ctx),
     outbox: createOutboxService(ctx),
+    conflicts: createConflictsService(ctx, auth, client),
     setSession(next: Session | null) {
       session = next;
     },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { CollectionEntry } from './features/collections/CollectionEntry';
+import { ConflictsScreen } from './features/conflicts/ConflictsScreen';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { LoginScreen } from './features/login/LoginScreen';
 import { PaymentsScreen } from './features/payments/PaymentsScreen';
@@ -10,7 +11,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SupplierDetail } from './features/suppliers/SupplierDetail';
 import { SuppliersScreen } from './features/suppliers/SuppliersScreen';
 import { SyncScreen } from './features/sync/SyncScreen';
-import { call } from './lib/api';
+import { call, onEvent } from './lib/api';
 import { useApp } from './lib/settings';
 
 export type Screen =
@@ -22,6 +23,7 @@ export type Screen =
   | { name: 'products' }
   | { name: 'reports'; preset?: ReportPreset }
   | { name: 'sync' }
+  | { name: 'conflicts' }
   | { name: 'settings' };
 
 const NAV: { screen: Screen['name']; label: string; key: string }[] = [
@@ -33,15 +35,28 @@ const NAV: { screen: Screen['name']; label: string; key: string }[] = [
   { screen: 'sync', label: 'Sync', key: '6' },
   { screen: 'settings', label: 'Settings', key: '7' },
   { screen: 'reports', label: 'Reports', key: '8' },
+  { screen: 'conflicts', label: 'Conflicts', key: '9' },
 ];
 
 export function App() {
   const { session, setSession } = useApp();
   const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
+  const [toast, setToast] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      onEvent('conflicts.new', (c) => {
+        setToast(
+          `A ${c.type} conflict on ${c.entity_type.replace('_', ' ')} ${c.status === 'open' ? 'waits for a supervisor' : 'was settled automatically'}.`,
+        );
+        setTimeout(() => setToast(null), 10_000);
+      }),
+    [],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && /^[1-8]$/.test(e.key)) {
+      if ((e.ctrlKey || e.metaKey) && /^[1-9]$/.test(e.key)) {
         e.preventDefault();
         setScreen({ name: NAV[Number(e.key) - 1]!.screen } as Screen);
       } else if (e.key === 'F5') {
@@ -95,8 +110,17 @@ export function App() {
           <ReportsScreen key={JSON.stringify(screen.preset ?? {})} preset={screen.preset} />
         ) : null}
         {screen.name === 'sync' ? <SyncScreen /> : null}
+        {screen.name === 'conflicts' ? <ConflictsScreen /> : null}
         {screen.name === 'settings' ? <SettingsScreen /> : null}
       </main>
+      {toast ? (
+        <div className="toast" role="alert">
+          {toast}{' '}
+          <button type="button" className="link" onClick={() => setScreen({ name: 'conflicts' })}>
+            Open conflicts
+          </button>
+        </div>
+      ) : null}
       <StatusBar onOpenSync={() => setScreen({ name: 'sync' })} />
     </div>
   );

@@ -42,6 +42,13 @@ async function withDatabase<T>(request: FastifyRequest, work: () => Promise<T>):
   }
 }
 
+/** Extension: a desk sends its wall-clock time (X-Client-Time); the difference to ours is its clock skew. */
+function skewOf(request: FastifyRequest): number | undefined {
+  const header = request.headers['x-client-time'];
+  const value = typeof header === 'string' ? Date.parse(header) : NaN;
+  return Number.isNaN(value) ? undefined : value - Date.now();
+}
+
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptions): void {
   app.post('/api/v1/sync/push', async (request) => {
     const claims = await app.authenticate(request);
@@ -62,6 +69,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
           policy: options.policy,
           orgTimeZone: options.config.orgTimeZone,
           hooks: options.hooks,
+          clientSkewMs: skewOf(request),
           onCommitted: (seq) => options.live.committed(seq),
         },
         body.batch,

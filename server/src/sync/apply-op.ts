@@ -56,6 +56,8 @@ export interface OpEnv {
   conflicts: ConflictInsert[];
   /** Version of each row before this batch touched it (0 when the batch created it). */
   batchBase: Map<string, number>;
+  /** How far the pushing desk's wall clock runs ahead of the server's (X-Client-Time), in ms. */
+  clientSkewMs?: number;
 }
 
 export type OpOutcome =
@@ -129,13 +131,18 @@ function checkCode(env: OpEnv, type: EntityType, uuid: string, values: Values): 
   return null;
 }
 
+/**
+ * The op's HLC stamp as the server trusts it: moved back by the desk's measured clock skew (X-Client-Time),
+ * and never later than the server's own clock. A desk whose clock runs an hour fast does not win by lying.
+ */
 function stampOf(env: OpEnv, op: PushOp): string | null {
   const stamp = op.client_timestamp ? parseHlc(op.client_timestamp) : null;
   if (!stamp) return null;
   const serverNow = Date.parse(env.now);
-  if (stamp.wallMs > serverNow + MAX_CLOCK_DRIFT_MS)
-    return formatHlc({ wallMs: serverNow, counter: 0, node: stamp.node });
-  return op.client_timestamp!;
+  const skew = env.clientSkewMs ?? 0;
+  let wallMs = Math.abs(skew) > MAX_CLOCK_DRIFT_MS ? stamp.wallMs - skew : stamp.wallMs;
+  if (wallMs > serverNow + MAX_CLOCK_DRIFT_MS) wallMs = serverNow;
+  return wallMs === stamp.wallMs ? op.client_timestamp! : formatHlc({ ...stamp, wallMs });
 }
 
 function applyCreate(env: OpEnv, op: PushOp, fail: Fail): OpOutcome {

@@ -21,6 +21,7 @@ export interface PushContext {
   policy: ConflictPolicy;
   orgTimeZone: string;
   hooks?: PushHooks;
+  clientSkewMs?: number;
   /** Called after commit with the highest seq, so the live channel can announce it. */
   onCommitted?(seq: number): void;
 }
@@ -164,6 +165,7 @@ async function runBatch(ctx: PushContext, trx: Trx, parsed: Parsed[]) {
     audit: [],
     conflicts: [],
     batchBase: new Map(),
+    clientSkewMs: ctx.clientSkewMs,
   };
   const outcomes: OpOutcome[] = [];
   const newSyncOps: { op_id: string; request_hash: string; result: string }[] = [];

@@ -80,18 +80,16 @@ export function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'p
     const head = (section.title ? 1 : 0) + 1;
     if (section.rows.length === 0) {
       if (capacity - used < head + 1 + tail) newPage();
-      pages
-        .at(-1)!
-        .push({
-          section,
-          title: section.title ?? null,
-          from: 0,
-          to: 0,
-          brought: null,
-          carried: null,
-          totals: true,
-          empty: true,
-        });
+      pages.at(-1)!.push({
+        section,
+        title: section.title ?? null,
+        from: 0,
+        to: 0,
+        brought: null,
+        carried: null,
+        totals: true,
+        empty: true,
+      });
       used += head + 1 + tail;
       return;
     }

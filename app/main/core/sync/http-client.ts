@@ -38,13 +38,19 @@ export class HttpClient {
     private readonly baseUrl: string,
     private readonly fetchImpl: FetchLike = fetch,
     private readonly timeoutMs = 30_000,
+    /** This desk's wall clock: sent with each request so the server can allow for a desk whose clock is off. */
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async post<T>(path: string, body: unknown, token?: string): Promise<T> {
     const json = Buffer.from(JSON.stringify(body));
     const zipped = json.length > GZIP_THRESHOLD;
     const payload = zipped ? gzipSync(json) : json;
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-encoding': 'gzip' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'accept-encoding': 'gzip',
+      'x-client-time': new Date(this.clock()).toISOString(),
+    };
     if (zipped) headers['content-encoding'] = 'gzip';
     if (token) headers.authorization = `Bearer ${token}`;
     return this.request<T>(path, { method: 'POST', headers, body: new Uint8Array(payload) }, payload.length);

@@ -2,6 +2,7 @@ import { AuthRequiredError } from '../auth/auth-service';
 import { backoffDelay } from './backoff';
 import type { SyncDeps } from './deps';
 import { SyncHttpError } from './http-client';
+import { syncConflicts } from './conflicts-sync';
 import { countByStatus } from './outbox';
 import { pullAll } from './pull';
 import { pushPending } from './push';
@@ -123,6 +124,7 @@ export class SyncEngine {
       result.pulled = await pullAll(this.deps, (pulled) =>
         this.update({ progress: { ...this.statusValue.progress, pulled } }),
       );
+      await syncConflicts(this.deps);
       result.outcome = push.conflicts > 0 ? 'conflict' : 'success';
       this.failures = 0;
       await writeState(this.deps.db, SYNC_KEYS.lastSuccess, this.deps.now());

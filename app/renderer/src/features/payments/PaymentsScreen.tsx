@@ -36,6 +36,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
     [supplier?.uuid],
   );
   const canVoid = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
+  const awaiting = useQuery('conflicts.openEntities', {});
 
   useEffect(() => {
     if (supplierUuid) call('suppliers.get', { uuid: supplierUuid }).then(setSupplier, () => undefined);
@@ -157,7 +158,15 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
               <td>{p.type}</td>
               <td>{p.method}</td>
               <td>{p.reference}</td>
-              <td className="num">{money(p.amount_minor)}</td>
+              <td className="num">
+                {money(p.amount_minor)}
+                {awaiting.data?.includes(p.uuid) ? (
+                  <>
+                    {' '}
+                    <span className="badge">awaiting supervisor</span>
+                  </>
+                ) : null}
+              </td>
               <td className="row">
                 <button
                   type="button"

@@ -1,0 +1,98 @@
+import { AppError, roleAtLeast, type ConflictStatus, type EntityType, type WireRow } from '../../../../shared';
+import type { LocalConflict } from '../../../../shared/ipc/types';
+import type { AuthService } from '../auth/auth-service';
+import type { HttpClient } from '../sync/http-client';
+import { entitiesWithLocalOps, storeServerRow } from '../sync/apply-remote';
+import type { CoreContext } from './context';
+import { findEntity } from './entity-writer';
+
+/** The conflict screen's data and actions; resolving needs the server (the resolution is a new version there). */
+export function createConflictsService(ctx: CoreContext, auth: AuthService, http: () => HttpClient | null) {
+  async function current(entityType: string, uuid: string) {
+    return (await findEntity(ctx.db, entityType as EntityType, uuid)) ?? null;
+  }
+
+  function online(): HttpClient {
+    const client = http();
+    if (!client)
+      throw new AppError('VALIDATION_FAILED', 'Resolving a conflict needs the office server; none is configured');
+    return client;
+  }
+
+  function supervisor() {
+    const user = auth.current;
+    if (!user || !roleAtLeast(user.role, 'supervisor'))
+      throw new AppError('FORBIDDEN', 'Only a supervisor may resolve conflicts');
+  }
+
+  return {
+    async list(status: ConflictStatus | 'all' = 'open'): Promise<LocalConflict[]> {
+      let query = ctx.db.selectFrom('conflicts').selectAll().orderBy('created_at', 'desc').limit(500);
+      if (status !== 'all') query = query.where('status', '=', status);
+      const rows = await query.execute();
+      return Promise.all(
+        rows.map(async (r) => ({
+          conflict_id: r.conflict_id,
+          entity_type: r.entity_type,
+          entity_uuid: r.entity_uuid,
+          type: r.type,
+          resolution: r.resolution,
+          status: r.status as ConflictStatus,
+          client_data: JSON.parse(r.client_data) as Record<string, unknown>,
+          server_data: JSON.parse(r.server_data) as Record<string, unknown>,
+          local_data: r.local_data ? (JSON.parse(r.local_data) as Record<string, unknown>) : null,
+          current: (await current(r.entity_type, r.entity_uuid)) as Record<string, unknown> | null,
+          created_at: r.created_at,
+          resolved_at: r.resolved_at,
+          resolved_by: r.resolved_by,
+          note: r.note,
+        })),
+      );
+    },
+
+    /** Entity uuids whose conflicts still wait for a supervisor ("awaiting supervisor" on their rows). */
+    async openEntityUuids(): Promise<string[]> {
+      const rows = await ctx.db.selectFrom('conflicts').select('entity_uuid').where('status', '=', 'open').execute();
+      return [...new Set(rows.map((r) => r.entity_uuid))];
+    },
+
+    async resolve(input: { conflict_id: string; data: Record<string, unknown>; base_version: number; note?: string }) {
+      supervisor();
+      const client = online();
+      const { entity } = await auth.authed((token) =>
+        client.post<{ entity: WireRow }>(
+          `/api/v1/conflicts/${input.conflict_id}/resolve`,
+          { data: input.data, base_version: input.base_version, ...(input.note ? { note: input.note } : {}) },
+          token,
+        ),
+      );
+      const row = await ctx.db
+        .selectFrom('conflicts')
+        .select(['entity_type', 'entity_uuid'])
+        .where('conflict_id', '=', input.conflict_id)
+        .executeTakeFirst();
+      await ctx.write(async (trx) => {
+        if (row && !(await entitiesWithLocalOps(trx, [row.entity_uuid])).has(row.entity_uuid))
+          await storeServerRow(trx, row.entity_type as EntityType, entity);
+        await trx
+          .updateTable('conflicts')
+          .set({
+            status: 'resolved',
+            resolved_at: ctx.now(),
+            resolved_by: auth.current?.name ?? null,
+            note: input.note ?? null,
+          })
+          .where('conflict_id', '=', input.conflict_id)
+          .execute();
+      });
+      return entity;
+    },
+
+    async reopen(conflictId: string) {
+      supervisor();
+      const client = online();
+      await auth.authed((token) => client.post(`/api/v1/conflicts/${conflictId}/reopen`, {}, token));
+      await ctx.db.updateTable('conflicts').set({ status: 'open' }).where('conflict_id', '=', conflictId).execute();
+    },
+  };
+}
