@@ -4,14 +4,12 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebSocketServer } from 'ws';
 import type { EventName } from '../../shared/ipc/contract';
-import { createApi } from '../main/core/api';
 import { chromiumPrinter } from '../main/core/reports/chromium-printer';
 import { FileSecretStore } from '../main/core/auth/secret-store';
-import { createCore, type Core } from '../main/core/create-core';
+import type { Core } from '../main/core/create-core';
+import { DeskManager } from '../main/core/desk/desk-manager';
 import { dispatch } from '../main/core/dispatch';
-import { attachTriggers } from '../main/core/sync/triggers';
 import { JsonSettingsStore } from '../main/core/settings';
-import { wireEvents } from '../main/core/wire-events';
 
 /**
  * The browser test host: runs the real core in Node and bridges the same typed contract to the renderer over
@@ -30,7 +28,9 @@ const TYPES: Record<string, string> = {
 
 export interface TestHost {
   url: string;
-  core: Core;
+  manager: DeskManager;
+  /** The desk's database in use now (the demo one while exploring). */
+  readonly core: Core;
   close(): Promise<void>;
 }
 
@@ -44,13 +44,13 @@ export async function startTestHost(options: {
   mkdirSync(options.dataDir, { recursive: true });
   const settings = new JsonSettingsStore(join(options.dataDir, 'settings.json'));
   if (options.serverUrl && !settings.get().serverUrl) settings.set({ serverUrl: options.serverUrl });
-  const core = await createCore({
-    filename: join(options.dataDir, 'desk.sqlite'),
+  const manager = await DeskManager.open({
+    dataDir: options.dataDir,
+    settings,
+    printer: chromiumPrinter(join(options.dataDir, 'reports')),
     secrets: new FileSecretStore(join(options.dataDir, 'secrets.json')),
     orgTimeZone: options.orgTimeZone ?? 'UTC',
-    ...(settings.get().serverUrl ? { serverUrl: settings.get().serverUrl } : {}),
   });
-  const api = createApi(core, settings, chromiumPrinter(join(options.dataDir, 'reports')));
   const root = resolve(options.staticDir);
   let port = 0;
   const server: Server = createServer((request, response) => {
@@ -73,9 +73,8 @@ export async function startTestHost(options: {
     createReadStream(file).pipe(response);
   });
   const wss = new WebSocketServer({ server, path: '/bridge' });
-  const detachTriggers = attachTriggers(core.engine, { localWrite: (fire) => core.events.on('local-write', fire) });
   wss.on('connection', (socket) => {
-    const unwire = wireEvents(core, (event: EventName, payload) => socket.send(JSON.stringify({ event, payload })));
+    const unwire = manager.wire((event: EventName, payload) => socket.send(JSON.stringify({ event, payload })));
     socket.on('message', async (data) => {
       let message: { id?: number; channel?: unknown; input?: unknown };
       try {
@@ -83,7 +82,7 @@ export async function startTestHost(options: {
       } catch {
         return;
       }
-      const result = await dispatch(api, message.channel, message.input);
+      const result = await dispatch(manager.api(), message.channel, message.input);
       socket.send(JSON.stringify({ id: message.id, result }));
     });
     socket.on('close', unwire);
@@ -93,17 +92,18 @@ export async function startTestHost(options: {
   port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    core,
+    manager,
+    get core() {
+      return manager.core;
+    },
     async close() {
-      detachTriggers();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((ok) => wss.close(() => ok()));
       await new Promise<void>((ok) => server.close(() => ok()));
-      await core.close();
+      await manager.close();
     },
   };
 }
-
 if (process.argv[1] && /test-host\.[jt]s$/.test(process.argv[1])) {
   const { values } = parseArgs({
     options: {

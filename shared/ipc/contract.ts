@@ -23,6 +23,8 @@ import {
 import { ReportSpecSchema } from './reports';
 import type {
   AttentionItem,
+  CodeClash,
+  SetupStatus,
   LocalConflict,
   Balance,
   CollectionView,
@@ -79,6 +81,31 @@ export const contract = {
     z.strictObject({ serverUrl: SettingsSchema.shape.serverUrl }),
   ),
 
+  'setup.status': def<SetupStatus>()(None),
+  'setup.local': def<SessionInfo>()(
+    z.strictObject({
+      name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+      email: z.email({ error: 'must be an email address' }),
+      password: z.string().min(8, 'must be at least 8 characters').max(1024, 'is too long'),
+    }),
+  ),
+  'setup.connect': def<{
+    status: 'connected' | 'clashes';
+    message: string;
+    clashes: Omit<CodeClash, 'server_row'>[];
+    pushed: number;
+    pulled: number;
+  }>()(
+    z.strictObject({
+      serverUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }),
+      email: z.email({ error: 'must be an email address' }),
+      password: z.string().min(1, 'is required'),
+      /** Map this desk's records onto the server's where codes clash (after the user has seen the list). */
+      mapClashes: z.boolean().optional(),
+    }),
+  ),
+  'setup.demo': def<SessionInfo>()(None),
+  'setup.leaveDemo': def<{ ok: boolean }>()(None),
   'settings.get': def<Settings>()(None),
   'settings.set': def<Settings>()(SettingsSchema.partial()),
 

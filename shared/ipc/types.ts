@@ -173,3 +173,19 @@ export interface LocalConflict {
   resolved_by: string | null;
   note: string | null;
 }
+
+export interface CodeClash {
+  entity_type: 'suppliers' | 'products';
+  code: string;
+  local_uuid: string;
+  local_name: string;
+  server_uuid: string;
+  server_name: string;
+  server_row: Record<string, unknown> & { uuid: string; version: number };
+}
+
+export interface SetupStatus {
+  /** unset: first run; local: this computer only; server: joined to an office server. */
+  mode: 'unset' | 'local' | 'server';
+  demo: boolean;
+}

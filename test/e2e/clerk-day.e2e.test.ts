@@ -19,14 +19,24 @@ describe('the desktop UI end to end (Chromium → test host → core → server 
     const { page } = e;
     const statusBar = page.locator('footer.status-bar');
 
-    // Sign in (a wrong password first: the message is shown, nothing else happens).
-    await page.getByLabel('Email').fill('supervisor@example.com');
-    await page.getByLabel('Password').fill('wrong password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('The email or password is wrong');
+    // First run from an empty data directory: connect to the office server (a wrong password first).
+    await page.getByRole('heading', { name: 'Welcome to CollectPay' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/00-first-run.png` });
+    await page.getByRole('button', { name: 'Connect…' }).click();
+    const connect = page.getByRole('form', { name: 'Connect to server' });
+    await connect.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => page.getByTestId('connection-test').textContent())
+      .toContain('Connected: this is a CollectPay server');
+    await connect.getByLabel('Email').fill('supervisor@example.com');
+    await connect.getByLabel('Password').fill('wrong password');
+    await connect.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect
+      .poll(() => connect.getByRole('alert').first().textContent())
+      .toContain('The email or password is wrong');
     await page.screenshot({ path: `${SHOTS}/01-login.png` });
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
+    await connect.getByLabel('Password').fill(PASSWORD);
+    await connect.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('heading', { name: /^Today,/ }).waitFor();
 
     // Products & rates.

@@ -38,9 +38,11 @@ describe('conflict resolution through the UI', () => {
 
   it('resolves a manual payment conflict picking fields from each side; both desks converge', async () => {
     const { page } = e;
-    await page.getByLabel('Email').fill('supervisor@example.com');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Connect…' }).click();
+    const connect = page.getByRole('form', { name: 'Connect to server' });
+    await connect.getByLabel('Email').fill('supervisor@example.com');
+    await connect.getByLabel('Password').fill(PASSWORD);
+    await connect.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('heading', { name: /^Today,/ }).waitFor();
 
     // Reference data and a payment, made by the clerk desks and synced everywhere.

@@ -11,6 +11,8 @@ import {
   type PaymentType,
 } from '../../../shared';
 import type { Core } from '../core/create-core';
+import { connectDesk } from '../core/desk/connect';
+import { createLocalAdmin } from '../core/desk/local-admin';
 import { exportAll } from '../core/io/export';
 import { importSuppliers } from '../core/io/import-suppliers';
 import { htmlToPdf } from '../core/reports/chromium-pdf';
@@ -57,6 +59,45 @@ export const commands: Record<string, Command> = {
     out.print(`Signed in as ${user.name} <${user.email}> (${user.role}) on ${core.serverUrl()}`, user);
     const result = await core.engine.sync('login');
     out.print(`First sync: ${result.outcome}, pushed ${result.pushed}, pulled ${result.pulled}`);
+    return 0;
+  },
+
+  async init(core, flags, _args, out) {
+    if (!flags.local)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Say how this desk works: init --local (this computer only), or use connect',
+      );
+    await createLocalAdmin(core, {
+      name: need(flags, 'name'),
+      email: need(flags, 'email'),
+      password: need(flags, 'password'),
+    });
+    out.print(
+      `This desk works on its own. ${need(flags, 'name')} is its administrator; connect to a server later with "connect".`,
+      { mode: 'local' },
+    );
+    return 0;
+  },
+
+  async connect(core, flags, _args, out) {
+    const result = await connectDesk(
+      core,
+      { serverUrl: need(flags, 'server'), email: need(flags, 'email'), password: need(flags, 'password') },
+      { autoMap: Boolean(flags.map) },
+    );
+    if (result.status === 'clashes') {
+      const lines = result.clashes.map(
+        (c) =>
+          `  ${c.entity_type === 'suppliers' ? 'supplier' : 'product'} ${c.code}: "${c.local_name}" here, "${c.server_name}" on the server`,
+      );
+      out.print(
+        `${result.message}\n${lines.join('\n')}\nRun again with --map to keep the server's records and move this desk's work onto them.`,
+        result,
+      );
+      return 1;
+    }
+    out.print(result.message, result);
     return 0;
   },
 

@@ -5,6 +5,8 @@ import { openDesk } from './open-desk';
 
 const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <command> [options]
 
+  init --local --name N --email E --password P   use this desk alone (no server)
+  connect --server URL --email E --password P [--map]   join a server; --map resolves code clashes
   login --email E --password P        sign in online (then syncs once)
   logout                              sign out; unsent changes stay queued
   sync                                one sync run; exit 1 if it fails
@@ -58,6 +60,8 @@ const OPTIONS = {
   op: { type: 'string' },
   fix: { type: 'string' },
   out: { type: 'string' },
+  local: { type: 'boolean' },
+  map: { type: 'boolean' },
   date: { type: 'string' },
   to: { type: 'string' },
   payment: { type: 'string' },

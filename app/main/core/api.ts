@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { amountMinor, AppError, localDateOf, dayBounds, toIsoInstant } from '../../../shared';
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { DashboardSummary, SessionInfo } from '../../../shared/ipc/types';
+import type { DashboardSummary, SessionInfo, SetupStatus } from '../../../shared/ipc/types';
+import type { ConnectResult } from './desk/connect';
+import type { LocalAdmin } from './desk/local-admin';
 import type { Core } from './create-core';
 import { createLedgerService } from './domain/ledger-service';
 import { rateInForce } from './domain/rates-service';
@@ -17,7 +19,21 @@ import { collectionViews, paymentViews } from './views';
  * The IPC handlers, one per contract channel (the Handlers type makes a missing one a compile error).
  * Inputs arrive already validated against the contract's schemas by whoever transports them.
  */
-export function createApi(core: Core, settings: SettingsStore, printer: ReportPrinter): Handlers {
+/** First-run and demo control, from whoever owns the desk's databases (DeskManager). */
+export interface DeskControl {
+  status(): Promise<SetupStatus>;
+  initLocal(input: LocalAdmin): Promise<void>;
+  connect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectResult>;
+  mapAndConnect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectResult>;
+  startDemo(): Promise<{ collections: number; payments: number }>;
+  leaveDemo(): Promise<void>;
+}
+
+const noDesk = (): never => {
+  throw new AppError('FORBIDDEN', 'Not available here');
+};
+
+export function createApi(core: Core, settings: SettingsStore, printer: ReportPrinter, desk?: DeskControl): Handlers {
   const ledger = createLedgerService(core.ctx);
 
   function reportContext(): ReportContext {
@@ -208,6 +224,28 @@ export function createApi(core: Core, settings: SettingsStore, printer: ReportPr
     },
     'sync.log': () => recentSyncLog(core.db),
     'sync.metrics': () => syncMetrics(core.db),
+    'setup.status': () => (desk ? desk.status() : noDesk()),
+    async 'setup.local'(input) {
+      if (!desk) return noDesk();
+      await desk.initLocal(input);
+      return sessionInfo();
+    },
+    async 'setup.connect'(input) {
+      if (!desk) return noDesk();
+      const { mapClashes: map, ...credentials } = input;
+      const result = map ? await desk.mapAndConnect(credentials) : await desk.connect(credentials);
+      return { ...result, clashes: result.clashes.map(({ server_row: _row, ...c }) => c) };
+    },
+    async 'setup.demo'() {
+      if (!desk) return noDesk();
+      await desk.startDemo();
+      return sessionInfo();
+    },
+    async 'setup.leaveDemo'() {
+      if (!desk) return noDesk();
+      await desk.leaveDemo();
+      return { ok: true };
+    },
     'conflicts.list': ({ status }) => core.conflicts.list(status),
     'conflicts.openEntities': () => core.conflicts.openEntityUuids(),
     async 'conflicts.resolve'(input) {

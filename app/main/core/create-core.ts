@@ -84,6 +84,10 @@ export async function createCore(options: CoreOptions) {
     deviceId,
     events,
     now: ctx.now,
+    async canSync() {
+      const mode = await readState(db, SYNC_KEYS.mode);
+      return Boolean(serverUrl && auth.current && mode !== 'local' && mode !== 'connecting');
+    },
   };
   const engine = new SyncEngine(deps, options.engine);
   let live: LiveClient | null = null;
@@ -109,6 +113,7 @@ export async function createCore(options: CoreOptions) {
       session = next;
     },
     serverUrl: () => serverUrl,
+    httpClient: client,
     async setServerUrl(url: string) {
       serverUrl = url;
       http = null;

@@ -1,9 +1,7 @@
 import { app, type BrowserWindow, dialog, Menu, powerMonitor } from 'electron';
 import { join } from 'node:path';
-import { createApi } from '../core/api';
-import { createCore, type Core } from '../core/create-core';
-import { attachTriggers } from '../core/sync/triggers';
-import { wireEvents } from '../core/wire-events';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { DeskManager } from '../core/desk/desk-manager';
 import { electronPrinter } from './electron-printer';
 import { electronSettings } from './electron-settings';
 import { registerIpc, sendEvent } from './ipc/register-ipc';
@@ -25,54 +23,54 @@ export async function startShell(): Promise<void> {
   await app.whenReady();
 
   const settings = electronSettings();
-  let core: Core;
+  // `npm run demo` hands the desk its server's address.
+  if (process.env.COLLECTPAY_SERVER_URL && !settings.get().serverUrl)
+    settings.set({ serverUrl: process.env.COLLECTPAY_SERVER_URL });
+  const dataDir = app.getPath('userData');
+  let manager: DeskManager;
   try {
-    core = await createCore({
-      filename: join(app.getPath('userData'), 'desk.sqlite'),
-      secrets: new SafeStorageSecretStore(join(app.getPath('userData'), 'secrets.json')),
+    manager = await DeskManager.open({
+      dataDir,
+      settings,
+      printer: electronPrinter(() => window),
+      secrets: new SafeStorageSecretStore(join(dataDir, 'secrets.json')),
       orgTimeZone: process.env.ORG_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-      ...(settings.get().serverUrl ? { serverUrl: settings.get().serverUrl } : {}),
+      triggers: {
+        focus: (fire) => {
+          app.on('browser-window-focus', fire);
+          return () => app.off('browser-window-focus', fire);
+        },
+        resume: (fire) => {
+          powerMonitor.on('resume', fire);
+          return () => powerMonitor.off('resume', fire);
+        },
+      },
     });
   } catch (error) {
     // A database that cannot open is said plainly; nothing is overwritten or reset.
     dialog.showErrorBox(
       'CollectPay cannot open its database',
-      `${(error as Error).message}\n\nYour data has not been changed. The file is ${join(app.getPath('userData'), 'desk.sqlite')}. Close other copies of CollectPay, check the disk, and start again; if it persists, contact support with this message.`,
+      `${(error as Error).message}\n\nYour data has not been changed. The file is ${join(dataDir, 'desk.sqlite')}. Close other copies of CollectPay, check the disk, and start again; if it persists, contact support with this message.`,
     );
     app.exit(1);
     return;
   }
 
   const rendererUrl = rendererEntry(app.getAppPath());
-  const unregister = registerIpc(
-    createApi(
-      core,
-      settings,
-      electronPrinter(() => window),
-    ),
-    rendererUrl,
-  );
-  window = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), rendererUrl });
-  Menu.setApplicationMenu(buildMenu(window, () => core.engine.trigger('manual')));
-  const contents = window.webContents;
-  const unwire = wireEvents(core, (event, payload) => sendEvent(contents, event, payload));
-  const detach = attachTriggers(core.engine, {
-    focus: (fire) => {
-      app.on('browser-window-focus', fire);
-      return () => app.off('browser-window-focus', fire);
-    },
-    resume: (fire) => {
-      powerMonitor.on('resume', fire);
-      return () => powerMonitor.off('resume', fire);
-    },
-    localWrite: (fire) => core.events.on('local-write', fire),
+  const handlers = new Proxy({} as Handlers, {
+    get: (_target, channel: string) => (input: never) =>
+      (manager.api() as Record<string, (i: never) => unknown>)[channel]!(input),
   });
+  const unregister = registerIpc(handlers, rendererUrl);
+  window = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), rendererUrl });
+  Menu.setApplicationMenu(buildMenu(window, () => manager.core.engine.trigger('manual')));
+  const contents = window.webContents;
+  const unwire = manager.wire((event, payload) => sendEvent(contents, event, payload));
 
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
-    detach();
     unwire();
     unregister();
-    void core.close();
+    void manager.close();
   });
 }

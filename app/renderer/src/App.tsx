@@ -3,6 +3,7 @@ import { StatusBar } from './components/StatusBar';
 import { CollectionEntry } from './features/collections/CollectionEntry';
 import { ConflictsScreen } from './features/conflicts/ConflictsScreen';
 import { Dashboard } from './features/dashboard/Dashboard';
+import { FirstRunScreen } from './features/first-run/FirstRunScreen';
 import { LoginScreen } from './features/login/LoginScreen';
 import { PaymentsScreen } from './features/payments/PaymentsScreen';
 import { ProductsScreen } from './features/products/ProductsScreen';
@@ -39,7 +40,7 @@ const NAV: { screen: Screen['name']; label: string; key: string }[] = [
 ];
 
 export function App() {
-  const { session, setSession } = useApp();
+  const { session, setSession, setup, refresh } = useApp();
   const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
   const [toast, setToast] = useState<string | null>(null);
 
@@ -68,12 +69,28 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  if (!session) return <p className="loading">Starting…</p>;
-  if (!session.user) return <LoginScreen />;
+  if (!session || !setup) return <p className="loading">Starting…</p>;
+  if (!session.user) return setup.mode === 'unset' && !setup.demo ? <FirstRunScreen /> : <LoginScreen />;
 
   const current = screen.name === 'supplier' ? 'suppliers' : screen.name;
   return (
-    <div className="app">
+    <div className={`app${setup.demo ? ' app--demo' : ''}`}>
+      {setup.demo ? (
+        <div className="demo-banner" role="status" data-testid="demo-banner">
+          DEMO — sample data; nothing here is real or sent anywhere.
+          <button
+            type="button"
+            className="small"
+            onClick={async () => {
+              await call('setup.leaveDemo', {});
+              setScreen({ name: 'dashboard' });
+              await refresh();
+            }}
+          >
+            Leave demo
+          </button>
+        </div>
+      ) : null}
       <nav className="sidebar" aria-label="Main">
         <div className="brand">CollectPay</div>
         {NAV.map((item) => (
@@ -94,7 +111,11 @@ export function App() {
             {session.user.role}
             {session.user.offline ? ' · offline' : ''}
           </div>
-          <button type="button" className="link" onClick={() => void call('session.logout', {}).then(setSession)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => void call('session.logout', {}).then(setSession).then(refresh)}
+          >
             Sign out
           </button>
         </div>

@@ -11,4 +11,6 @@ export interface SyncDeps {
   deviceId: string;
   events: CoreEvents;
   now(): string;
+  /** False while the desk works alone (no server, nobody signed in, or local mode): a sync is skipped. */
+  canSync(): Promise<boolean>;
 }

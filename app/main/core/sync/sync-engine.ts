@@ -102,6 +102,18 @@ export class SyncEngine {
 
   private async runOnce(trigger: SyncTrigger): Promise<SyncRunResult> {
     this.cancelRetry();
+    if (!(await this.deps.canSync())) {
+      await this.refreshCounts();
+      return {
+        outcome: 'skipped',
+        pushed: 0,
+        pulled: 0,
+        conflicts: 0,
+        errors: 0,
+        durationMs: 0,
+        message: 'This desk is not connected to a server',
+      };
+    }
     const started = Date.now();
     const startedAt = this.deps.now();
     const counts = await countByStatus(this.deps.db);

@@ -11,6 +11,8 @@ export const SYNC_KEYS = {
   lastSuccess: 'last_success_at',
   session: 'session',
   entityTypes: 'selective_entity_types',
+  /** How this desk is used: 'local' (this computer only) or 'server'. */
+  mode: 'desk_mode',
 } as const;
 
 export async function readState(db: Exec, key: string): Promise<string | undefined> {

@@ -1,11 +1,14 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { formatMoney, formatQuantity } from '../../../../shared';
-import type { SessionInfo, Settings } from '../../../../shared/ipc/types';
+import type { SessionInfo, SetupStatus, Settings } from '../../../../shared/ipc/types';
 import { call } from './api';
 
 interface AppContext {
   settings: Settings | null;
   session: SessionInfo | null;
+  setup: SetupStatus | null;
+  /** Re-reads the session and the desk's mode (after first run, demo, connect). */
+  refresh(): Promise<void>;
   setSession(session: SessionInfo): void;
   setSettings(settings: Settings): void;
   money(minor: number): string;
@@ -16,13 +19,27 @@ const Context = createContext<AppContext | null>(null);
 export function AppProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [session, setSession] = useState<SessionInfo | null>(null);
+  const [setup, setSetup] = useState<SetupStatus | null>(null);
+  const refresh = async () => {
+    const [nextSession, nextSetup, nextSettings] = await Promise.all([
+      call('session.info', {}),
+      call('setup.status', {}),
+      call('settings.get', {}),
+    ]);
+    setSettings(nextSettings);
+    setSetup(nextSetup);
+    setSession(nextSession);
+  };
   useEffect(() => {
-    call('settings.get', {}).then(setSettings, () => undefined);
-    call('session.info', {}).then(setSession, () => undefined);
+    void refresh().catch(() => undefined);
   }, []);
   const money = (minor: number) =>
     formatMoney(minor, { currency: settings?.currency ?? 'USD', locale: settings?.locale ?? 'en-US' });
-  return <Context.Provider value={{ settings, session, setSession, setSettings, money }}>{children}</Context.Provider>;
+  return (
+    <Context.Provider value={{ settings, session, setup, refresh, setSession, setSettings, money }}>
+      {children}
+    </Context.Provider>
+  );
 }
 
 export function useApp(): AppContext {

@@ -5,10 +5,12 @@ import type { Settings } from '../../../../../shared/ipc/types';
 import { Field, FormMessage, SelectField } from '../../components/Field';
 import { call } from '../../lib/api';
 import { useForm } from '../../lib/forms';
+import { ConnectForm } from '../first-run/ConnectForm';
 import { useApp } from '../../lib/settings';
 
 export function SettingsScreen() {
-  const { settings, setSettings, money } = useApp();
+  const { settings, setSettings, money, setup, refresh } = useApp();
+  const [connected, setConnected] = useState<string | null>(null);
   const [values, setValues] = useState<Settings | null>(settings);
   const [saved, setSaved] = useState(false);
   const form = useForm(SettingsSchema);
@@ -22,6 +24,28 @@ export function SettingsScreen() {
   return (
     <section>
       <h1>Settings</h1>
+      {setup?.mode === 'local' && !setup.demo ? (
+        <div className="card form">
+          <h2>Connect to a server</h2>
+          <p className="muted">
+            Every record made on this desk is sent through the normal outbox (nothing is renumbered), credited to the
+            server user who connects, and the desk then receives everything else. Connect as a supervisor or
+            administrator, so products, rates and voids are accepted.
+          </p>
+          <ConnectForm
+            initialUrl={values.serverUrl}
+            onConnected={(message) => {
+              setConnected(message);
+              void refresh();
+            }}
+          />
+        </div>
+      ) : null}
+      {connected ? (
+        <p className="ok" role="status">
+          {connected}
+        </p>
+      ) : null}
       <form
         className="card form"
         aria-label="Settings"
