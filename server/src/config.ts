@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: intFrom('BODY_LIMIT_BYTES', 1024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: intFrom('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 10_000).default(10),
   CONFLICT_POLICY: z.string().optional(),
+  REQUEST_TIMEOUT_MS: intFrom('REQUEST_TIMEOUT_MS', 1000, 600_000).default(30_000),
 });
 
 export interface ServerConfig {
@@ -54,6 +55,8 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
   conflictPolicy: ConflictPolicy;
+  /** A request (headers and body) that takes longer is cut off: slow or stalled clients cannot hold sockets. */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -91,5 +94,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     conflictPolicy,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
   };
 }

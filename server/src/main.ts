@@ -80,7 +80,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    // Requests in flight get 10 s to finish; an unfinished push rolls back and the desk resends it.
+    const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
     await app.close();
+    clearTimeout(deadline);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

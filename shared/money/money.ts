@@ -10,9 +10,28 @@ export interface MoneyFormat {
 
 export const DEFAULT_MONEY_FORMAT: MoneyFormat = { currency: 'USD', locale: 'en-US' };
 
+const scales = new Map<string, number>();
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Minor-unit digits of a currency per ISO 4217 as the runtime knows it (USD 2, JPY 0, KWD 3). */
 export function currencyScale(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let scale = scales.get(currency);
+  if (scale === undefined) {
+    scale = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    scales.set(currency, scale);
+  }
+  return scale;
+}
+
+/** Intl formatters are costly to build (a 10,000-line statement formats 50,000 amounts): one per locale+currency. */
+function moneyFormatter(format: MoneyFormat): Intl.NumberFormat {
+  const key = `${format.locale}|${format.currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(format.locale, { style: 'currency', currency: format.currency });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 export function parseMoney(input: string, currency = DEFAULT_MONEY_FORMAT.currency, label = 'amount'): ParseResult {
@@ -43,7 +62,7 @@ export function amountMinor(quantityMilli: number, rateMinor: number): number {
 /** Formats minor units for display with Intl; the number is handed over as an exact decimal string. */
 export function formatMoney(minor: number, format: MoneyFormat = DEFAULT_MONEY_FORMAT): string {
   const scale = currencyScale(format.currency);
-  const formatter = new Intl.NumberFormat(format.locale, { style: 'currency', currency: format.currency });
+  const formatter = moneyFormatter(format);
   // Intl.NumberFormat v3 formats decimal strings exactly; the cast is for lib typings that predate it.
   return formatter.format(toDecimalString(minor, scale) as unknown as number);
 }

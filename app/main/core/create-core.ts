@@ -75,6 +75,7 @@ export async function createCore(options: CoreOptions) {
   });
   const deps: SyncDeps = {
     db,
+    sqlite: local.sqlite,
     get http() {
       const c = client();
       if (!c) throw new Error('No server is configured');

@@ -12,6 +12,11 @@ import type { ConflictPolicy } from './policy';
 export interface PushHooks {
   afterOp?(index: number): void | Promise<void>;
   beforeCommit?(): void | Promise<void>;
+  /**
+   * Test-only sabotage for the simulation's "can the invariants fail?" check: ignore stored op results, as a
+   * server without idempotency would. Never set outside tests.
+   */
+  breakIdempotency?: boolean;
 }
 
 export interface PushContext {
@@ -176,7 +181,8 @@ async function runBatch(ctx: PushContext, trx: Trx, parsed: Parsed[]) {
       continue;
     }
     const { op, hash } = p;
-    const previous = op.op_id ? (stored.get(op.op_id) ?? seenInBatch.get(op.op_id)) : undefined;
+    const previous =
+      op.op_id && !ctx.hooks?.breakIdempotency ? (stored.get(op.op_id) ?? seenInBatch.get(op.op_id)) : undefined;
     if (op.op_id && previous) {
       const previousHash = 'request_hash' in previous ? previous.request_hash : previous.hash;
       if (previousHash !== hash) {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import { COMMON_ROW_FIELDS, ENTITY_FIELDS, type EntityType, type WireRow } from '../../../../shared';
 import type { LocalDatabase } from '../db/schema';
@@ -38,4 +39,30 @@ export async function storeServerVersion(trx: Trx, type: EntityType, row: WireRo
     .set({ version: row.version })
     .where('uuid', '=', row.uuid)
     .execute();
+}
+
+const upserts = new WeakMap<Database.Database, Map<EntityType, Database.Statement>>();
+
+/**
+ * Many server rows at once through one prepared upsert (the pull path): called inside the page's transaction,
+ * on the same connection Kysely uses, so it commits or rolls back with the page and its cursor.
+ */
+export function storeServerRows(sqlite: Database.Database, type: EntityType, rows: WireRow[]): void {
+  const columns = [...COMMON_ROW_FIELDS, ...ENTITY_FIELDS[type], 'sync_status'];
+  let byType = upserts.get(sqlite);
+  if (!byType) upserts.set(sqlite, (byType = new Map()));
+  let statement = byType.get(type);
+  if (!statement) {
+    const updates = columns.filter((c) => c !== 'uuid').map((c) => `"${c}" = excluded."${c}"`);
+    statement = sqlite.prepare(
+      `insert into "${type}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')}) on conflict(uuid) do update set ${updates.join(', ')}`,
+    );
+    byType.set(type, statement);
+  }
+  for (const row of rows) {
+    const values: Record<string, unknown> = { sync_status: 'synced' };
+    for (const column of columns) if (column !== 'sync_status') values[column] = row[column] ?? null;
+    if (type === 'suppliers' || type === 'products') values.active = row.active ? 1 : 0;
+    statement.run(values);
+  }
 }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { AuthService } from '../auth/auth-service';
 import type { LocalDatabase } from '../db/schema';
@@ -6,6 +7,8 @@ import type { HttpClient } from './http-client';
 
 export interface SyncDeps {
   db: Kysely<LocalDatabase>;
+  /** The same connection, for prepared statements on hot paths (pull pages). */
+  sqlite: Database.Database;
   http: HttpClient;
   auth: AuthService;
   deviceId: string;

@@ -1,9 +1,9 @@
 import { ENTITY_TYPES, EntityTypeSchema, type EntityType, type PullResponse } from '../../../../shared';
-import { entitiesWithLocalOps, storeServerRow } from './apply-remote';
+import { entitiesWithLocalOps, storeServerRows } from './apply-remote';
 import type { SyncDeps } from './deps';
 import { readState, SYNC_KEYS, writeState } from './sync-state';
 
-export const PULL_PAGE = 500;
+export const PULL_PAGE = 1000;
 
 /** The entity types this desk pulls (Settings → selective sync); all by default. */
 export async function selectedEntityTypes(deps: Pick<SyncDeps, 'db'>): Promise<EntityType[]> {
@@ -40,9 +40,7 @@ export async function pullAll(deps: SyncDeps, onProgress: (pulled: number) => vo
           trx,
           rows.map((r) => r.uuid),
         );
-        for (const row of rows) {
-          if (!waiting.has(row.uuid)) await storeServerRow(trx, type, row);
-        }
+        storeServerRows(deps.sqlite, type, waiting.size ? rows.filter((r) => !waiting.has(r.uuid)) : rows);
         pulled += rows.length;
       }
       await writeState(trx, SYNC_KEYS.cursor, page.cursor);

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+export const now = () => performance.now();
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+export function rssMb(pid: number = process.pid): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return pid === process.pid ? Math.round(process.memoryUsage().rss / 1048576) : 0;
+  }
+}
+
+/** The real server in its own process (so its memory is its own), on the given database. */
+export async function startServerProcess(
+  mysqlUrl: string,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: {
+      ...process.env,
+      MYSQL_URL: mysqlUrl,
+      PORT: String(port),
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
+      LOG_LEVEL: 'error',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+export interface Figure {
+  id: string;
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number;
+  baselineName: string;
+  /** value ÷ baseline, oriented so that 1.0 means "as good as raw" (higher is better for throughput). */
+  ratio: number;
+  target: string;
+  met: boolean | null;
+  notes?: string;
+}
+
+export function table(figures: Figure[]): string {
+  const rows = [['#', 'figure', 'value', 'raw baseline', 'ratio', 'target', 'met']];
+  for (const f of figures) {
+    rows.push([
+      f.id,
+      f.name,
+      `${f.value} ${f.unit}`,
+      `${f.baseline} ${f.unit} (${f.baselineName})`,
+      f.ratio.toFixed(2),
+      f.target,
+      f.met === null ? '—' : f.met ? 'yes' : 'NO',
+    ]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows
+    .map(
+      (r, i) =>
+        `| ${r.map((c, j) => c.padEnd(widths[j]!)).join(' | ')} |${i === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`,
+    )
+    .join('\n');
+}
