@@ -3,8 +3,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestHost, type TestHost } from '../../app/dev/test-host';
+import { launchChromium } from '../../app/main/core/reports/chromium-pdf';
 import { buildServer } from '../../server/src/app';
 import { addUser } from '../../server/src/users/users';
 import { testConfig } from '../../server/test/config';
@@ -52,19 +53,7 @@ export async function startE2E() {
   await startServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'collectpay-e2e-'));
   const host: TestHost = await startTestHost({ dataDir, staticDir: 'out/renderer', serverUrl });
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser: Browser = await launchChromium();
   const page: Page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
   await page.goto(host.url);
   return {

@@ -1,33 +1,21 @@
-import { sql } from 'kysely';
 import {
   notFound,
   parseInput,
   ProductCreateSchema,
   ProductPatchSchema,
   uuidField,
-  validationError,
   type ProductCreate,
   type ProductPatch,
   type ProductRow,
 } from '../../../../shared';
 import { requireRole, type CoreContext, type Executor } from './context';
 import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
+import { assertCodeFree, findByCode } from './by-code';
 import { fromStored } from './row-codec';
 import { newRowBase, requireSomeChange, touched } from './row-base';
 
 export function createProductsService(ctx: CoreContext) {
   const { db } = ctx;
-
-  async function assertCodeFree(exec: Executor, code: string, exceptUuid?: string): Promise<void> {
-    const clash = await exec
-      .selectFrom('products')
-      .select(['uuid', 'name'])
-      .where(sql`lower(code)`, '=', code.toLowerCase())
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (clash && clash.uuid !== exceptUuid)
-      throw validationError({ code: `is already used by product "${clash.name}"` });
-  }
 
   async function get(uuid: string, exec: Executor = db): Promise<ProductRow> {
     parseInput(uuidField, uuid);
@@ -41,7 +29,7 @@ export function createProductsService(ctx: CoreContext) {
       requireRole(ctx, 'supervisor', 'manage products');
       const data = parseInput(ProductCreateSchema, input);
       return ctx.write(async (trx) => {
-        await assertCodeFree(trx, data.code);
+        await assertCodeFree(trx, 'products', data.code);
         const { uuid, ...fields } = data;
         const row: ProductRow = { ...newRowBase(ctx, uuid), ...fields };
         await writeEntity(trx, ctx, { type: 'products', operation: 'create', after: row });
@@ -57,7 +45,7 @@ export function createProductsService(ctx: CoreContext) {
         const before = await get(uuid, trx);
         const changed = changedFieldsOf(before, patch);
         if (changed.length === 0) return before;
-        if (patch.code !== undefined) await assertCodeFree(trx, patch.code, uuid);
+        if (patch.code !== undefined) await assertCodeFree(trx, 'products', patch.code, uuid);
         const after: ProductRow = { ...before, ...patch, ...touched(ctx) };
         await writeEntity(trx, ctx, { type: 'products', operation: 'update', before, after, changedFields: changed });
         return after;
@@ -67,12 +55,7 @@ export function createProductsService(ctx: CoreContext) {
     get: (uuid: string) => get(uuid),
 
     async getByCode(code: string): Promise<ProductRow> {
-      const stored = await db
-        .selectFrom('products')
-        .selectAll()
-        .where(sql`lower(code)`, '=', code.trim().toLowerCase())
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
+      const stored = await findByCode(db, 'products', code);
       if (!stored) throw notFound(`Product with code "${code}"`);
       return fromStored('products', stored);
     },

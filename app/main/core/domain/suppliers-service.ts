@@ -5,7 +5,6 @@ import {
   SupplierCreateSchema,
   SupplierPatchSchema,
   uuidField,
-  validationError,
   type SupplierCreate,
   type SupplierPatch,
   type SupplierRow,
@@ -13,6 +12,7 @@ import {
 import type { CoreContext, Executor } from './context';
 import { requireSession } from './context';
 import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
+import { assertCodeFree, findByCode } from './by-code';
 import { fromStored } from './row-codec';
 import { likePattern, newRowBase, pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
 
@@ -23,18 +23,6 @@ export interface SupplierListInput extends PageInput {
 
 export function createSuppliersService(ctx: CoreContext) {
   const { db } = ctx;
-
-  async function assertCodeFree(exec: Executor, code: string, exceptUuid?: string): Promise<void> {
-    const clash = await exec
-      .selectFrom('suppliers')
-      .select(['uuid', 'name'])
-      .where(sql`lower(code)`, '=', code.toLowerCase())
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (clash && clash.uuid !== exceptUuid) {
-      throw validationError({ code: `is already used by supplier "${clash.name}"` });
-    }
-  }
 
   async function get(uuid: string, exec: Executor = db): Promise<SupplierRow> {
     parseInput(uuidField, uuid);
@@ -48,7 +36,7 @@ export function createSuppliersService(ctx: CoreContext) {
       requireSession(ctx);
       const data = parseInput(SupplierCreateSchema, input);
       return ctx.write(async (trx) => {
-        await assertCodeFree(trx, data.code);
+        await assertCodeFree(trx, 'suppliers', data.code);
         const { uuid, ...fields } = data;
         const row: SupplierRow = { ...newRowBase(ctx, uuid), ...fields };
         await writeEntity(trx, ctx, { type: 'suppliers', operation: 'create', after: row });
@@ -63,7 +51,7 @@ export function createSuppliersService(ctx: CoreContext) {
       return ctx.write(async (trx) => {
         const rows: SupplierRow[] = [];
         for (const data of all) {
-          await assertCodeFree(trx, data.code);
+          await assertCodeFree(trx, 'suppliers', data.code);
           const { uuid, ...fields } = data;
           const row: SupplierRow = { ...newRowBase(ctx, uuid), ...fields };
           await writeEntity(trx, ctx, { type: 'suppliers', operation: 'create', after: row });
@@ -81,7 +69,7 @@ export function createSuppliersService(ctx: CoreContext) {
         const before = await get(uuid, trx);
         const changed = changedFieldsOf(before, patch);
         if (changed.length === 0) return before;
-        if (patch.code !== undefined) await assertCodeFree(trx, patch.code, uuid);
+        if (patch.code !== undefined) await assertCodeFree(trx, 'suppliers', patch.code, uuid);
         const after: SupplierRow = { ...before, ...patch, ...touched(ctx) };
         await writeEntity(trx, ctx, { type: 'suppliers', operation: 'update', before, after, changedFields: changed });
         return after;
@@ -91,12 +79,7 @@ export function createSuppliersService(ctx: CoreContext) {
     get: (uuid: string) => get(uuid),
 
     async getByCode(code: string): Promise<SupplierRow> {
-      const stored = await db
-        .selectFrom('suppliers')
-        .selectAll()
-        .where(sql`lower(code)`, '=', code.trim().toLowerCase())
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
+      const stored = await findByCode(db, 'suppliers', code);
       if (!stored) throw notFound(`Supplier with code "${code}"`);
       return fromStored('suppliers', stored);
     },
