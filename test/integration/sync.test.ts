@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachTriggers } from '../../app/main/core/sync/triggers';
 import { exportAll, serverExport, startOffice, syncUntilQuiet } from './desks';
 
 type Office = Awaited<ReturnType<typeof startOffice>>;
@@ -161,6 +162,35 @@ describe('desk ↔ server sync (real server, MariaDB, SQLite files)', () => {
     const result = await desk.engine.sync('manual');
     expect(result.pushed).toBe(0);
     expect((await desk.engine.refreshCounts()).pending).toBe(1);
+  });
+
+  it('runs one sync at a time, with at most one more queued', async () => {
+    const desk = await office.desk('clerk');
+    const before = await desk.db.selectFrom('sync_log').select('id').execute();
+    const results = await Promise.all([
+      desk.engine.sync('manual'),
+      desk.engine.sync('focus'),
+      desk.engine.sync('online'),
+      desk.engine.sync('resume'),
+    ]);
+    const runs = (await desk.db.selectFrom('sync_log').select(['id', 'trigger']).execute()).slice(before.length);
+    expect(runs).toHaveLength(2);
+    expect(results[1]).toBe(results[2]);
+    expect(results[2]).toBe(results[3]);
+  });
+
+  it('debounces a burst of local writes into one sync', async () => {
+    const desk = await office.desk('clerk');
+    const fired: string[] = [];
+    const detach = attachTriggers(
+      { trigger: (t: string) => fired.push(t) } as never,
+      { localWrite: (fire) => desk.events.on('local-write', fire) },
+      100,
+    );
+    for (let i = 0; i < 10; i++) await desk.suppliers.create({ code: `BURST-${i}-${Date.now()}`, name: 'Burst' });
+    await new Promise((r) => setTimeout(r, 250));
+    detach();
+    expect(fired).toEqual(['local-write']);
   });
 
   it('live: a change pushed by A shows in B within 2 s with no manual sync', async () => {
