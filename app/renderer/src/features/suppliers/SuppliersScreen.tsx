@@ -15,6 +15,16 @@ export function SuppliersScreen({ go }: { go(screen: Screen): void }) {
     const t = setTimeout(() => setDebounced(search.trim()), 150);
     return () => clearTimeout(t);
   }, [search]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        setCreating(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const virtual = useVirtualizer({
     count: pages.total,
     getScrollElement: () => parent.current,
