@@ -109,10 +109,7 @@ export async function resendOp(
   now: string,
   userId: string | null,
 ) {
-  const op = await trx.selectFrom('outbox').selectAll().where('op_id', '=', opId).executeTakeFirst();
-  if (!op) throw new AppError('NOT_FOUND', 'That change is no longer in the queue');
-  if (op.status !== 'error')
-    throw new AppError('VALIDATION_FAILED', 'Only a change that needs attention can be resent');
+  const op = await stoppedOp(trx, opId, 'resent');
   fix = parseInput(PATCH_SCHEMAS[EntityTypeSchema.parse(op.entity_type)], fix) as Record<string, unknown>;
   const payload = { ...JSON.parse(op.payload), ...fix };
   let changed = op.changed_fields ? (JSON.parse(op.changed_fields) as string[]) : null;
@@ -136,18 +133,7 @@ export async function resendOp(
       .where('uuid', '=', op.entity_uuid)
       .execute();
   }
-  await trx
-    .insertInto('audit')
-    .values({
-      at: now,
-      user_id: userId,
-      entity_type: op.entity_type,
-      entity_uuid: op.entity_uuid,
-      action: 'resend',
-      before: op.payload,
-      after: JSON.stringify(payload),
-    })
-    .execute();
+  await auditOp(trx, op, 'resend', JSON.stringify(payload), now, userId);
 }
 
 /**
@@ -161,10 +147,7 @@ export async function discardOp(
   now: string,
   userId: string | null,
 ) {
-  const op = await trx.selectFrom('outbox').selectAll().where('op_id', '=', opId).executeTakeFirst();
-  if (!op) throw new AppError('NOT_FOUND', 'That change is no longer in the queue');
-  if (op.status !== 'error')
-    throw new AppError('VALIDATION_FAILED', 'Only a change that needs attention can be discarded');
+  const op = await stoppedOp(trx, opId, 'discarded');
   if (op.operation === 'create') {
     const dependents = await trx
       .selectFrom('outbox')
@@ -191,6 +174,26 @@ export async function discardOp(
     .set({ status: 'discarded', last_error: `Discarded: ${reason}`, updated_at: now })
     .where('op_id', '=', opId)
     .execute();
+  await auditOp(trx, op, 'discard', JSON.stringify({ reason, id: newId() }), now, userId);
+}
+
+/** A change the server refused, ready to be resent or discarded; anything else is refused with a reason. */
+async function stoppedOp(trx: Transaction<LocalDatabase>, opId: string, verb: 'resent' | 'discarded') {
+  const op = await trx.selectFrom('outbox').selectAll().where('op_id', '=', opId).executeTakeFirst();
+  if (!op) throw new AppError('NOT_FOUND', 'That change is no longer in the queue');
+  if (op.status !== 'error')
+    throw new AppError('VALIDATION_FAILED', `Only a change that needs attention can be ${verb}`);
+  return op;
+}
+
+async function auditOp(
+  trx: Transaction<LocalDatabase>,
+  op: { entity_type: string; entity_uuid: string; payload: string },
+  action: 'resend' | 'discard',
+  after: string,
+  now: string,
+  userId: string | null,
+) {
   await trx
     .insertInto('audit')
     .values({
@@ -198,9 +201,9 @@ export async function discardOp(
       user_id: userId,
       entity_type: op.entity_type,
       entity_uuid: op.entity_uuid,
-      action: 'discard',
+      action,
       before: op.payload,
-      after: JSON.stringify({ reason, id: newId() }),
+      after,
     })
     .execute();
 }
