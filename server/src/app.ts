@@ -12,8 +12,10 @@ import { registerAuth } from './plugins/auth';
 import { registerAuthRoutes } from './routes/auth';
 import { registerConflictRoutes } from './routes/conflicts';
 import { registerSyncRoutes } from './routes/sync';
+import { connectRedis } from './redis';
 import type { PushHooks } from './sync/apply-push';
 import { LiveHub } from './sync/live-hub';
+import { RedisLiveBus } from './sync/redis-live-bus';
 
 export interface BuildServerOptions {
   config: ServerConfig;
@@ -53,6 +55,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         handler,
       ),
     return503OnClosing: true,
+    ...(config.trustProxy.length ? { trustProxy: config.trustProxy } : {}),
     forceCloseConnections: 'idle',
   });
   registerErrorHandling(app);
@@ -62,9 +65,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerDb(app, config.mysqlUrl, options.db);
   registerHealthRoute(app);
   await registerAuth(app, { secret: config.jwtSecret, ttlSeconds: config.accessTokenTtlSeconds });
-  await registerAuthRoutes(app, config);
-  const live = new LiveHub(app.db);
-  app.addHook('onClose', async () => live.stop());
+  // Several instances share Redis: one login limit for all of them, and live notices heard everywhere.
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : null;
+  await registerAuthRoutes(app, config, redis?.commands);
+  const live = new LiveHub(app.db, { bus: redis ? new RedisLiveBus(redis, config.redisPrefix, app.log) : undefined });
+  app.addHook('onClose', async () => {
+    live.stop();
+    await redis?.close();
+  });
   registerSyncRoutes(app, { config, policy: config.conflictPolicy, live, hooks: options.pushHooks });
   registerConflictRoutes(app, { config, live });
   return app;

@@ -23,6 +23,13 @@ describe('loadConfig', () => {
     });
     expect(config.mysqlUrl).toBe('mysql://root@127.0.0.1:3306/collectpay');
     expect(config.ephemeralSecret).toBe(true);
+    // One instance needs no Redis: the live channel and the login limit stay in-process.
+    expect(config).toMatchObject({ redisUrl: null, redisPrefix: 'collectpay:', shutdownDrainMs: 0 });
+  });
+
+  it('takes a shared Redis for several instances', () => {
+    const config = loadConfig({ REDIS_URL: 'redis://:secret@cache.local:6380/2', REDIS_PREFIX: 'coop-a:' });
+    expect(config).toMatchObject({ redisUrl: 'redis://:secret@cache.local:6380/2', redisPrefix: 'coop-a:' });
   });
 
   it.each([
@@ -32,6 +39,9 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
     [{ ORG_TIMEZONE: 'Mars/Olympus' }, 'ORG_TIMEZONE must be an IANA time zone such as Africa/Nairobi'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)'],
+    [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX may use letters, digits and : _ . - (at most 64 characters)'],
+    [{ SHUTDOWN_DRAIN_MS: '-1' }, 'SHUTDOWN_DRAIN_MS must be a whole number'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)'],
   ])('explains %j', (env, message) => {
     expect(problems(env)).toContain(message);

@@ -38,6 +38,22 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: intFrom('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 10_000).default(10),
   CONFLICT_POLICY: z.string().optional(),
   REQUEST_TIMEOUT_MS: intFrom('REQUEST_TIMEOUT_MS', 1000, 600_000).default(30_000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/\s]+(\/\d{1,2})?$/, 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'REDIS_PREFIX may use letters, digits and : _ . - (at most 64 characters)')
+    .default('collectpay:'),
+  SHUTDOWN_DRAIN_MS: intFrom('SHUTDOWN_DRAIN_MS', 0, 120_000).default(0),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^\s*[0-9A-Za-z:./]+(\s*,\s*[0-9A-Za-z:./]+)*\s*$/,
+      'TRUST_PROXY must list the load balancer addresses, e.g. 10.0.0.5,10.0.0.6 or loopback',
+    )
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -57,6 +73,17 @@ export interface ServerConfig {
   conflictPolicy: ConflictPolicy;
   /** A request (headers and body) that takes longer is cut off: slow or stalled clients cannot hold sockets. */
   requestTimeoutMs: number;
+  /** Shared Redis for the live channel's fan-out and the login rate limit across instances; none: in-process. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
+  /** On SIGTERM, health answers 503 this long before the server closes, so a load balancer drains it first. */
+  shutdownDrainMs: number;
+  /**
+   * The load balancers whose X-Forwarded-For is believed (addresses, CIDRs or "loopback"), so the login limit
+   * counts each client's own address; none: the peer address is the client.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -95,5 +122,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     conflictPolicy,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    trustProxy: (e.TRUST_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
   };
 }

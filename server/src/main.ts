@@ -79,7 +79,10 @@ async function main(argv: string[]): Promise<number> {
     app.log.warn('JWT_SECRET is not set: using a throwaway secret; every sign-in ends when the server restarts');
   }
   const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
+    // Behind a load balancer: fail its health checks first, so it stops sending new work here, then close.
+    app.draining = true;
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
     // Requests in flight get 10 s to finish; an unfinished push rolls back and the desk resends it.
     const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
     await app.close();

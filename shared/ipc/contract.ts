@@ -21,6 +21,7 @@ import {
   type SupplierRow,
 } from '../domain';
 import { ReportSpecSchema } from './reports';
+import { serverAddressesField } from '../sync/server-addresses';
 import type {
   AttentionItem,
   CodeClash,
@@ -62,7 +63,7 @@ const PageInput = { limit: z.number().int().min(1).max(1000).optional(), offset:
 const Range = { from: instantField.optional(), to: instantField.optional(), today: z.boolean().optional() };
 
 export const SettingsSchema = z.strictObject({
-  serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) address' })]),
+  serverUrl: serverAddressesField({ optional: true }),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as KES'),
   locale: z.string().min(2, 'is required').max(35),
   companyName: z.string().trim().max(120, 'must be at most 120 characters'),
@@ -97,7 +98,7 @@ export const contract = {
     pulled: number;
   }>()(
     z.strictObject({
-      serverUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }),
+      serverUrl: serverAddressesField(),
       email: z.email({ error: 'must be an email address' }),
       password: z.string().min(1, 'is required'),
       /** Map this desk's records onto the server's where codes clash (after the user has seen the list). */

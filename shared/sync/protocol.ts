@@ -166,6 +166,7 @@ export interface LiveMessage {
 
 // --- Health ---
 export interface HealthResponse {
-  status: 'ok' | 'down';
+  /** `draining`: this instance is shutting down; a load balancer (or a desk) should use another one. */
+  status: 'ok' | 'down' | 'draining';
   db: 'ok' | 'down';
 }

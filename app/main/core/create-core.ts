@@ -1,4 +1,4 @@
-import { HybridLogicalClock, isValidTimeZone, newId } from '../../../shared';
+import { HybridLogicalClock, isValidTimeZone, newId, splitServerAddresses } from '../../../shared';
 import { AuthService } from './auth/auth-service';
 import { MemorySecretStore, type SecretStore } from './auth/secret-store';
 import { openLocalDb, type LocalDb } from './db/connection';
@@ -13,6 +13,7 @@ import { createRatesService } from './domain/rates-service';
 import { createSuppliersService } from './domain/suppliers-service';
 import { CoreEvents } from './events';
 import type { SyncDeps } from './sync/deps';
+import { failoverFetch, type FailoverFetch } from './sync/failover-fetch';
 import { HttpClient, type FetchLike } from './sync/http-client';
 import { LiveClient } from './sync/live-client';
 import { createOutboxService } from './sync/outbox-service';
@@ -64,10 +65,16 @@ export async function createCore(options: CoreOptions) {
   };
 
   let http: HttpClient | null = null;
+  let transport: FailoverFetch | null = null;
   let serverUrl = (await readState(db, SYNC_KEYS.serverUrl)) ?? null;
   const client = () => {
     if (!serverUrl) return null;
-    http ??= new HttpClient(serverUrl, options.fetch, 30_000, clock);
+    if (!http) {
+      // The setting may name several addresses: requests fail over between them.
+      const addresses = splitServerAddresses(serverUrl);
+      transport = failoverFetch(addresses, (input, init) => (options.fetch ?? fetch)(input, init));
+      http = new HttpClient(addresses[0]!, transport, 30_000, clock);
+    }
     return http;
   };
   const auth = new AuthService(db, client, options.secrets ?? new MemorySecretStore(), deviceId, (next) => {
@@ -118,6 +125,7 @@ export async function createCore(options: CoreOptions) {
     async setServerUrl(url: string) {
       serverUrl = url;
       http = null;
+      transport = null;
       await writeState(db, SYNC_KEYS.serverUrl, url);
     },
     /** Connects the live channel: each announced change triggers a pull. */
@@ -128,7 +136,7 @@ export async function createCore(options: CoreOptions) {
         url: c.url('api/v1/sync/live'),
         token: () => auth.accessToken(),
         onChanges: () => engine.trigger('live'),
-        fetch: options.fetch,
+        fetch: transport ?? options.fetch,
       });
       live.start();
     },

@@ -28,8 +28,16 @@ const connectionOptions = {
   charset: 'utf8mb4_unicode_ci',
 } as const;
 
+/**
+ * On a Galera node, reads wait until the node has applied every write the cluster committed before them
+ * (wsrep_sync_wait bit 1): a desk told "changes up to N" by another instance then pulls N from any node.
+ * Elsewhere the variable is inert (MariaDB without wsrep) or unknown (MySQL): the error is ignored.
+ */
+export const CAUSAL_READS_SQL = 'set session wsrep_sync_wait = @@global.wsrep_sync_wait | 1';
+
 export function createDb(url: string, poolSize = 10): Kysely<ServerDatabase> {
   const pool = createPool({ uri: url, ...connectionOptions, connectionLimit: poolSize, waitForConnections: true });
+  pool.on('connection', (connection) => connection.query(CAUSAL_READS_SQL, () => undefined));
   return new Kysely<ServerDatabase>({ dialect: new MysqlDialect({ pool }) });
 }
 

@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import {
   AppError,
   LoginRequestSchema,
@@ -14,9 +15,12 @@ import type { ServerConfig } from '../config';
 import { toMysqlDateTime } from '../db/time';
 import { findUserByEmail, findUserById, publicUser } from '../users/users';
 
-export async function registerAuthRoutes(app: FastifyInstance, config: ServerConfig): Promise<void> {
+export async function registerAuthRoutes(app: FastifyInstance, config: ServerConfig, redis?: Redis): Promise<void> {
   await app.register(rateLimit, {
     global: false,
+    // Behind a load balancer the attempts are counted in Redis, so every instance sees the same count. If Redis
+    // is unreachable, sign-in stays open (unthrottled) rather than locking a whole office out.
+    ...(redis ? { redis, nameSpace: `${config.redisPrefix}login-limit:`, skipOnError: true } : {}),
     // Keyed by address and account, after the body is parsed: a whole office behind one NAT can still sign
     // in at 8 am, while guessing one account's password is throttled.
     hook: 'preHandler',

@@ -4,9 +4,24 @@ import type { HealthResponse } from '../../../shared';
 
 const PING_TIMEOUT_MS = 2500;
 
-/** GET /api/v1/health — 200 when MySQL answers, 503 when it does not (the one answer without the error shape). */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set on shutdown: health answers 503 "draining" so a load balancer sends new work elsewhere. */
+    draining: boolean;
+  }
+}
+
+/**
+ * GET /api/v1/health — 200 when MySQL answers, 503 when it does not or while the instance drains before a
+ * shutdown (the one answer without the error shape). Load balancers check it.
+ */
 export function registerHealthRoute(app: FastifyInstance): void {
+  app.decorate('draining', false);
   app.get('/api/v1/health', async (_request, reply) => {
+    if (app.draining) {
+      const body: HealthResponse = { status: 'draining', db: 'ok' };
+      return reply.status(503).send(body);
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('database ping timed out')), PING_TIMEOUT_MS);

@@ -3,19 +3,37 @@ import type { ServerDatabase } from '../db/schema';
 
 type Listener = (cursor: string) => void;
 
+/** How instances tell each other "changes up to seq N" (Redis pub/sub in a multi-instance deployment). */
+export interface LiveBus {
+  publish(seq: number): void;
+  /** Starts delivering other instances' (and this one's) announcements. */
+  listen(onSeq: (seq: number) => void): void;
+}
+
+export interface LiveHubOptions {
+  bus?: LiveBus;
+  /** Polling the clock row: the only cross-process signal without a bus; a backstop for lost messages with one. */
+  pollMs?: number;
+}
+
 /**
- * Announces "changes up to seq N" to live subscribers. Local commits announce at once; while anyone listens,
- * the clock row is also polled, so commits made by other server processes are announced too.
+ * Announces "changes up to seq N" to this instance's live subscribers. Local commits announce at once and are
+ * published on the bus, so subscribers of every other instance hear them too. While anyone listens the clock
+ * row is also polled, which catches commits by processes without the bus and messages the bus lost.
  */
 export class LiveHub {
   private listeners = new Set<Listener>();
   private lastSeq = 0;
   private timer: NodeJS.Timeout | undefined;
+  private readonly pollMs: number;
 
   constructor(
     private readonly db: Kysely<ServerDatabase>,
-    private readonly pollMs = 1000,
-  ) {}
+    private readonly options: LiveHubOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? (options.bus ? 5000 : 1000);
+    options.bus?.listen((seq) => this.announce(seq));
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -26,7 +44,14 @@ export class LiveHub {
     };
   }
 
+  /** A commit on this instance. */
   committed(seq: number): void {
+    this.announce(seq);
+    this.options.bus?.publish(seq);
+  }
+
+  private announce(seq: number): void {
+    // "Changes up to N" covers every smaller seq: a late or repeated smaller notice says nothing new.
     if (seq <= this.lastSeq) return;
     this.lastSeq = seq;
     for (const listener of this.listeners) listener(String(seq));
@@ -37,7 +62,7 @@ export class LiveHub {
       const { rows } = await sql<{ seq: number }>`select seq from sync_clock where id = 1`.execute(this.db);
       const seq = Number(rows[0]?.seq ?? 0);
       if (this.lastSeq === 0) this.lastSeq = seq;
-      else this.committed(seq);
+      else this.announce(seq);
     } catch {
       // The database is down: the next poll tries again; subscribers keep their connection.
     }

@@ -1,8 +1,24 @@
-/** "Test connection": tells unreachable, TLS trouble and "not a CollectPay server" apart, in plain words. */
-export async function checkServer(
-  serverUrl: string,
-  fetchImpl: typeof fetch = fetch,
-): Promise<{ ok: boolean; message: string }> {
+import { splitServerAddresses } from '../../../../shared';
+
+type Check = { ok: boolean; message: string };
+
+/**
+ * "Test connection": tells unreachable, TLS trouble and "not a CollectPay server" apart, in plain words. With
+ * several addresses, the first that answers well wins; if none does, each one's trouble is named.
+ */
+export async function checkServer(serverUrl: string, fetchImpl: typeof fetch = fetch): Promise<Check> {
+  const addresses = splitServerAddresses(serverUrl);
+  if (addresses.length <= 1) return checkOne(serverUrl.trim(), fetchImpl);
+  const failures: string[] = [];
+  for (const address of addresses) {
+    const result = await checkOne(address, fetchImpl);
+    if (result.ok) return { ok: true, message: `${result.message} (${address})` };
+    failures.push(`${address}: ${result.message}`);
+  }
+  return { ok: false, message: `None of the ${addresses.length} addresses works. ${failures.join(' ')}` };
+}
+
+async function checkOne(serverUrl: string, fetchImpl: typeof fetch): Promise<Check> {
   let response: Response;
   try {
     response = await fetchImpl(new URL('api/v1/health', serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`), {
@@ -33,6 +49,9 @@ export async function checkServer(
   const health = body as { status?: string; db?: string } | null;
   if (!health || typeof health.status !== 'string' || typeof health.db !== 'string') {
     return { ok: false, message: `${serverUrl} answered, but it is not a CollectPay server.` };
+  }
+  if (health.status === 'draining') {
+    return { ok: false, message: 'This CollectPay server is shutting down. Try again in a moment.' };
   }
   if (response.status === 503 || health.status !== 'ok') {
     return { ok: false, message: 'The CollectPay server is up but its database is down. Try again later.' };

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { z } from 'zod';
 import type { CodeClash } from '../../../../../shared/ipc/types';
+import { serverAddressesField } from '../../../../../shared/sync/server-addresses';
 import { Field, FormMessage } from '../../components/Field';
 import { call } from '../../lib/api';
 import { useForm } from '../../lib/forms';
 
 const ConnectSchema = z.object({
-  serverUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as http://server:8787' }),
+  serverUrl: serverAddressesField(),
   email: z.email({ error: 'must be an email address' }),
   password: z.string().min(1, 'is required'),
 });
+
+export const SERVER_ADDRESS_HINT = 'Several addresses, separated by commas, are tried in turn if one is down.';
 
 /**
  * Joins this desk to an office server: test the address, sign in, and if records made here would duplicate the
@@ -47,6 +50,7 @@ export function ConnectForm({ initialUrl, onConnected }: { initialUrl: string; o
         onChange={(e) => setValues({ ...values, serverUrl: e.target.value })}
         error={form.errors.serverUrl}
         placeholder="http://server:8787"
+        hint={SERVER_ADDRESS_HINT}
       />
       <div className="row">
         <button

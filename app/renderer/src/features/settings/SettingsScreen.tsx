@@ -5,7 +5,7 @@ import type { Settings } from '../../../../../shared/ipc/types';
 import { Field, FormMessage, SelectField } from '../../components/Field';
 import { call } from '../../lib/api';
 import { useForm } from '../../lib/forms';
-import { ConnectForm } from '../first-run/ConnectForm';
+import { ConnectForm, SERVER_ADDRESS_HINT } from '../first-run/ConnectForm';
 import { useApp } from '../../lib/settings';
 
 export function SettingsScreen() {
@@ -64,6 +64,7 @@ export function SettingsScreen() {
           onChange={(e) => set({ serverUrl: e.target.value })}
           error={form.errors.serverUrl}
           placeholder="http://server:8787"
+          hint={SERVER_ADDRESS_HINT}
         />
         <div className="grid2">
           <Field
