@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { findExecutable, freePort, NotComing, OwnedProcess, waitFor } from './processes';
 
@@ -65,6 +65,14 @@ const LOOPBACK_TIMEOUTS =
 
 const isRoot = () => process.getuid?.() === 0;
 
+/** As root the nodes run as the mysql user, which must be able to reach the directory. */
+function assertReachableByMysql(dir: string): void {
+  for (let up = dirname(resolve(dir)); up !== dirname(up); up = dirname(up)) {
+    if (existsSync(up) && (statSync(up).mode & 0o001) === 0)
+      throw new Error(`the mysql user cannot reach ${dir}: ${up} is not world-traversable (put the nodes elsewhere)`);
+  }
+}
+
 function nodeConfig(dir: string, name: string, ports: GaleraPorts, all: GaleraPorts[], clusterName: string): string {
   const peers = all.map((p) => `127.0.0.1:${p.group}`).join(',');
   const settings = readFileSync(GALERA_SETTINGS, 'utf8').replace(
@@ -126,6 +134,7 @@ export async function startGalera(options: GaleraOptions): Promise<GaleraCluster
       return picked;
     })());
   const mariadbd = findExecutable('mariadbd', '/usr/sbin/mariadbd')!;
+  if (isRoot()) assertReachableByMysql(options.dir);
   const nodes: (GaleraNode & { process: OwnedProcess })[] = [];
 
   for (let i = 0; i < count; i++) {

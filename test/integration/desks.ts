@@ -6,6 +6,7 @@ import type { Role } from '../../shared';
 import { MemorySecretStore } from '../../app/main/core/auth/secret-store';
 import { createCore, type Core, type CoreOptions } from '../../app/main/core/create-core';
 import { exportAll } from '../../app/main/core/io/export';
+import type { ServerDatabase } from '../../server/src/db/schema';
 import { fromDb, toWire } from '../../server/src/sync/rows';
 import { startHarness, type Harness } from '../../server/test/harness';
 import { ENTITY_TYPES, type EntityType } from '../../shared';
@@ -16,17 +17,13 @@ export interface Network {
   online: boolean;
 }
 
-/** A server on a random port over its own throwaway database, and desks (real cores on SQLite files) for it. */
-export async function startOffice(overrides: Parameters<typeof startHarness>[0] = {}) {
-  const harness: Harness = await startHarness(overrides);
-  await harness.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = harness.app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const dir = mkdtempSync(join(tmpdir(), 'collectpay-office-'));
+/**
+ * Desks (real cores on SQLite files in `dir`) for the server at `url`, signed in as `<role>@example.com`; each
+ * desk's network can be switched off: its fetch then fails like a pulled cable.
+ */
+export function deskFactory(url: string, dir: string) {
   const desks: Core[] = [];
   let n = 0;
-
-  /** A desk whose network can be switched off: its fetch fails like a pulled cable. */
   async function desk(role: Role = 'clerk', options: Partial<CoreOptions> = {}) {
     const network: Network = { online: true };
     const core = await createCore({
@@ -42,14 +39,30 @@ export async function startOffice(overrides: Parameters<typeof startHarness>[0] 
     await core.auth.login(`${role}@example.com`, PASSWORD);
     return Object.assign(core, { network });
   }
+  return {
+    desk,
+    async closeAll() {
+      for (const core of desks) await core.close().catch(() => undefined);
+    },
+  };
+}
+
+/** A server on a random port over its own throwaway database, and desks for it. */
+export async function startOffice(overrides: Parameters<typeof startHarness>[0] = {}) {
+  const harness: Harness = await startHarness(overrides);
+  await harness.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = harness.app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const dir = mkdtempSync(join(tmpdir(), 'collectpay-office-'));
+  const desks = deskFactory(url, dir);
 
   return {
     harness,
     url,
     dir,
-    desk,
+    desk: desks.desk,
     async close() {
-      for (const core of desks) await core.close().catch(() => undefined);
+      await desks.closeAll();
       await harness.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -73,9 +86,14 @@ export async function syncUntilQuiet(desks: Core[], maxRounds = 10): Promise<voi
 
 /** The server's rows in the same shape and order as a desk's export. */
 export async function serverExport(harness: Harness) {
+  return exportServerDb(harness.test.db);
+}
+
+/** The rows of a server database (any Galera node of it) in the shape and order of a desk's export. */
+export async function exportServerDb(db: Kysely<ServerDatabase>) {
   const out = {} as Record<EntityType, Record<string, unknown>[]>;
   for (const type of ENTITY_TYPES) {
-    const rows = await (harness.test.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+    const rows = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
       .selectFrom(type)
       .selectAll()
       .orderBy('uuid')
