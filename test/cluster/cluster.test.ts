@@ -2,10 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, newId, type Role } from '../../shared';
 import type { Core } from '../../app/main/core/create-core';
-import { createDb } from '../../server/src/db/connection';
+import { createDb, ensureDatabase, migrateServer } from '../../server/src/db/connection';
+import { applyPush } from '../../server/src/sync/apply-push';
+import { DEFAULT_POLICY } from '../../server/src/sync/policy';
+import { op } from '../../server/test/harness';
 import type { ServerDatabase } from '../../server/src/db/schema';
 import { addUser } from '../../server/src/users/users';
 import { clusterUnavailable, startLocalCluster, type LocalCluster } from '../../scripts/cluster/local-cluster';
@@ -14,6 +18,8 @@ import { waitFor } from '../../scripts/cluster/processes';
 import { deskFactory, exportAll, exportServerDb, PASSWORD, syncUntilQuiet } from '../integration/desks';
 import { pageRows, rawClient } from './http';
 import { listenLive } from './sse';
+import { clusterServers } from '../sim/cluster-servers';
+import { simulate, summary } from '../sim/simulate';
 
 const skip = skipLoudlyWithout(
   'the cluster tests (two instances behind HAProxy on a three-node Galera cluster, Redis)',
@@ -23,11 +29,14 @@ const skip = skipLoudlyWithout(
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
-/** Galera's count of transactions aborted by certification or by a replicated write, summed over the nodes. */
-async function certificationAborts(cluster: LocalCluster): Promise<number> {
+/**
+ * Galera's count of local transactions aborted by certification or by a replicated write (each reaches the
+ * client as ER_LOCK_DEADLOCK), summed over the given nodes.
+ */
+async function certificationAborts(cluster: LocalCluster, nodes = [0, 1, 2]): Promise<number> {
   let total = 0;
-  for (const node of cluster.galera.nodes) {
-    const db = createDb(`${node.url}/${cluster.database}`, 1);
+  for (const index of nodes) {
+    const db = createDb(cluster.databaseUrl(index), 1);
     try {
       const { rows } = await sql<{ Value: string }>`show global status where Variable_name in
         ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')`.execute(db);
@@ -93,6 +102,84 @@ describe.skipIf(skip)('several instances behind HAProxy on a three-node Galera c
     await cluster?.stop();
     for (const d of [dir, galeraDir]) if (d) rmSync(d, { recursive: true, force: true });
   }, 120_000);
+
+  it('two pushes committing on different nodes collide on the clock row: the loser gets a deadlock error and is retried', async () => {
+    // A database of its own, reached directly on node 1 and node 2.
+    const name = `cp_cert_${newId().slice(-8)}`;
+    const url = (node: number) => `${cluster.galera.nodes[node]!.url}/${name}`;
+    await ensureDatabase(url(0));
+    const [one, two] = [createDb(url(0), 2), createDb(url(1), 2)];
+    try {
+      await migrateServer(one);
+      const user = await addUser(one, {
+        email: 'boss@example.com',
+        password: PASSWORD,
+        name: 'Boss',
+        role: 'supervisor',
+      });
+      const context = (db: Kysely<ServerDatabase>) => ({
+        db,
+        claims: { sub: user.id, role: 'supervisor' as const, device_id: newId() },
+        deviceId: newId(),
+        policy: DEFAULT_POLICY,
+        orgTimeZone: 'UTC',
+      });
+      // The bare mechanism first: the error Galera gives the loser is the one applyPush retries.
+      const [c1, c2] = [await createConnection({ uri: url(0) }), await createConnection({ uri: url(1) })];
+      await c1.query('begin');
+      await c1.query('select seq from sync_clock where id = 1 for update');
+      await c2.query('update sync_clock set seq = seq + 1 where id = 1');
+      const lost = await c1
+        .query('update sync_clock set seq = seq + 1 where id = 1')
+        .then(() => c1.query('commit'))
+        .then(
+          () => 'committed',
+          (error: { code?: string }) => error.code,
+        );
+      await c2.query('update sync_clock set seq = 0 where id = 1');
+      await Promise.all([c1.end(), c2.end()]);
+      expect(lost).toBe('ER_LOCK_DEADLOCK');
+
+      const supplier = (code: string) => op('suppliers', 'create', { uuid: newId(), code, name: code });
+      const failures: string[] = [];
+      let attempts = 0;
+      const abortsBefore = await certificationAborts(cluster, [0]);
+      // Node 1's batch holds the clock row FOR UPDATE, a lock Galera does not share between nodes. Before it
+      // commits, a batch on node 2 takes the same row and commits first: node 1's commit must fail.
+      const first = await applyPush(
+        {
+          ...context(one),
+          hooks: {
+            async beforeCommit() {
+              attempts += 1;
+              if (attempts > 1) return;
+              const other = await applyPush(context(two), [supplier('ON-NODE-2')]);
+              if (other.results.success.length !== 1) failures.push('node 2 batch failed');
+            },
+          },
+        },
+        [supplier('ON-NODE-1-A'), supplier('ON-NODE-1-B')],
+      );
+      expect(failures).toEqual([]);
+      // Node 1 aborted its transaction (certification or brute-force abort: ER_LOCK_DEADLOCK to the server),
+      // and applyPush retried it once, then committed.
+      expect(await certificationAborts(cluster, [0])).toBeGreaterThan(abortsBefore);
+      expect(attempts).toBe(2);
+      expect(first.results.success).toHaveLength(2);
+      const rows = await one.selectFrom('suppliers').select(['code', 'seq']).orderBy('seq').execute();
+      expect(rows.map((r) => [r.code, Number(r.seq)])).toEqual([
+        ['ON-NODE-2', 1],
+        ['ON-NODE-1-A', 2],
+        ['ON-NODE-1-B', 3],
+      ]);
+    } finally {
+      await one.destroy();
+      await two.destroy();
+      const admin = createDb(cluster.galera.nodes[0]!.url + '/mysql', 1);
+      await sql`drop database if exists ${sql.id(name)}`.execute(admin);
+      await admin.destroy();
+    }
+  }, 60_000);
 
   it('eight desks push through the load balancer while a puller pulls: every row once, seqs contiguous and in order', async () => {
     const boss = await desk('supervisor');
@@ -291,4 +378,20 @@ describe.skipIf(skip)('several instances behind HAProxy on a three-node Galera c
     await app2.start();
     await waitFor('HAProxy taking app2 back', async () => (await cluster.lb.serverStates()).app2 === 'UP', 20_000);
   }, 90_000);
+
+  it('fault run: the simulation with instances killed and a Galera node lost; all five invariants hold after recovery', async () => {
+    const report = await simulate({
+      seed: 19,
+      desks: 4,
+      ops: 400,
+      faults: true,
+      servers: clusterServers(cluster.galera, cluster.redis.url),
+    });
+    console.log(summary(report));
+    expect(report.invariants.filter((i) => !i.held).map((i) => `${i.name}: ${i.detail}`)).toEqual([]);
+    expect(report.invariants).toHaveLength(5);
+    expect(report.faults.databaseNodeKills).toBe(1);
+    expect(report.faults.serverRestarts).toBeGreaterThan(0);
+    expect(report.acknowledged).toBeGreaterThan(150);
+  }, 400_000);
 });

@@ -3,7 +3,8 @@ import { isAppError, PAYMENT_METHODS, type PaymentMethod } from '../../shared';
 import { exportAll } from '../../app/main/core/io/export';
 import { fromDb, toWire } from '../../server/src/sync/rows';
 import { ENTITY_TYPES, type EntityType } from '../../shared';
-import { World, type SimDesk } from './world';
+import { World, type SimDesk, type SimServers } from './world';
+import type { PushHooks } from '../../server/src/sync/apply-push';
 
 export interface SimOptions {
   seed: number;
@@ -12,6 +13,10 @@ export interface SimOptions {
   faults: boolean;
   breakIdempotency?: boolean;
   log?: (line: string) => void;
+  /** The server side (a cluster, test/sim/cluster-servers.ts); one in-process server when not given. */
+  servers?: (hooks: PushHooks) => Promise<SimServers>;
+  /** Shown in the replay command: how to bring the same server side back (e.g. "--cluster on"). */
+  replayFlags?: string;
 }
 
 export interface SimReport {
@@ -75,6 +80,7 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
     random,
     faults: options.faults,
     breakIdempotency: options.breakIdempotency,
+    servers: options.servers,
   });
   const acks: Ack[] = [];
   const kinds: Record<string, number> = {};
@@ -106,6 +112,7 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
     };
 
     for (let step = 0; step < options.ops; step++) {
+      if (options.faults) await world.atStep(step, options.ops);
       const desk = world.pick(world.desks);
       const core = desk.core;
       const r = random();
@@ -188,7 +195,8 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
       if (step % 500 === 0) log(`step ${step}: ${acks.length} acknowledged`);
     }
 
-    // Quiesce: everyone online, no chaos, sync until a full round moves nothing.
+    // Quiesce: whatever was killed is back, everyone online, no chaos, sync until a full round moves nothing.
+    await world.recover();
     world.chaos = false;
     for (const desk of world.desks) desk.online = true;
     let quiet = false;
@@ -339,7 +347,7 @@ async function check(
     invariants,
     ok: invariants.every((i) => i.held),
     seconds: Math.round((Date.now() - started) / 1000),
-    replay: `npm run sim -- --seed ${options.seed} --desks ${options.desks} --ops ${options.ops} --faults ${options.faults ? 'on' : 'off'}${options.breakIdempotency ? ' --break idempotency' : ''}`,
+    replay: `npm run sim -- --seed ${options.seed} --desks ${options.desks} --ops ${options.ops} --faults ${options.faults ? 'on' : 'off'}${options.breakIdempotency ? ' --break idempotency' : ''}${options.replayFlags ? ` ${options.replayFlags}` : ''}`,
   };
 }
 

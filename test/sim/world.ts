@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createConnection } from 'mysql2/promise';
 import { FileSecretStore } from '../../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../../app/main/core/create-core';
 import { buildServer } from '../../server/src/app';
+import type { ServerDatabase } from '../../server/src/db/schema';
 import type { PushHooks } from '../../server/src/sync/apply-push';
 import { addUser } from '../../server/src/users/users';
 import { testConfig } from '../../server/test/config';
@@ -22,6 +23,86 @@ export interface FaultCounts {
   deskCrashes: number;
   lostResponses: number;
   offlineToggles: number;
+  /** Cluster runs only: a database node killed and rejoined. */
+  databaseNodeKills?: number;
+}
+
+/**
+ * The server side of a simulated office: one in-process server by default, or a cluster
+ * (test/sim/cluster-servers.ts). Desks reach it at `port` through the chaos proxy.
+ */
+export interface SimServers {
+  port: number;
+  /** The master database, for adding users and checking the invariants. */
+  db: { db: Kysely<ServerDatabase> };
+  /** A server goes down hard mid-request and comes back. */
+  restartServer(): Promise<void>;
+  /** The server's MySQL connections are killed from outside. */
+  killMysqlConnections(): Promise<void>;
+  /** Faults on a schedule rather than at random (a database node lost and back). */
+  atStep?(step: number, of: number, faults: FaultCounts): Promise<void>;
+  /** Everything that was killed is running again (before the final sync and the checks). */
+  recover?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One real server in this process on its own MariaDB database (the default office). */
+export class SingleServer implements SimServers {
+  private server: FastifyInstance | null = null;
+  port = 0;
+
+  private constructor(
+    readonly db: TestDatabase,
+    private readonly hooks: PushHooks,
+  ) {}
+
+  static async start(hooks: PushHooks): Promise<SingleServer> {
+    const single = new SingleServer(await createTestDatabase(), hooks);
+    await single.listen();
+    return single;
+  }
+
+  private async listen(): Promise<void> {
+    this.server = await buildServer({
+      config: testConfig({ mysqlUrl: this.db.url }),
+      db: this.db.db,
+      pushHooks: this.hooks,
+    });
+    await this.server.listen({ port: this.port, host: '127.0.0.1' });
+    const address = this.server.server.address();
+    this.port = typeof address === 'object' && address ? address.port : this.port;
+  }
+
+  async restartServer(): Promise<void> {
+    const server = this.server!;
+    const closing = server.close();
+    server.server.closeAllConnections();
+    await closing;
+    await this.listen();
+  }
+
+  async killMysqlConnections(): Promise<void> {
+    await killConnections(TEST_MYSQL_SERVER, this.db.name);
+  }
+
+  async close(): Promise<void> {
+    await this.server?.close();
+    await this.db.drop();
+  }
+}
+
+/** Kills every connection to one database on one MySQL server, as a failing network or restart would. */
+export async function killConnections(serverUrl: string, database: string): Promise<void> {
+  const admin = await createConnection({ uri: serverUrl });
+  try {
+    const [rows] = (await admin.query(
+      'select id from information_schema.processlist where db = ? and id <> connection_id()',
+      [database],
+    )) as unknown as [{ id: number }[]];
+    for (const { id } of rows) await admin.query(`kill ${Number(id)}`).catch(() => undefined);
+  } finally {
+    await admin.end();
+  }
 }
 
 export interface SimDesk {
@@ -49,13 +130,11 @@ export class World {
   };
   readonly desks: SimDesk[] = [];
   readonly hooks: PushHooks = {};
-  private server: FastifyInstance | null = null;
-  private port = 0;
   private proxy!: Awaited<ReturnType<typeof startChaosProxy>>;
   private abandoned: Core[] = [];
+  private servers!: SimServers;
 
   private constructor(
-    readonly db: TestDatabase,
     readonly dir: string,
     private readonly random: () => number,
   ) {}
@@ -65,11 +144,13 @@ export class World {
     random: () => number;
     faults: boolean;
     breakIdempotency?: boolean;
+    /** The server side; one in-process server when not given. */
+    servers?: (hooks: PushHooks) => Promise<SimServers>;
   }): Promise<World> {
-    const world = new World(await createTestDatabase(), mkdtempSync(join(tmpdir(), 'collectpay-sim-')), options.random);
+    const world = new World(mkdtempSync(join(tmpdir(), 'collectpay-sim-')), options.random);
     world.hooks.breakIdempotency = options.breakIdempotency;
-    await world.startServer();
-    world.proxy = await startChaosProxy(world.port, {
+    world.servers = await (options.servers ?? SingleServer.start)(world.hooks);
+    world.proxy = await startChaosProxy(world.servers.port, {
       cutProbability: options.faults ? 0.01 : 0,
       random: options.random,
     });
@@ -96,23 +177,16 @@ export class World {
     return world;
   }
 
+  get db(): { db: Kysely<ServerDatabase> } {
+    return this.servers.db;
+  }
+
   get proxyCuts(): number {
     return this.proxy.cuts;
   }
 
   set chaos(on: boolean) {
     this.proxy.enabled = on;
-  }
-
-  private async startServer(): Promise<void> {
-    this.server = await buildServer({
-      config: testConfig({ mysqlUrl: this.db.url }),
-      db: this.db.db,
-      pushHooks: this.hooks,
-    });
-    await this.server.listen({ port: this.port, host: '127.0.0.1' });
-    const address = this.server.server.address();
-    this.port = typeof address === 'object' && address ? address.port : this.port;
   }
 
   private async openCore(desk: SimDesk): Promise<Core> {
@@ -138,7 +212,7 @@ export class World {
   }
 
   private proxyUrl(): string {
-    return this.proxy ? this.proxy.url : `http://127.0.0.1:${this.port}`;
+    return this.proxy.url;
   }
 
   /** A desk crash: the core is abandoned mid-whatever (no clean shutdown) and the desk starts again from disk. */
@@ -152,26 +226,23 @@ export class World {
   /** The server goes down hard mid-request (as a crash or a killed container would) and comes back. */
   async restartServer(): Promise<void> {
     this.faults.serverRestarts += 1;
-    const server = this.server!;
-    const closing = server.close();
-    server.server.closeAllConnections();
-    await closing;
-    await this.startServer();
+    await this.servers.restartServer();
   }
 
   /** Kills the server's MySQL connections from outside, as a failing network or database restart would. */
   async killMysqlConnections(): Promise<void> {
     this.faults.mysqlKills += 1;
-    const admin = await createConnection({ uri: TEST_MYSQL_SERVER });
-    try {
-      const [rows] = (await admin.query(
-        'select id from information_schema.processlist where db = ? and id <> connection_id()',
-        [this.db.name],
-      )) as unknown as [{ id: number }[]];
-      for (const { id } of rows) await admin.query(`kill ${Number(id)}`).catch(() => undefined);
-    } finally {
-      await admin.end();
-    }
+    await this.servers.killMysqlConnections();
+  }
+
+  /** Scheduled faults of the server side (a cluster loses a database node), if it has any. */
+  async atStep(step: number, of: number): Promise<void> {
+    await this.servers.atStep?.(step, of, this.faults);
+  }
+
+  /** Whatever the faults took down runs again. */
+  async recover(): Promise<void> {
+    await this.servers.recover?.();
   }
 
   async serverScalar(query: string): Promise<number> {
@@ -183,8 +254,7 @@ export class World {
     for (const desk of this.desks) await desk.core.close().catch(() => undefined);
     for (const core of this.abandoned) await core.close().catch(() => undefined);
     await this.proxy.close();
-    await this.server?.close();
-    await this.db.drop();
+    await this.servers.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
