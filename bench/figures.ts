@@ -29,7 +29,7 @@ export async function prepare(env: BenchEnv) {
   await addUser(env.db.db, { email: 'bench@example.com', password: PASSWORD, name: 'Bench', role: 'supervisor' });
 }
 
-async function login(env: BenchEnv, deviceId = newId()) {
+export async function login(env: BenchEnv, deviceId = newId()) {
   const res = await fetch(`${env.serverUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -39,7 +39,7 @@ async function login(env: BenchEnv, deviceId = newId()) {
   return { deviceId, token: tokens.access_token };
 }
 
-async function post<T>(env: BenchEnv, path: string, token: string, body: unknown): Promise<T> {
+export async function post<T>(env: BenchEnv, path: string, token: string, body: unknown): Promise<T> {
   const zipped = gzipSync(JSON.stringify(body));
   const res = await fetch(`${env.serverUrl}${path}`, {
     method: 'POST',
@@ -56,7 +56,7 @@ async function post<T>(env: BenchEnv, path: string, token: string, body: unknown
 }
 
 /** A supplier set, a product and its rate, pushed through the API. */
-async function reference(env: BenchEnv, token: string, deviceId: string, suppliers: number) {
+export async function reference(env: BenchEnv, token: string, deviceId: string, suppliers: number) {
   const product = newId();
   const rows = Array.from({ length: suppliers }, (_, i) => ({
     uuid: newId(),
@@ -83,7 +83,7 @@ async function reference(env: BenchEnv, token: string, deviceId: string, supplie
   return { product, suppliers: rows.map((r) => r.uuid) };
 }
 
-function collectionOps(product: string, suppliers: string[], n: number) {
+export function collectionOps(product: string, suppliers: string[], n: number) {
   return Array.from({ length: n }, (_, i) => ({
     op_id: newId(),
     entity_type: 'collections',
@@ -301,7 +301,7 @@ async function seedServer(env: BenchEnv, counts: { suppliers: number; collection
   await conn.end();
 }
 
-async function desk(env: BenchEnv, name: string): Promise<Core> {
+export async function desk(env: BenchEnv, name: string): Promise<Core> {
   const core = await createCore({
     filename: join(env.dir, `${name}.sqlite`),
     serverUrl: env.serverUrl,

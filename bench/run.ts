@@ -17,6 +17,7 @@ import {
   type BenchEnv,
 } from './figures';
 import { rssMb, startServerProcess, table, type Figure } from './lib';
+import { twoInstancesOrSkip } from './two-instances';
 
 async function main() {
   const quick = process.argv.includes('--quick');
@@ -40,6 +41,7 @@ async function main() {
     const load = await step('server under load', () => serverLoad(env));
     figures.push(...load.figures);
     figures.push(...memoryFigures(pull.rssAfterPull, read.rssAfterStatement, load.serverRss));
+    figures.push(...(await step('two instances', () => twoInstancesOrSkip(env))));
     figures.push(...(await step('incremental sync', () => incrementalOrSkip(env as Runner))));
   } finally {
     await server.stop();

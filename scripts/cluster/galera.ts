@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { findExecutable, freePort, NotComing, OwnedProcess, waitFor } from './processes';
@@ -165,7 +165,7 @@ export async function startGalera(options: GaleraOptions): Promise<GaleraCluster
         return { state: value('wsrep_local_state_comment'), clusterSize: Number(value('wsrep_cluster_size')) };
       },
       async rejoin() {
-        await boot(node, false);
+        await boot(node, false, true);
       },
     };
     nodes.push(node);
@@ -185,10 +185,29 @@ export async function startGalera(options: GaleraOptions): Promise<GaleraCluster
   );
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr || install.stdout}`);
 
-  async function boot(node: (typeof nodes)[number], bootstrap: boolean): Promise<void> {
+  /**
+   * After a crash the node's state file no longer says where it stopped; `--wsrep-recover` reads it from
+   * InnoDB (as the systemd unit's galera_recovery does), so the node asks only for what it missed (IST from a
+   * donor's cache) instead of a full copy that locks the donor while it runs.
+   */
+  function recoveredPosition(dir: string): string[] {
+    const log = join(dir, 'recover.log');
+    rmSync(log, { force: true });
+    spawnSync(mariadbd, [`--defaults-file=${join(dir, 'my.cnf')}`, '--wsrep-recover', `--log-error=${log}`]);
+    const position = existsSync(log)
+      ? /Recovered position: (\S+:-?\d+)/.exec(readFileSync(log, 'utf8'))?.[1]
+      : undefined;
+    return position ? [`--wsrep-start-position=${position}`] : [];
+  }
+
+  async function boot(node: (typeof nodes)[number], bootstrap: boolean, afterCrash = false): Promise<void> {
     const dir = resolve(options.dir, node.name);
     if (isRoot()) spawnSync('chown', ['-R', 'mysql:mysql', dir]);
-    node.process.start([`--defaults-file=${join(dir, 'my.cnf')}`, ...(bootstrap ? ['--wsrep-new-cluster'] : [])]);
+    node.process.start([
+      `--defaults-file=${join(dir, 'my.cnf')}`,
+      ...(bootstrap ? ['--wsrep-new-cluster'] : []),
+      ...(afterCrash ? recoveredPosition(dir) : []),
+    ]);
     try {
       await waitFor(
         `Galera ${node.name} (port ${node.ports.sql})`,

@@ -13,6 +13,8 @@ export interface InstanceOptions {
   port?: number;
   /** More environment (LOG_LEVEL, LOGIN_RATE_LIMIT_PER_MINUTE, SHUTDOWN_DRAIN_MS, …). */
   env?: Record<string, string>;
+  /** How long `start()` waits for a healthy answer (a node rejoining can take a while). */
+  startTimeoutMs?: number;
 }
 
 export interface ServerInstance {
@@ -44,6 +46,8 @@ export async function createInstance(options: InstanceOptions): Promise<ServerIn
       JWT_SECRET: options.jwtSecret,
       LOG_LEVEL: 'warn',
       TRUST_PROXY: 'loopback',
+      // Like a supervised service: wait for a database node that is down or rejoining instead of exiting.
+      DB_WAIT_SECONDS: '300',
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? 'collectpay:' } : {}),
       ...options.env,
     },
@@ -67,7 +71,7 @@ export async function createInstance(options: InstanceOptions): Promise<ServerIn
           if (!proc.running) throw new NotComing(`it exited: ${proc.lastOutput}`);
           return (await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) })).ok;
         },
-        60_000,
+        options.startTimeoutMs ?? 120_000,
       );
     },
     kill: () => proc.kill('SIGKILL'),

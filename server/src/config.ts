@@ -47,6 +47,7 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'REDIS_PREFIX may use letters, digits and : _ . - (at most 64 characters)')
     .default('collectpay:'),
   SHUTDOWN_DRAIN_MS: intFrom('SHUTDOWN_DRAIN_MS', 0, 120_000).default(0),
+  DB_WAIT_SECONDS: intFrom('DB_WAIT_SECONDS', 0, 86_400).default(0),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -79,6 +80,8 @@ export interface ServerConfig {
   redisPrefix: string;
   /** On SIGTERM, health answers 503 this long before the server closes, so a load balancer drains it first. */
   shutdownDrainMs: number;
+  /** At start, how long to wait for an unreachable database before giving up (0: fail at once). */
+  dbWaitSeconds: number;
   /**
    * The load balancers whose X-Forwarded-For is believed (addresses, CIDRs or "loopback"), so the login limit
    * counts each client's own address; none: the peer address is the client.
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    dbWaitSeconds: e.DB_WAIT_SECONDS,
     trustProxy: (e.TRUST_PROXY ?? '')
       .split(',')
       .map((a) => a.trim())

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isAppError } from '../../shared';
 import { loadConfig, ConfigError } from './config';
 import { buildServer } from './app';
-import { createDb, ensureDatabase, migrateServer } from './db/connection';
+import { createDb, ensureDatabase, isDatabaseUnreachable, migrateServer } from './db/connection';
 import { addUser } from './users/users';
 
 const USAGE = `Usage:
@@ -44,6 +44,36 @@ async function userAdd(argv: string[]): Promise<number> {
   }
 }
 
+async function migrateOnce(url: string): Promise<void> {
+  await ensureDatabase(url);
+  const db = createDb(url, 1);
+  try {
+    await migrateServer(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Creates and migrates the database; while it cannot be reached, waits up to `waitSeconds` (an instance may
+ * start before its database node, or while the node rejoins its cluster), saying so.
+ */
+async function migrateWhenReachable(url: string, waitSeconds: number): Promise<void> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(url);
+    } catch (error) {
+      if (!isDatabaseUnreachable(error) || Date.now() >= deadline) throw error;
+      const delay = Math.min(5000, 500 * attempt);
+      console.warn(
+        `The database is not reachable yet (${(error as Error).message}); trying again in ${delay / 1000} s`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 /**
  * `npm run server` — creates and migrates the database, then serves.
  * `npm run server -- migrate` — only creates and migrates.
@@ -58,13 +88,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
 
   if (command === 'migrate' || command === 'start') {
-    await ensureDatabase(config.mysqlUrl);
-    const db = createDb(config.mysqlUrl, 1);
-    try {
-      await migrateServer(db);
-    } finally {
-      await db.destroy();
-    }
+    await migrateWhenReachable(config.mysqlUrl, command === 'start' ? config.dbWaitSeconds : 0);
     if (command === 'migrate') {
       console.log('Database is up to date.');
       return 0;

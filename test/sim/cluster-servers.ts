@@ -11,12 +11,13 @@ import { killConnections, type FaultCounts, type SimServers } from './world';
 /**
  * The simulation's server side as a real deployment: two instance processes behind HAProxy, each on its own
  * node of a Galera cluster, sharing Redis. Faults strike it for real: a "server restart" SIGKILLs one
- * instance (restarted in the background while the other serves), and a third of the way in a database node
- * is killed, to rejoin halfway.
+ * instance (restarted in the background while the other serves); on a schedule, database node 2 is killed
+ * 30% of the way in and rejoins at 50%, and an instance is killed at 70%.
  */
 class ClusterServers implements SimServers {
   readonly db: { db: Kysely<ServerDatabase> };
   private restarting: Promise<void> | null = null;
+  private failure: Error | null = null;
   private nodeBack: Promise<void> | null = null;
   private next = 0;
 
@@ -32,12 +33,17 @@ class ClusterServers implements SimServers {
     return Number(new URL(this.deployment.lb.url).port);
   }
 
-  async restartServer(): Promise<void> {
+  async restartServer(): Promise<boolean> {
     // One instance down at a time: the other one carries the office meanwhile.
-    await this.restarting;
+    if (this.restarting) return false;
     const instance = this.deployment.instances[this.next++ % 2]!;
     await instance.kill();
-    this.restarting = instance.start().finally(() => (this.restarting = null));
+    // Started again in the background, like a supervisor would; it waits for its database node if that is down.
+    this.restarting = instance.start().then(
+      () => void (this.restarting = null),
+      (error: unknown) => void (this.failure ??= error as Error),
+    );
+    return true;
   }
 
   async killMysqlConnections(): Promise<void> {
@@ -52,12 +58,19 @@ class ClusterServers implements SimServers {
       faults.databaseNodeKills = (faults.databaseNodeKills ?? 0) + 1;
     } else if (step === Math.floor(of * 0.5)) {
       this.nodeBack = node.rejoin();
+      // Awaited (and any failure thrown) in recover().
+      this.nodeBack.catch(() => undefined);
+    } else if (step === Math.floor(of * 0.7)) {
+      // Whatever the random faults did, one instance certainly dies mid-run.
+      await this.restarting;
+      if (await this.restartServer()) faults.serverRestarts += 1;
     }
   }
 
   async recover(): Promise<void> {
     await this.nodeBack;
     await this.restarting;
+    if (this.failure) throw this.failure;
     await waitFor(
       'both instances back in the load balancer',
       async () => Object.values(await this.deployment.lb.serverStates()).every((state) => state === 'UP'),

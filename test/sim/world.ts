@@ -35,8 +35,8 @@ export interface SimServers {
   port: number;
   /** The master database, for adding users and checking the invariants. */
   db: { db: Kysely<ServerDatabase> };
-  /** A server goes down hard mid-request and comes back. */
-  restartServer(): Promise<void>;
+  /** A server goes down hard mid-request and comes back; false when it cannot be done now. */
+  restartServer(): Promise<boolean>;
   /** The server's MySQL connections are killed from outside. */
   killMysqlConnections(): Promise<void>;
   /** Faults on a schedule rather than at random (a database node lost and back). */
@@ -73,12 +73,13 @@ export class SingleServer implements SimServers {
     this.port = typeof address === 'object' && address ? address.port : this.port;
   }
 
-  async restartServer(): Promise<void> {
+  async restartServer(): Promise<boolean> {
     const server = this.server!;
     const closing = server.close();
     server.server.closeAllConnections();
     await closing;
     await this.listen();
+    return true;
   }
 
   async killMysqlConnections(): Promise<void> {
@@ -225,8 +226,7 @@ export class World {
 
   /** The server goes down hard mid-request (as a crash or a killed container would) and comes back. */
   async restartServer(): Promise<void> {
-    this.faults.serverRestarts += 1;
-    await this.servers.restartServer();
+    if (await this.servers.restartServer()) this.faults.serverRestarts += 1;
   }
 
   /** Kills the server's MySQL connections from outside, as a failing network or database restart would. */

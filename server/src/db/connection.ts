@@ -41,11 +41,18 @@ export function createDb(url: string, poolSize = 10): Kysely<ServerDatabase> {
   return new Kysely<ServerDatabase>({ dialect: new MysqlDialect({ pool }) });
 }
 
-/** Creates the database named in the URL if it does not exist yet. */
+/**
+ * Creates the database named in the URL if it does not exist yet. Looked up first: on a Galera cluster even
+ * a no-op CREATE is DDL that pauses every node, and each instance start would pay it.
+ */
 export async function ensureDatabase(url: string): Promise<void> {
   const { serverUrl, database } = parseMysqlUrl(url);
   const connection = createConnection({ uri: serverUrl, ...connectionOptions });
   try {
+    const [found] = await connection
+      .promise()
+      .query('select schema_name from information_schema.schemata where schema_name = ?', [database]);
+    if ((found as unknown[]).length > 0) return;
     await connection
       .promise()
       .query(`create database if not exists \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
@@ -62,4 +69,22 @@ export async function migrateServer(db: Kysely<ServerDatabase>): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
     throw new Error(`Server database migration failed: ${reason}`);
   }
+}
+
+/** mysql2 error codes that mean "not reachable right now" (down, restarting, a Galera node still joining). */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  // 1047 "WSREP has not yet prepared node for application use"; a causal read that timed out (1205).
+  'ER_UNKNOWN_COM_ERROR',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+]);
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return UNREACHABLE.has((error as { code?: string } | null)?.code ?? '');
 }

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { newId } from '../shared';
+import type { Core } from '../app/main/core/create-core';
+import { haproxyUnavailable, startHaproxy } from '../scripts/cluster/haproxy';
+import { createInstance } from '../scripts/cluster/instance';
+import { redisUnavailable, startRedis } from '../scripts/cluster/redis';
+import { collectionOps, desk, login, post, reference, type BenchEnv } from './figures';
+import { now, percentile, type Figure } from './lib';
+
+const ms = (n: number) => Math.round(n * 100) / 100;
+
+/** Push throughput: each desk sends its batches of 100 collections one after another, all desks at once. */
+async function pushRate(env: BenchEnv, desks: number, batches: number): Promise<number> {
+  const who = await login(env);
+  const { product, suppliers } = await reference(env, who.token, who.deviceId, 100);
+  const clients = await Promise.all(Array.from({ length: desks }, () => login(env)));
+  const start = now();
+  await Promise.all(
+    clients.map(async (c) => {
+      for (let b = 0; b < batches; b++)
+        await post(env, '/api/v1/sync/push', c.token, {
+          device_id: c.deviceId,
+          batch: collectionOps(product, suppliers, 100),
+        });
+    }),
+  );
+  return (desks * batches * 100) / ((now() - start) / 1000);
+}
+
+/** The office at the morning close: every desk pushes 20 collections and pulls, at once, round after round. */
+async function syncLatencies(env: BenchEnv, desks: number, rounds: number): Promise<number[]> {
+  const who = await login(env);
+  const { product, suppliers } = await reference(env, who.token, who.deviceId, 50);
+  const clients = await Promise.all(Array.from({ length: desks }, () => login(env)));
+  const latencies: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    await Promise.all(
+      clients.map(async (c) => {
+        const t = now();
+        await post(env, '/api/v1/sync/push', c.token, {
+          device_id: c.deviceId,
+          batch: collectionOps(product, suppliers, 20),
+        });
+        await post(env, '/api/v1/sync/pull', c.token, { device_id: c.deviceId, limit: 200, cursor: '1000000000' });
+        latencies.push(now() - t);
+      }),
+    );
+  }
+  return latencies;
+}
+
+/** 100 changes written on desk A reach desk B (by B's live channel and the pull it triggers). */
+async function liveSpread(a: Core, b: Core): Promise<number> {
+  await a.engine.sync('manual');
+  await b.engine.sync('manual');
+  b.startLive();
+  await new Promise((r) => setTimeout(r, 500));
+  const made: string[] = [];
+  for (let i = 0; i < 100; i++)
+    made.push((await a.suppliers.create({ code: `L2-${i}-${newId().slice(-6)}`, name: `Live ${i}` })).uuid);
+  const start = now();
+  await a.engine.sync('manual');
+  for (;;) {
+    const { n } = await b.db
+      .selectFrom('suppliers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('uuid', 'in', made)
+      .executeTakeFirstOrThrow();
+    if (Number(n) === 100) break;
+    if (now() - start > 10_000) throw new Error('the live changes did not arrive within 10 s');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const elapsed = now() - start;
+  b.stopLive();
+  await a.close();
+  await b.close();
+  return elapsed;
+}
+
+/**
+ * Figures 1c, 5d, 7b: the same work on one instance and on two instances behind HAProxy (deploy/haproxy),
+ * both on the bench's one MariaDB, sharing a private Redis. The ratio is two ÷ one: above 1.0, the second
+ * instance helps. On one machine the database and the single seq lock stay shared, so expect little gain.
+ */
+export async function twoInstances(env: BenchEnv): Promise<Figure[]> {
+  const missing = haproxyUnavailable() ?? redisUnavailable();
+  if (missing) throw new Error(`two-instance figures need HAProxy and Redis: ${missing}`);
+  const redis = await startRedis();
+  const shared = { mysqlUrl: env.db.url, jwtSecret: randomBytes(32).toString('hex'), redisUrl: redis.url };
+  const extra = { LOG_LEVEL: 'error', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' };
+  const app1 = await createInstance({ name: 'bench-app1', ...shared, env: extra });
+  const app2 = await createInstance({ name: 'bench-app2', ...shared, env: extra });
+  try {
+    await Promise.all([app1.start(), app2.start()]);
+    const lb = await startHaproxy([app1.address, app2.address]);
+    try {
+      const one = { ...env, serverUrl: app1.url };
+      const two = { ...env, serverUrl: lb.url };
+      const desks = env.quick ? 5 : 20;
+      const batches = env.quick ? 5 : 30;
+      const pushOne = await pushRate(one, desks, batches);
+      const pushTwo = await pushRate(two, desks, batches);
+      const syncDesks = env.quick ? 20 : 50;
+      const rounds = env.quick ? 2 : 5;
+      const syncOne = percentile(await syncLatencies(one, syncDesks, rounds), 50);
+      const syncTwo = percentile(await syncLatencies(two, syncDesks, rounds), 50);
+      const liveSame = await liveSpread(await desk(one, 'same-a'), await desk(one, 'same-b'));
+      const liveAcross = await liveSpread(
+        await desk(one, 'across-a'),
+        await desk({ ...env, serverUrl: app2.url }, 'across-b'),
+      );
+      return [
+        {
+          id: '1c',
+          name: `Push throughput, ${desks} desks, 2 instances`,
+          value: Math.round(pushTwo),
+          unit: 'ops/s',
+          baseline: Math.round(pushOne),
+          baselineName: 'same load, 1 instance',
+          ratio: pushTwo / pushOne,
+          target: '—',
+          met: null,
+          notes: 'two instances behind HAProxy vs one instance direct; one MariaDB, one seq lock',
+        },
+        {
+          id: '5d',
+          name: `${syncDesks} desks syncing, 2 instances: p50`,
+          value: ms(syncTwo),
+          unit: 'ms',
+          baseline: ms(syncOne),
+          baselineName: 'same load, 1 instance',
+          ratio: syncOne / syncTwo,
+          target: '—',
+          met: null,
+        },
+        {
+          id: '7b',
+          name: '100 changes A → B live, across instances',
+          value: ms(liveAcross),
+          unit: 'ms',
+          baseline: ms(liveSame),
+          baselineName: 'A and B on 1 instance',
+          ratio: liveSame / liveAcross,
+          target: '< 1000 ms',
+          met: liveAcross < 1000,
+          notes: 'A on instance 1, B on instance 2: the notice crosses Redis pub/sub',
+        },
+      ];
+    } finally {
+      await lb.stop();
+    }
+  } finally {
+    await app1.stop();
+    await app2.stop();
+    await redis.stop();
+  }
+}
+
+/** A failure (no HAProxy, a crash) is reported as a missed figure, not a crashed benchmark. */
+export async function twoInstancesOrSkip(env: BenchEnv): Promise<Figure[]> {
+  try {
+    return await twoInstances(env);
+  } catch (error) {
+    return [
+      {
+        id: '1c',
+        name: 'Push throughput, 2 instances',
+        value: -1,
+        unit: 'ops/s',
+        baseline: 0,
+        baselineName: 'not measured',
+        ratio: 0,
+        target: '—',
+        met: false,
+        notes: String(error),
+      },
+    ];
+  }
+}
