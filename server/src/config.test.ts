@@ -32,6 +32,20 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ redisUrl: 'redis://:secret@cache.local:6380/2', redisPrefix: 'coop-a:' });
   });
 
+  it('takes the settings of an instance behind a load balancer', () => {
+    const config = loadConfig({
+      TRUST_PROXY: '10.0.0.5, 10.0.0.0/24,loopback',
+      SHUTDOWN_DRAIN_MS: '3000',
+      DB_WAIT_SECONDS: '120',
+    });
+    expect(config).toMatchObject({
+      trustProxy: ['10.0.0.5', '10.0.0.0/24', 'loopback'],
+      shutdownDrainMs: 3000,
+      dbWaitSeconds: 120,
+    });
+    expect(loadConfig({}).trustProxy).toEqual([]);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a whole number'],
     [{ PORT: '70000' }, 'PORT must be between 0 and 65535'],
@@ -42,6 +56,11 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)'],
     [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX may use letters, digits and : _ . - (at most 64 characters)'],
     [{ SHUTDOWN_DRAIN_MS: '-1' }, 'SHUTDOWN_DRAIN_MS must be a whole number'],
+    [{ DB_WAIT_SECONDS: 'forever' }, 'DB_WAIT_SECONDS must be a whole number'],
+    [
+      { TRUST_PROXY: '10.0.0.1; rm -rf' },
+      'TRUST_PROXY must list the load balancer addresses, e.g. 10.0.0.5,10.0.0.6 or loopback',
+    ],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)'],
   ])('explains %j', (env, message) => {
     expect(problems(env)).toContain(message);

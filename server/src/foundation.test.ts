@@ -53,6 +53,15 @@ describe('server foundation on MariaDB', () => {
     await app.close();
   });
 
+  it('answers health 503 "draining" once shutdown has begun, so a load balancer moves work elsewhere', async () => {
+    const app = await buildServer({ config: testConfig({ mysqlUrl: test.url }), db: test.db });
+    app.draining = true;
+    const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: 'draining', db: 'ok' });
+    await app.close();
+  });
+
   it('answers health 503 when the database is unreachable', async () => {
     const app = await buildServer({ config: testConfig({ mysqlUrl: 'mysql://root@127.0.0.1:1/nowhere' }) });
     const res = await app.inject({ method: 'GET', url: '/api/v1/health' });

@@ -171,3 +171,28 @@ describe('login rate limit', () => {
     expect(other.statusCode).toBe(200);
   });
 });
+
+describe('login rate limit behind a load balancer', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ loginRateLimitPerMinute: 2, trustProxy: ['127.0.0.1'] });
+  });
+  afterAll(async () => h?.close());
+
+  const attempt = (forwardedFor: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { email: 'clerk@example.com', password: 'wrong', device_id: newId() },
+    });
+
+  it("counts each desk's own address, not the balancer's", async () => {
+    const office = [];
+    for (let i = 0; i < 3; i++) office.push((await attempt('10.1.1.1')).statusCode);
+    expect(office).toEqual([401, 401, 429]);
+    // Another office behind the same balancer is not locked out.
+    expect((await attempt('10.2.2.2')).statusCode).toBe(401);
+  });
+});
