@@ -100,6 +100,27 @@ export function collectionOps(product: string, suppliers: string[], n: number) {
   }));
 }
 
+/** Every desk sends its batches of 100 collections one after another, all desks at once: ops/s. */
+export async function concurrentPushRate(
+  env: BenchEnv,
+  desks: { token: string; deviceId: string }[],
+  product: string,
+  suppliers: string[],
+  batches: number,
+): Promise<number> {
+  const start = now();
+  await Promise.all(
+    desks.map(async (d) => {
+      for (let b = 0; b < batches; b++)
+        await post(env, '/api/v1/sync/push', d.token, {
+          device_id: d.deviceId,
+          batch: collectionOps(product, suppliers, 100),
+        });
+    }),
+  );
+  return (desks.length * batches * 100) / ((now() - start) / 1000);
+}
+
 /** Figure 1: server push throughput vs bare batched INSERTs through mysql2, one transaction per batch. */
 export async function pushThroughput(env: BenchEnv): Promise<Figure[]> {
   const batches = env.quick ? 10 : 60;
@@ -119,17 +140,7 @@ export async function pushThroughput(env: BenchEnv): Promise<Figure[]> {
 
   const many = await Promise.all(Array.from({ length: desks }, () => login(env)));
   const perDesk = Math.max(1, Math.floor(batches / 2));
-  start = now();
-  await Promise.all(
-    many.map(async (d) => {
-      for (let b = 0; b < perDesk; b++)
-        await post(env, '/api/v1/sync/push', d.token, {
-          device_id: d.deviceId,
-          batch: collectionOps(product, suppliers, 100),
-        });
-    }),
-  );
-  const concurrent = (desks * perDesk * 100) / ((now() - start) / 1000);
+  const concurrent = await concurrentPushRate(env, many, product, suppliers, perDesk);
 
   // Raw: the same rows (priced in the client) as bare multi-row INSERTs, one transaction per batch.
   const conn = await createConnection({ uri: env.db.url });
@@ -675,9 +686,8 @@ export async function serverLoad(env: BenchEnv): Promise<{ figures: Figure[]; se
 }
 
 /** Figure 7: 100 changes pushed by desk A reach desk B by the live channel. Raw: one pull round trip. */
-export async function incremental(env: BenchEnv): Promise<Figure[]> {
-  const a = await desk(env, 'live-a');
-  const b = await desk(env, 'live-b');
+/** 100 changes written on desk A reach desk B by B's live channel and the pull it triggers: ms (∞ after 10 s). */
+export async function liveSpread(a: Core, b: Core): Promise<number> {
   await a.engine.sync('manual');
   await b.engine.sync('manual');
   b.startLive();
@@ -701,6 +711,13 @@ export async function incremental(env: BenchEnv): Promise<Figure[]> {
     await new Promise((r) => setTimeout(r, 5));
   }
   b.stopLive();
+  return elapsed;
+}
+
+export async function incremental(env: BenchEnv): Promise<Figure[]> {
+  const a = await desk(env, 'live-a');
+  const b = await desk(env, 'live-b');
+  const elapsed = await liveSpread(a, b);
   const t = now();
   await b.engine.sync('manual');
   const roundTrip = now() - t;

@@ -1,34 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { newId } from '../shared';
 import type { Core } from '../app/main/core/create-core';
 import { haproxyUnavailable, startHaproxy } from '../scripts/cluster/haproxy';
 import { createInstance } from '../scripts/cluster/instance';
 import { redisUnavailable, startRedis } from '../scripts/cluster/redis';
-import { collectionOps, desk, login, post, reference, type BenchEnv } from './figures';
+import { collectionOps, concurrentPushRate, desk, liveSpread, login, post, reference, type BenchEnv } from './figures';
 import { now, percentile, type Figure } from './lib';
+import { orMissed } from './runner';
 
 const ms = (n: number) => Math.round(n * 100) / 100;
 
 /** Push throughput: each desk sends its batches of 100 collections one after another, all desks at once. */
-async function pushRate(env: BenchEnv, desks: number, batches: number): Promise<number> {
+export async function pushRate(env: BenchEnv, desks: number, batches: number): Promise<number> {
   const who = await login(env);
   const { product, suppliers } = await reference(env, who.token, who.deviceId, 100);
   const clients = await Promise.all(Array.from({ length: desks }, () => login(env)));
-  const start = now();
-  await Promise.all(
-    clients.map(async (c) => {
-      for (let b = 0; b < batches; b++)
-        await post(env, '/api/v1/sync/push', c.token, {
-          device_id: c.deviceId,
-          batch: collectionOps(product, suppliers, 100),
-        });
-    }),
-  );
-  return (desks * batches * 100) / ((now() - start) / 1000);
+  return concurrentPushRate(env, clients, product, suppliers, batches);
 }
 
 /** The office at the morning close: every desk pushes 20 collections and pulls, at once, round after round. */
-async function syncLatencies(env: BenchEnv, desks: number, rounds: number): Promise<number[]> {
+export async function syncLatencies(env: BenchEnv, desks: number, rounds: number): Promise<number[]> {
   const who = await login(env);
   const { product, suppliers } = await reference(env, who.token, who.deviceId, 50);
   const clients = await Promise.all(Array.from({ length: desks }, () => login(env)));
@@ -49,32 +39,14 @@ async function syncLatencies(env: BenchEnv, desks: number, rounds: number): Prom
   return latencies;
 }
 
-/** 100 changes written on desk A reach desk B (by B's live channel and the pull it triggers). */
-async function liveSpread(a: Core, b: Core): Promise<number> {
-  await a.engine.sync('manual');
-  await b.engine.sync('manual');
-  b.startLive();
-  await new Promise((r) => setTimeout(r, 500));
-  const made: string[] = [];
-  for (let i = 0; i < 100; i++)
-    made.push((await a.suppliers.create({ code: `L2-${i}-${newId().slice(-6)}`, name: `Live ${i}` })).uuid);
-  const start = now();
-  await a.engine.sync('manual');
-  for (;;) {
-    const { n } = await b.db
-      .selectFrom('suppliers')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('uuid', 'in', made)
-      .executeTakeFirstOrThrow();
-    if (Number(n) === 100) break;
-    if (now() - start > 10_000) throw new Error('the live changes did not arrive within 10 s');
-    await new Promise((r) => setTimeout(r, 5));
+/** Figure 7's measure between two given desks; the desks are closed afterwards. */
+async function liveBetween(a: Core, b: Core): Promise<number> {
+  try {
+    return await liveSpread(a, b);
+  } finally {
+    await a.close();
+    await b.close();
   }
-  const elapsed = now() - start;
-  b.stopLive();
-  await a.close();
-  await b.close();
-  return elapsed;
 }
 
 /**
@@ -109,8 +81,8 @@ export async function twoInstances(env: BenchEnv): Promise<Figure[]> {
       for (const which of ['one', 'two', 'one', 'two'] as const)
         latencies[which].push(...(await syncLatencies(which === 'one' ? one : two, syncDesks, rounds)));
       const [syncOne, syncTwo] = [percentile(latencies.one, 50), percentile(latencies.two, 50)];
-      const liveSame = await liveSpread(await desk(one, 'same-a'), await desk(one, 'same-b'));
-      const liveAcross = await liveSpread(
+      const liveSame = await liveBetween(await desk(one, 'same-a'), await desk(one, 'same-b'));
+      const liveAcross = await liveBetween(
         await desk(one, 'across-a'),
         await desk({ ...env, serverUrl: app2.url }, 'across-b'),
       );
@@ -161,24 +133,12 @@ export async function twoInstances(env: BenchEnv): Promise<Figure[]> {
   }
 }
 
-/** A failure (no HAProxy, a crash) is reported as a missed figure, not a crashed benchmark. */
+/** Without HAProxy or Redis (or on a crash) the figures are reported as missed, with the reason. */
 export async function twoInstancesOrSkip(env: BenchEnv): Promise<Figure[]> {
-  try {
-    return await twoInstances(env);
-  } catch (error) {
-    return [
-      {
-        id: '1c',
-        name: 'Push throughput, 2 instances',
-        value: -1,
-        unit: 'ops/s',
-        baseline: 0,
-        baselineName: 'not measured',
-        ratio: 0,
-        target: '—',
-        met: false,
-        notes: String(error),
-      },
-    ];
-  }
+  return orMissed(() => twoInstances(env), {
+    id: '1c',
+    name: 'Push throughput, 2 instances',
+    unit: 'ops/s',
+    target: '—',
+  });
 }

@@ -51,6 +51,7 @@ async function main(): Promise<number> {
       sst: 45691 + i,
     })),
     instanceEnv: { SHUTDOWN_DRAIN_MS: '3000' },
+    logDir: dir,
     log: (line) => console.log(line),
   }).catch((error: unknown) => {
     rmSync(dir, { recursive: true, force: true });
@@ -71,6 +72,7 @@ CollectPay cluster is up.
   Desks connect to   ${cluster.lb.url}   (HAProxy; stats: ${cluster.lb.statsUrl})
   Instances          ${a.url} → Galera node1, ${b.url} → Galera node2 (Redis ${cluster.redis.url})
   Galera nodes       ${cluster.galera.nodes.map((n) => `${n.url}/${cluster.database}`).join('  ')}
+  Logs               ${dir} (app1.log, app2.log, node*/error.log)
   Sign in as         ${values['admin-email']} / ${password}
 
 Try: npm run cli -- --server ${cluster.lb.url} login --email ${values['admin-email']} --password '${password}'

@@ -15,6 +15,8 @@ export interface InstanceOptions {
   env?: Record<string, string>;
   /** How long `start()` waits for a healthy answer (a node rejoining can take a while). */
   startTimeoutMs?: number;
+  /** Where its log goes (appended); none: only the last lines are kept, for error messages. */
+  logFile?: string;
 }
 
 export interface ServerInstance {
@@ -37,6 +39,7 @@ export async function createInstance(options: InstanceOptions): Promise<ServerIn
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const proc = new OwnedProcess(options.name, process.execPath, {
+    logFile: options.logFile,
     env: {
       ...process.env,
       NODE_ENV: 'production',

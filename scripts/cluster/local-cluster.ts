@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { createDb, ensureDatabase, migrateServer } from '../../server/src/db/connection';
 import { galeraUnavailable, startGalera, type GaleraCluster, type GaleraPorts } from './galera';
 import { haproxyUnavailable, startHaproxy, type LoadBalancer } from './haproxy';
@@ -13,6 +14,8 @@ export interface DeploymentOptions {
   redisPrefix?: string;
   /** Extra environment for both instances. */
   instanceEnv?: Record<string, string>;
+  /** Where the instances write their logs (app1.log, app2.log). */
+  logDir?: string;
 }
 
 /** Two stateless instances on one CollectPay database of the cluster, and HAProxy in front of them. */
@@ -79,6 +82,7 @@ export async function startDeployment(
         redisPrefix,
         port: options.instancePorts?.[i],
         env: options.instanceEnv,
+        ...(options.logDir ? { logFile: join(options.logDir, `app${i + 1}.log`) } : {}),
       }),
     ),
   )) as [ServerInstance, ServerInstance];

@@ -1,5 +1,12 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
+
+/** Children still running: killed when this process exits, however it exits, so no node outlives a test. */
+const alive = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of alive) child.kill('SIGKILL');
+});
 
 /** A port nobody listens on right now (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -48,10 +55,12 @@ export class OwnedProcess {
   private exited: Promise<void> = Promise.resolve();
   private stderrTail = '';
 
+  private log: WriteStream | null = null;
+
   constructor(
     readonly name: string,
     private readonly command: string,
-    private readonly options: SpawnOptions = {},
+    private readonly options: SpawnOptions & { logFile?: string } = {},
   ) {}
 
   get pid(): number | undefined {
@@ -69,12 +78,18 @@ export class OwnedProcess {
 
   start(args: string[]): void {
     if (this.child) throw new Error(`${this.name} is already running`);
-    const child = spawn(this.command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...this.options });
+    const { logFile, ...options } = this.options;
+    const child = spawn(this.command, args, { stdio: ['ignore', logFile ? 'pipe' : 'ignore', 'pipe'], ...options });
+    this.log ??= logFile ? createWriteStream(logFile, { flags: 'a' }) : null;
+    child.stdout?.on('data', (chunk: Buffer) => this.log?.write(chunk));
     child.stderr?.on('data', (chunk: Buffer) => {
+      this.log?.write(chunk);
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
     });
+    alive.add(child);
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     void this.exited.then(() => {
+      alive.delete(child);
       if (this.child === child) this.child = null;
     });
     this.child = child;

@@ -35,6 +35,8 @@ type Trx = Transaction<ServerDatabase>;
 type Parsed = { index: number; op: PushOp; hash: string } | { index: number; error: OpOutcome };
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+/** A deadlocked batch is tried again for this long (well inside a desk's 30 s request timeout). */
+const RETRY_BUDGET_MS = 10_000;
 
 /** A stable hash of what an op asks, to tell a replay from a different op reusing an op_id. */
 function hashOp(op: PushOp): string {
@@ -113,6 +115,7 @@ function wantedRows(ops: PushOp[]) {
  */
 export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<PushResponse> {
   const parsed = parseOps(batch);
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
       const { outcomes, lastSeq, wrote } = await ctx.db.transaction().execute((trx) => runBatch(ctx, trx, parsed));
@@ -126,7 +129,12 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
       return { results, server_time: new Date().toISOString() };
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (attempt < 5 && code && RETRYABLE.has(code)) continue;
+      if (code && RETRYABLE.has(code) && Date.now() - started < RETRY_BUDGET_MS) {
+        // On a Galera cluster, pushes committing on two nodes abort each other (certification) and can do so
+        // again and again under load: a growing random pause breaks the tie.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 5 * 2 ** attempt)));
+        continue;
+      }
       throw error;
     }
   }
