@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { fieldErrorsOf, PushOpSchema, type EntityType, type PushOp, type PushResponse } from '../../../shared';
+import type { Kysely, Transaction } from 'kysely';
+import { fieldErrorsOf, PushOpSchema, type PushOp, type PushResponse } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
 import { toMysqlDateTime } from '../db/time';
 import type { AccessClaims } from '../plugins/auth';
 import { applyOp, type OpEnv, type OpOutcome } from './apply-op';
-import { BatchState } from './batch-state';
-import type { ConflictPolicy } from './policy';
+import type { BatchState } from './batch-state';
+import { loadForOps } from './batch-load';
+import type { ConflictPolicy } from './op/env';
+import { withSeqClock } from './seq-clock';
 
 /** Test-only fault injection: throwing from a hook must leave the database untouched. */
 export interface PushHooks {
@@ -87,26 +89,6 @@ function parseOps(batch: unknown[]): Parsed[] {
   });
 }
 
-/** Which rows, parents and codes the batch touches, so each table is read once. */
-function wantedRows(ops: PushOp[]) {
-  const wanted = new Map<EntityType, Set<string>>();
-  const add = (type: EntityType, uuid: unknown) => {
-    if (typeof uuid !== 'string') return;
-    if (!wanted.has(type)) wanted.set(type, new Set());
-    wanted.get(type)!.add(uuid);
-  };
-  const codes = { suppliers: new Set<string>(), products: new Set<string>() };
-  for (const op of ops) {
-    add(op.entity_type, op.data.uuid);
-    add('suppliers', op.data.supplier_uuid);
-    add('products', op.data.product_uuid);
-    if ((op.entity_type === 'suppliers' || op.entity_type === 'products') && typeof op.data.code === 'string') {
-      codes[op.entity_type].add(op.data.code.trim());
-    }
-  }
-  return { wanted, codes };
-}
-
 /**
  * Applies one push batch in one MySQL transaction (DESIGN §5.1). Successful ops commit together or not at
  * all; error items change nothing; success and conflict answers are stored by op_id and replayed.
@@ -115,7 +97,11 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
   const parsed = parseOps(batch);
   for (let attempt = 1; ; attempt++) {
     try {
-      const { outcomes, lastSeq, wrote } = await ctx.db.transaction().execute((trx) => runBatch(ctx, trx, parsed));
+      const { outcomes, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
+        const run = await withSeqClock(trx, (state) => runBatch(ctx, trx, state, parsed));
+        await ctx.hooks?.beforeCommit?.();
+        return { ...run, outcomes: run.result };
+      });
       if (wrote) ctx.onCommitted?.(lastSeq);
       const results: PushResponse['results'] = { success: [], conflicts: [], errors: [] };
       for (const outcome of outcomes) {
@@ -132,10 +118,8 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
   }
 }
 
-async function runBatch(ctx: PushContext, trx: Trx, parsed: Parsed[]) {
-  // Taking the clock row FOR UPDATE orders push commits: a later commit always carries larger seqs.
-  const clock = await sql<{ seq: number | string }>`select seq from sync_clock where id = 1 for update`.execute(trx);
-  const state = new BatchState(Number(clock.rows[0]?.seq ?? 0));
+/** Applies the batch's ops in order (replaying answers already given) and writes the side tables. */
+async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: Parsed[]): Promise<OpOutcome[]> {
   const ops = parsed.flatMap((p) => ('op' in p ? [p.op] : []));
   const opIds = [...new Set(ops.flatMap((op) => (op.op_id ? [op.op_id] : [])))];
   const stored = new Map<string, { request_hash: string; result: string }>();
@@ -147,18 +131,7 @@ async function runBatch(ctx: PushContext, trx: Trx, parsed: Parsed[]) {
       .execute();
     for (const row of rows) stored.set(row.op_id, row);
   }
-  const { wanted, codes } = wantedRows(ops);
-  await state.load(trx, wanted);
-  const productUuids = new Set<string>();
-  for (const op of ops) {
-    if (op.entity_type !== 'collections') continue;
-    if (typeof op.data.product_uuid === 'string') productUuids.add(op.data.product_uuid);
-    const current = typeof op.data.uuid === 'string' ? state.get('collections', op.data.uuid) : null;
-    if (current) productUuids.add(current.product_uuid as string);
-  }
-  await state.loadRates(trx, productUuids);
-  await state.loadCodes(trx, 'suppliers', codes.suppliers);
-  await state.loadCodes(trx, 'products', codes.products);
+  await loadForOps(trx, state, ops);
 
   const now = new Date().toISOString();
   const env: OpEnv = {
@@ -211,11 +184,8 @@ async function runBatch(ctx: PushContext, trx: Trx, parsed: Parsed[]) {
     await ctx.hooks?.afterOp?.(p.index);
   }
 
-  const wrote = (await state.flush(trx)) > 0;
   await writeSideTables(ctx, trx, env, newSyncOps, now);
-  if (wrote) await sql`update sync_clock set seq = ${state.lastSeq} where id = 1`.execute(trx);
-  await ctx.hooks?.beforeCommit?.();
-  return { outcomes, lastSeq: state.lastSeq, wrote };
+  return outcomes;
 }
 
 async function writeSideTables(
