@@ -6,7 +6,7 @@ import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { suppliers } from './entities/suppliers';
 import { isPatchable, type EntitySpec, type FieldKind, type FieldSpec, type Resolution } from './entity-kit';
-import { COMMON_ROW_FIELDS } from './fields';
+import { COMMON_ROW_FIELDS, commonRowShape } from './fields';
 
 /**
  * The one place that knows the synced entity types. Everything else — table types on both databases, row
@@ -58,6 +58,8 @@ export interface EntityShape {
   instants: readonly string[];
   /** Columns stored as 0/1. */
   booleans: readonly string[];
+  /** Columns that may hold null (a payment's void until it is voided; a live row's deleted_at). */
+  nullable: readonly string[];
   /** Reference fields and the type each points at. */
   refs: readonly { field: string; target: EntityType }[];
   /** Fields unique among live rows (codes). */
@@ -81,6 +83,9 @@ function shapeOf(spec: EntitySpec): EntityShape {
     fields: fields.map(([name]) => name),
     instants: [...COMMON_INSTANTS, ...ofKind('instant')],
     booleans: ofKind('boolean'),
+    nullable: Object.entries({ ...commonRowShape, ...Object.fromEntries(fields.map(([n, f]) => [n, f.schema])) })
+      .filter(([, schema]) => schema.safeParse(null).success)
+      .map(([name]) => name),
     refs: fields.flatMap(([field, f]) => (f.kind === 'ref' ? [{ field, target: entityTypeOf(f.ref) }] : [])),
     unique: names((f) => f.unique === true),
     patchable,

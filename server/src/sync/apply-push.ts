@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { fieldErrorsOf, PushOpSchema, type PushOp, type PushResponse } from '../../../shared';
+import type { PushResponse } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
-import { toMysqlDateTime } from '../db/time';
 import type { AccessClaims } from '../plugins/auth';
 import { applyOp, type OpEnv, type OpOutcome } from './apply-op';
 import type { BatchState } from './batch-state';
 import { loadForOps } from './batch-load';
 import type { ConflictPolicy } from './op/env';
+import { parseOps, type Parsed } from './op/envelope';
 import { withSeqClock } from './seq-clock';
+import { writeSideTables } from './side-tables';
 
 /** Test-only fault injection: throwing from a hook must leave the database untouched. */
 export interface PushHooks {
@@ -34,60 +34,8 @@ export interface PushContext {
 }
 
 type Trx = Transaction<ServerDatabase>;
-type Parsed = { index: number; op: PushOp; hash: string } | { index: number; error: OpOutcome };
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-
-/** A stable hash of what an op asks, to tell a replay from a different op reusing an op_id. */
-function hashOp(op: PushOp): string {
-  const canonical = JSON.stringify([
-    op.entity_type,
-    op.operation,
-    sortKeys(op.data),
-    op.changed_fields ?? null,
-    op.client_timestamp ?? null,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
-
-function parseOps(batch: unknown[]): Parsed[] {
-  return batch.map((raw, index) => {
-    const parsed = PushOpSchema.safeParse(raw);
-    if (parsed.success) return { index, op: parsed.data, hash: hashOp(parsed.data) };
-    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    const data = (r.data && typeof r.data === 'object' ? r.data : {}) as Record<string, unknown>;
-    const fields = fieldErrorsOf(parsed.error, raw);
-    return {
-      index,
-      error: {
-        kind: 'error',
-        item: {
-          ...(typeof r.op_id === 'string' ? { op_id: r.op_id } : {}),
-          ...(typeof r.entity_type === 'string' ? { entity_type: r.entity_type } : {}),
-          ...(typeof data.uuid === 'string' ? { uuid: data.uuid } : {}),
-          status: 422,
-          code: 'VALIDATION_FAILED',
-          message: `Invalid op: ${Object.entries(fields)
-            .map(([f, m]) => `${f} ${m}`)
-            .join('; ')}`,
-          fields,
-        },
-      },
-    };
-  });
-}
 
 /**
  * Applies one push batch in one MySQL transaction (DESIGN §5.1). Successful ops commit together or not at
@@ -186,56 +134,4 @@ async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: P
 
   await writeSideTables(ctx, trx, env, newSyncOps, now);
   return outcomes;
-}
-
-async function writeSideTables(
-  ctx: PushContext,
-  trx: Trx,
-  env: OpEnv,
-  syncOps: { op_id: string; request_hash: string; result: string }[],
-  now: string,
-) {
-  const at = toMysqlDateTime(now);
-  if (env.audit.length) {
-    await trx
-      .insertInto('audit')
-      .values(
-        env.audit.map((a) => ({
-          at,
-          user_id: ctx.claims.sub,
-          device_id: ctx.deviceId,
-          entity_type: a.entity_type,
-          entity_uuid: a.entity_uuid,
-          action: a.action,
-          before: a.before ? JSON.stringify(a.before) : null,
-          after: JSON.stringify(a.after),
-        })),
-      )
-      .execute();
-  }
-  if (env.conflicts.length) {
-    await trx
-      .insertInto('conflicts')
-      .values(
-        env.conflicts.map((c) => ({
-          ...c,
-          client_data: JSON.stringify(c.client_data),
-          server_data: JSON.stringify(c.server_data),
-          resolved_data: null,
-          device_id: ctx.deviceId,
-          user_id: ctx.claims.sub,
-          created_at: at,
-          resolved_by: null,
-          resolved_at: null,
-          note: null,
-        })),
-      )
-      .execute();
-  }
-  if (syncOps.length) {
-    await trx
-      .insertInto('sync_ops')
-      .values(syncOps.map((s) => ({ ...s, device_id: ctx.deviceId, user_id: ctx.claims.sub, created_at: at })))
-      .execute();
-  }
 }
