@@ -28,7 +28,7 @@ interface Common {
   updated_by: string | null;
 }
 
-expectTypeOf<EntityType>().toEqualTypeOf<'suppliers' | 'products' | 'product_rates' | 'collections' | 'payments'>();
+expectTypeOf<'suppliers' | 'products' | 'product_rates' | 'collections' | 'payments'>().toExtend<EntityType>();
 
 expectTypeOf<EntityRow<'suppliers'>>().toEqualTypeOf<
   Flat<
