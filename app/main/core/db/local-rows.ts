@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { entityTypeOf, shapeOfEntity, type EntityType } from '../../../../shared';
 import type { LocalSyncStatus } from './schema';
-import { toStored } from './row-codec';
+import { storedValues } from './row-codec';
 
 /**
  * The one writer of entity rows on this desk: rows made here, rows the server sent (a pulled page, a push
@@ -46,10 +46,12 @@ function knownColumns(type: EntityType, names: readonly string[]): string[] {
   return [...names];
 }
 
-function bindings(type: EntityType, columns: readonly string[], row: Record<string, unknown>) {
-  const stored = toStored(type, row);
+/** Named parameters for a statement: each column's stored value, null where the row has none. */
+function bindings(type: EntityType, columns: readonly string[], row: Record<string, unknown>, status?: string) {
+  const encode = storedValues(type);
   const values: Record<string, unknown> = {};
-  for (const column of columns) values[column] = stored[column] ?? null;
+  for (const column of columns) values[column] = encode(column, row[column] ?? null);
+  if (status) values.sync_status = status;
   return values;
 }
 
@@ -61,7 +63,7 @@ export function createLocalRows(sqlite: Database.Database): LocalRows {
   return {
     insert(type, row, status) {
       const columns = rowColumns(type);
-      prepared(sqlite, insertSql(type, columns)).run(bindings(type, columns, { ...row, sync_status: status }));
+      prepared(sqlite, insertSql(type, columns)).run(bindings(type, columns, row, status));
     },
 
     upsert(type, rows, status) {
@@ -71,7 +73,7 @@ export function createLocalRows(sqlite: Database.Database): LocalRows {
         .map((c) => `${quote(c)} = excluded.${quote(c)}`)
         .join(', ');
       const statement = prepared(sqlite, `${insertSql(type, columns)} on conflict(uuid) do update set ${updates}`);
-      for (const row of rows) statement.run(bindings(type, columns, { ...row, sync_status: status }));
+      for (const row of rows) statement.run(bindings(type, columns, row, status));
     },
 
     patch(type, uuid, values) {

@@ -6,12 +6,17 @@ export type StoredRow = Record<string, unknown>;
 /** Local-only columns that are not part of the wire row. */
 const LOCAL_COLUMNS = ['sync_status'] as const;
 
-export function toStored(type: EntityType, row: Record<string, unknown>): StoredRow {
-  const stored: StoredRow = { ...row };
-  for (const column of shapeOfEntity(type).booleans) {
-    if (column in stored) stored[column] = stored[column] ? 1 : 0;
+const encoders = new Map<EntityType, (column: string, value: unknown) => unknown>();
+
+/** How SQLite stores a column of the type: the registry's boolean fields as 0/1, anything else as it is. */
+export function storedValues(type: EntityType): (column: string, value: unknown) => unknown {
+  let encode = encoders.get(type);
+  if (!encode) {
+    const booleans = new Set(shapeOfEntity(type).booleans);
+    encode = (column, value) => (booleans.has(column) ? (value ? 1 : 0) : value);
+    encoders.set(type, encode);
   }
-  return stored;
+  return encode;
 }
 
 export function fromStored<T extends EntityType>(type: T, stored: StoredRow): EntityRows[T] & { sync_status: string } {
