@@ -14,6 +14,8 @@ export interface PayPeriodShape {
   orgTimeZone: string;
   /** Routes suppliers are spread over. */
   routes?: string[];
+  /** Every n-th supplier also delivers milk each day (default 3). */
+  milkEvery?: number;
   /** Every n-th supplier also takes an advance, a part payment, a voided payment and a settlement payment. */
   paymentsEvery?: number;
 }
@@ -94,10 +96,10 @@ export async function seedPayPeriod(url: string, shape: PayPeriodShape): Promise
       const teaRate = day < shape.days / 2 ? 3275 : 3400;
       const rows: unknown[][] = [];
       suppliers.forEach((supplier, i) => {
-        // Tea for everyone; milk for every third supplier. Times spread over the day, edges included.
+        // Tea for everyone; milk for every n-th supplier. Times spread over the day, edges included.
         const at = start + (i === 0 ? 0 : i === 1 ? 86_399_999 : random(86_400_000));
         const products: [string, number][] =
-          i % 3 === 0
+          i % (shape.milkEvery ?? 3) === 0
             ? [
                 [tea, teaRate],
                 [milk, 4550],
