@@ -3,17 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { htmlToPdf, launchChromium } from '../app/main/core/reports/chromium-pdf';
 import { writePayslipsPdf } from '../app/main/core/reports/payslips/payslips-pdf';
-import { sampleRun } from '../app/main/core/reports/payslips/sample-run';
+import { SAMPLE_CONTEXT, sampleRun } from '../app/main/core/reports/payslips/sample-run';
 import type { ReportContext } from '../app/main/core/reports/reports';
 import { now, rssMb, type Figure } from './lib';
 
-const CTX: ReportContext = {
-  company: { name: 'Kericho Tea Buyers Ltd', address: 'P.O. Box 12, Kericho' },
-  money: { currency: 'KES', locale: 'en-KE' },
-  paper: 'A4',
-  printedBy: 'Bench',
-  printedAt: '2026-12-02 09:00',
-};
+const CTX: ReportContext = { ...SAMPLE_CONTEXT, printedBy: 'Bench' };
 
 /** Peak resident memory of this process while `work` runs, sampled every 50 ms. */
 async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number; ms: number }> {

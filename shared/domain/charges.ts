@@ -6,6 +6,7 @@ import {
   codeField,
   commonRowShape,
   dateField,
+  refineWith,
   nameField,
   nonNegativeInt,
   positiveInt,
@@ -55,12 +56,9 @@ export function chargeRuleErrors(charge: ChargeRuleInput): FieldErrors {
   return errors;
 }
 
-function withChargeRules<T extends ChargeRuleInput>(charge: T, ctx: z.RefinementCtx) {
-  for (const [field, message] of Object.entries(chargeRuleErrors(charge)))
-    ctx.addIssue({ code: 'custom', path: [field], message });
-}
-
-export const ChargeRowSchema = z.object({ ...commonRowShape, ...chargeFields }).superRefine(withChargeRules);
+export const ChargeRowSchema = z
+  .object({ ...commonRowShape, ...chargeFields })
+  .superRefine(refineWith(chargeRuleErrors));
 export type ChargeRow = z.infer<typeof ChargeRowSchema>;
 
 export const ChargeCreateSchema = z
@@ -76,7 +74,7 @@ export const ChargeCreateSchema = z
     active_to: chargeFields.active_to.default(null),
     notes: chargeFields.notes.default(''),
   })
-  .superRefine(withChargeRules);
+  .superRefine(refineWith(chargeRuleErrors));
 export type ChargeCreate = z.input<typeof ChargeCreateSchema>;
 
 /** Field checks only; cross-field rules run on the merged row with `chargeRuleErrors`. */

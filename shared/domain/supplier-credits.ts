@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type FieldErrors } from '../errors';
-import { commonRowShape, dateField, nonNegativeInt, positiveInt, textField, uuidField } from './fields';
+import { commonRowShape, dateField, nonNegativeInt, positiveInt, refineWith, textField, uuidField } from './fields';
 
 /** Loans in cash and inputs given on credit (fertiliser, feed, seedlings); advances stay payments of type advance. */
 export const CREDIT_KINDS = ['loan', 'input'] as const;
@@ -32,14 +32,9 @@ export function supplierCreditRuleErrors(credit: CreditRuleInput): FieldErrors {
   return errors;
 }
 
-function withCreditRules<T extends CreditRuleInput>(credit: T, ctx: z.RefinementCtx) {
-  for (const [field, message] of Object.entries(supplierCreditRuleErrors(credit)))
-    ctx.addIssue({ code: 'custom', path: [field], message });
-}
-
 export const SupplierCreditRowSchema = z
   .object({ ...commonRowShape, ...supplierCreditFields })
-  .superRefine(withCreditRules);
+  .superRefine(refineWith(supplierCreditRuleErrors));
 export type SupplierCreditRow = z.infer<typeof SupplierCreditRowSchema>;
 
 /** A new credit owes its whole principal. */
@@ -55,7 +50,7 @@ export const SupplierCreditCreateSchema = z
     notes: supplierCreditFields.notes.default(''),
   })
   .transform((credit) => ({ ...credit, remaining_minor: credit.principal_minor }))
-  .superRefine(withCreditRules);
+  .superRefine(refineWith(supplierCreditRuleErrors));
 export type SupplierCreditCreate = z.input<typeof SupplierCreditCreateSchema>;
 
 /** People may correct what a credit is and its instalment; the remaining balance moves only through runs. */

@@ -31,6 +31,18 @@ function base(overrides: Partial<SettlementInput> = {}): SettlementInput {
   };
 }
 
+/** One collection of a supplier on a day. */
+function delivery(supplier: string, product: string, day: string, quantity: number, amount: number) {
+  return {
+    supplier_uuid: supplier,
+    product_uuid: product,
+    day,
+    entries: 1,
+    quantity_milli: quantity,
+    amount_minor: amount,
+  };
+}
+
 function charge(n: number, terms: Partial<ChargeTerms> & Pick<ChargeTerms, 'kind' | 'value'>): ChargeTerms {
   return {
     uuid: id(200 + n),
@@ -135,16 +147,7 @@ describe('computeSettlement', () => {
   it('never takes net below zero: what gross cannot cover carries forward under its own kind', () => {
     const run = computeSettlement(
       base({
-        collections: [
-          {
-            supplier_uuid: AMINA,
-            product_uuid: TEA,
-            day: '2026-11-03',
-            entries: 1,
-            quantity_milli: 30_000,
-            amount_minor: 98_250,
-          },
-        ],
+        collections: [delivery(AMINA, TEA, '2026-11-03', 30_000, 98_250)],
         payments: [{ supplier_uuid: AMINA, type: 'advance', entries: 1, amount_minor: 60_000 }],
         charges: [charge(1, { kind: 'fixed', value: 20_000, name: 'Society fee' })],
         credits: [credit(1, { instalment_minor: 30_000, remaining_minor: 45_000 })],
@@ -166,16 +169,7 @@ describe('computeSettlement', () => {
   it('recovers brought-forward amounts first and carries them on under their first kind', () => {
     const run = computeSettlement(
       base({
-        collections: [
-          {
-            supplier_uuid: AMINA,
-            product_uuid: TEA,
-            day: '2026-11-03',
-            entries: 1,
-            quantity_milli: 10_000,
-            amount_minor: 32_750,
-          },
-        ],
+        collections: [delivery(AMINA, TEA, '2026-11-03', 10_000, 32_750)],
         payments: [{ supplier_uuid: AMINA, type: 'partial', entries: 1, amount_minor: 5_000 }],
         brought_forward: [
           { supplier_uuid: AMINA, kind: 'credit', name: 'Loan 1', ref: id(301), amount_minor: 30_000 },
@@ -235,24 +229,7 @@ describe('computeSettlement', () => {
     const big = 9_000_000_000_000; // 90 billion in minor units; × 1234 is past 2^53
     const run = computeSettlement(
       base({
-        collections: [
-          {
-            supplier_uuid: AMINA,
-            product_uuid: TEA,
-            day: '2026-11-01',
-            entries: 1,
-            quantity_milli: 1_000,
-            amount_minor: big,
-          },
-          {
-            supplier_uuid: KIPRONO,
-            product_uuid: TEA,
-            day: '2026-11-01',
-            entries: 1,
-            quantity_milli: 1_000,
-            amount_minor: 5,
-          },
-        ],
+        collections: [delivery(AMINA, TEA, '2026-11-01', 1_000, big), delivery(KIPRONO, TEA, '2026-11-01', 1_000, 5)],
         charges: [charge(1, { kind: 'percent', value: 1_234, name: 'Cess' })],
       }),
     );

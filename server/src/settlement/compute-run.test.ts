@@ -11,6 +11,7 @@ import {
   type PaymentTotal,
   type PaymentType,
 } from '../../../shared';
+import type { CollectionsTable, PaymentsTable } from '../db/schema';
 import { fromMysqlDateTime } from '../db/time';
 import { createTestDatabase, type TestDatabase } from '../../test/mysql';
 import { seedPayPeriod, type SeededPayPeriod } from '../../test/seed-pay-period';
@@ -21,25 +22,14 @@ const TZ = 'Africa/Nairobi';
 const PERIOD = { from: '2026-11-01', to: '2026-11-10' };
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-interface RawCollection {
-  supplier_uuid: string;
-  product_uuid: string;
-  collected_at: string;
-  quantity_milli: number;
-  rate_minor: number;
-  amount_minor: number;
-  deleted_at: string | null;
-  region: string;
-}
-interface RawPayment {
-  supplier_uuid: string;
-  paid_at: string;
-  amount_minor: number;
+type RawCollection = Pick<
+  CollectionsTable,
+  'supplier_uuid' | 'product_uuid' | 'collected_at' | 'quantity_milli' | 'rate_minor' | 'amount_minor' | 'deleted_at'
+> & { region: string };
+type RawPayment = Pick<PaymentsTable, 'supplier_uuid' | 'paid_at' | 'amount_minor' | 'voided_at' | 'deleted_at'> & {
   type: PaymentType;
-  voided_at: string | null;
-  deleted_at: string | null;
   region: string;
-}
+};
 
 describe('computeRun over MySQL', () => {
   let test: TestDatabase;

@@ -8,7 +8,7 @@ import {
   PDFHexString,
   PDFName,
   PDFObjectCopier,
-  PDFPageLeaf,
+  type PDFPageLeaf,
   PDFRef,
   PDFTrailer,
   PDFTrailerDict,

@@ -9,15 +9,9 @@ import { htmlToPdf, launchChromium } from '../chromium-pdf';
 import type { ReportContext } from '../reports';
 import { renderPayslip } from './payslip';
 import { writePayslipsPdf } from './payslips-pdf';
-import { sampleRun } from './sample-run';
+import { SAMPLE_CONTEXT, sampleRun } from './sample-run';
 
-const CTX: ReportContext = {
-  company: { name: 'Kericho Tea Buyers Ltd', address: 'P.O. Box 12, Kericho' },
-  money: { currency: 'KES', locale: 'en-KE' },
-  paper: 'A4',
-  printedBy: 'Otieno Supervisor',
-  printedAt: '2026-12-02 09:00',
-};
+const CTX = SAMPLE_CONTEXT;
 /** As pdftotext prints it: Intl's no-break space comes out as a plain one. */
 const money = (minor: number) => formatMoney(minor, CTX.money).replace(/\u00a0/g, ' ');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

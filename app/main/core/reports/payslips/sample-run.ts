@@ -1,4 +1,5 @@
 import { amountMinor, computeSettlement, type ChargeTerms, type SettlementInput } from '../../../../../shared';
+import type { ReportContext } from '../reports';
 import type { PayslipRun } from './payslip';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -118,3 +119,12 @@ function charge(
     active_to: null,
   };
 }
+
+/** How the sample office prints: Kenyan shillings on A4. */
+export const SAMPLE_CONTEXT: ReportContext = {
+  company: { name: 'Kericho Tea Buyers Ltd', address: 'P.O. Box 12, Kericho' },
+  money: { currency: 'KES', locale: 'en-KE' },
+  paper: 'A4',
+  printedBy: 'Otieno Supervisor',
+  printedAt: '2026-12-02 09:00',
+};
