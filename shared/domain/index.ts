@@ -8,3 +8,10 @@ export * from './entities/collections';
 export * from './entities/payments';
 export * from './registry';
 export * from './permissions';
+// Pay runs (issue 16): schemas only; not synced entity types yet.
+export * from './charges';
+export * from './supplier-credits';
+export * from './settlement-lines';
+export * from './settlement-runs';
+export * from './payout-details';
+export * from './payout-results';
