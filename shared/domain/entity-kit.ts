@@ -117,3 +117,8 @@ export function defineEntity<const S extends EntitySpec>(spec: S): Entity<S> {
   } as unknown as Omit<Entity<S>, keyof S>;
   return { ...spec, ...derived } as Entity<S>;
 }
+
+/** The types of an entry's schemas: a whole row, what a user gives to make one, what an edit may change. */
+export type RowOf<E extends { rowSchema: z.ZodType }> = z.infer<E['rowSchema']>;
+export type CreateOf<E extends { createSchema: z.ZodType }> = z.input<E['createSchema']>;
+export type PatchOf<E extends { patchSchema: z.ZodType }> = z.infer<E['patchSchema']>;

@@ -6,6 +6,7 @@ export * from './entities/products';
 export * from './entities/product-rates';
 export * from './entities/collections';
 export * from './entities/payments';
+export * from './entity-names';
 export * from './registry';
 export * from './permissions';
 // Pay runs (issue 16): schemas only; not synced entity types yet.

@@ -1,4 +1,3 @@
-import { type z } from 'zod';
 import { defineEntity } from '../entity-kit';
 import { instantField, nonNegativeInt, notesSpec, positiveInt, uuidField } from '../fields';
 
@@ -20,11 +19,3 @@ export const collections = defineEntity({
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
   conflictPolicy: 'manual',
 });
-
-export const CollectionRowSchema = collections.rowSchema;
-export type CollectionRow = z.infer<typeof CollectionRowSchema>;
-/** What a clerk enters; rate and amount come from the rate in force. */
-export const CollectionCreateSchema = collections.createSchema;
-export type CollectionCreate = z.input<typeof CollectionCreateSchema>;
-export const CollectionPatchSchema = collections.patchSchema;
-export type CollectionPatch = z.infer<typeof CollectionPatchSchema>;

@@ -32,14 +32,6 @@ export const payments = defineEntity({
   conflictPolicy: 'manual',
 });
 
-export const PaymentRowSchema = payments.rowSchema;
-export type PaymentRow = z.infer<typeof PaymentRowSchema>;
-export const PaymentCreateSchema = payments.createSchema;
-export type PaymentCreate = z.input<typeof PaymentCreateSchema>;
-/** Editable fields of a payment that is not voided; voiding has its own input. */
-export const PaymentPatchSchema = payments.patchSchema;
-export type PaymentPatch = z.infer<typeof PaymentPatchSchema>;
-
 export const PaymentVoidSchema = z.strictObject({
   uuid: uuidField,
   reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500, 'must be at most 500 characters'),

@@ -1,4 +1,3 @@
-import { type z } from 'zod';
 import { defineEntity } from '../entity-kit';
 import { dateField, nonNegativeInt, notesSpec, uuidField } from '../fields';
 
@@ -16,10 +15,3 @@ export const productRates = defineEntity({
   access: { create: 'supervisor', update: 'supervisor', delete: 'supervisor', says: 'set rates' },
   conflictPolicy: 'server_wins',
 });
-
-export const ProductRateRowSchema = productRates.rowSchema;
-export type ProductRateRow = z.infer<typeof ProductRateRowSchema>;
-export const ProductRateCreateSchema = productRates.createSchema;
-export type ProductRateCreate = z.input<typeof ProductRateCreateSchema>;
-export const ProductRatePatchSchema = productRates.patchSchema;
-export type ProductRatePatch = z.infer<typeof ProductRatePatchSchema>;

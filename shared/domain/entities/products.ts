@@ -23,10 +23,3 @@ export const products = defineEntity({
   access: { create: 'supervisor', update: 'supervisor', delete: 'supervisor', says: 'manage products' },
   conflictPolicy: 'server_wins',
 });
-
-export const ProductRowSchema = products.rowSchema;
-export type ProductRow = z.infer<typeof ProductRowSchema>;
-export const ProductCreateSchema = products.createSchema;
-export type ProductCreate = z.input<typeof ProductCreateSchema>;
-export const ProductPatchSchema = products.patchSchema;
-export type ProductPatch = z.infer<typeof ProductPatchSchema>;

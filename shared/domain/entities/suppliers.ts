@@ -1,4 +1,3 @@
-import { type z } from 'zod';
 import { defineEntity } from '../entity-kit';
 import { activeSpec, codeSpec, nameSpec, notesSpec, textField } from '../fields';
 
@@ -20,10 +19,3 @@ export const suppliers = defineEntity({
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
   conflictPolicy: 'server_wins',
 });
-
-export const SupplierRowSchema = suppliers.rowSchema;
-export type SupplierRow = z.infer<typeof SupplierRowSchema>;
-export const SupplierCreateSchema = suppliers.createSchema;
-export type SupplierCreate = z.input<typeof SupplierCreateSchema>;
-export const SupplierPatchSchema = suppliers.patchSchema;
-export type SupplierPatch = z.infer<typeof SupplierPatchSchema>;
