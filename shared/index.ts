@@ -6,3 +6,4 @@ export * from './money';
 export * from './domain';
 export * from './sync/hlc';
 export * from './sync/protocol';
+export * from './pricing';

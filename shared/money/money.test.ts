@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, toDecimalString } from './decimal';
-import { amountMinor, currencyScale, formatMoney, formatQuantity, parseMoney, parseQuantity } from './money';
+import {
+  amountMinor,
+  currencyScale,
+  divideHalfUp,
+  formatMoney,
+  formatQuantity,
+  parseMoney,
+  parseQuantity,
+} from './money';
 
 const safeInt = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
 
@@ -29,6 +37,8 @@ describe('parseDecimal', () => {
     ['-5', 'amount cannot be negative'],
     ['12.345', 'amount allows at most 2 decimal places'],
     ['abc', 'amount must be a number like 12.5'],
+    ['twelve', 'amount must be a number like 12.5'],
+    ['e5', 'amount must be a number like 12.5'],
     ['1,000', 'amount must be a number like 12.5'],
     ['1.2.3', 'amount must be a number like 12.5'],
     ['0x10', 'amount must be a number like 12.5'],
@@ -97,6 +107,31 @@ describe('amountMinor', () => {
   it('refuses results past the safe range and non-integers', () => {
     expect(() => amountMinor(Number.MAX_SAFE_INTEGER, 10_000)).toThrow('amount is too large');
     expect(() => amountMinor(1.5, 10)).toThrow('safe integers');
+  });
+});
+
+describe('divideHalfUp', () => {
+  it('rounds halves away from zero for any denominator', () => {
+    expect([7n, 5n, 3n, -5n, -7n, 4n].map((n) => divideHalfUp(n, 2n))).toEqual([4n, 3n, 2n, -3n, -4n, 2n]);
+    expect(divideHalfUp(1n, 3n)).toBe(0n);
+    expect(divideHalfUp(2n, 3n)).toBe(1n);
+    expect(divideHalfUp(-2n, 3n)).toBe(-1n);
+    expect(() => divideHalfUp(1n, 0n)).toThrow('denominator must be positive');
+  });
+
+  it('equals floor(n/d + 1/2) for non-negative n and mirrors it for negative n (oracle)', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        (n, d) => {
+          const magnitude = n < 0n ? -n : n;
+          const floor = magnitude / d;
+          const expected = 2n * (magnitude % d) >= d ? floor + 1n : floor;
+          expect(divideHalfUp(n, d)).toBe(n < 0n ? -expected : expected);
+        },
+      ),
+    );
   });
 });
 

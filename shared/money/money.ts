@@ -43,6 +43,26 @@ export function parseQuantity(input: string, label = 'quantity'): ParseResult {
 }
 
 /**
+ * numerator / denominator rounded half up — halves away from zero — in exact integer arithmetic. The one
+ * rounding rule for money: amounts (below) and computed rates (shared/pricing) both go through it.
+ */
+export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (denominator <= 0n) throw new RangeError('denominator must be positive');
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
+  return negative ? -rounded : rounded;
+}
+
+/** A BigInt result as a safe number, or a RangeError naming what overflowed. */
+export function toSafeNumber(value: bigint, label: string): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`${label} is too large`);
+  }
+  return Number(value);
+}
+
+/**
  * amount_minor = round_half_up(quantity_milli × rate_minor / 1000) — the one place this rounding is defined.
  * BigInt keeps the product exact past 2^53; half-up rounds halves away from zero.
  */
@@ -50,13 +70,7 @@ export function amountMinor(quantityMilli: number, rateMinor: number): number {
   if (!Number.isSafeInteger(quantityMilli) || !Number.isSafeInteger(rateMinor)) {
     throw new RangeError('quantity and rate must be safe integers');
   }
-  const product = BigInt(quantityMilli) * BigInt(rateMinor);
-  const negative = product < 0n;
-  const magnitude = negative ? -product : product;
-  const rounded = (magnitude + 500n) / 1000n;
-  if (rounded > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('amount is too large');
-  const value = Number(rounded);
-  return negative && value !== 0 ? -value : value;
+  return toSafeNumber(divideHalfUp(BigInt(quantityMilli) * BigInt(rateMinor), 1000n), 'amount');
 }
 
 /** Formats minor units for display with Intl; the number is handed over as an exact decimal string. */
