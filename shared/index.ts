@@ -7,3 +7,4 @@ export * from './domain';
 export * from './sync/hlc';
 export * from './sync/protocol';
 export * from './pricing';
+export * from './scale';
