@@ -100,7 +100,7 @@ describe('serial scale over a pseudo-terminal', () => {
     await scale.stop();
     await until(() => reader.status.state === 'disconnected', 'the disconnect');
     expect(reader.latest).toBeNull();
-    await until(() => /^Cannot open .*there is no port/.test(reader.status.message), 'a clear reason');
+    await until(() => /^Cannot open .*: no such port: check the cable/.test(reader.status.message), 'a clear reason');
     await scale.start();
     await until(() => reader.status.state === 'connected', 'the reconnect');
     scale.send('ST,GS,+   2.000kg\r\n');

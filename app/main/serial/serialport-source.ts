@@ -2,13 +2,12 @@ import type { SerialPort } from 'serialport';
 import type { ScaleLink, ScaleSource, SerialLineSettings, SerialPortInfo } from '../core/scale/scale-source';
 
 /** What a person can do about the usual reasons a port will not open. */
-function explain(error: Error, path: string): Error {
+function explain(error: Error): Error {
   const text = error.message;
-  if (/no such file|ENOENT/i.test(text))
-    return new Error(`there is no port ${path}: check the cable and pick the port again`);
+  if (/no such file|ENOENT/i.test(text)) return new Error('no such port: check the cable, then pick the port again');
   if (/permission denied|EACCES/i.test(text))
-    return new Error(`permission denied on ${path}: on Linux add this user to the "dialout" group and sign in again`);
-  if (/lock|busy|EBUSY/i.test(text)) return new Error(`${path} is in use by another program`);
+    return new Error('permission denied: on Linux add this user to the "dialout" group and sign in again');
+  if (/lock|busy|EBUSY/i.test(text)) return new Error('in use by another program');
   return error;
 }
 
@@ -39,9 +38,7 @@ export const serialPortSource: ScaleSource = {
       stopBits: settings.stopBits,
       autoOpen: false,
     });
-    await new Promise<void>((resolve, reject) =>
-      port.open((error) => (error ? reject(explain(error, settings.path)) : resolve())),
-    );
+    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(explain(error)) : resolve())));
     // Errors after opening also arrive as 'close' (a disconnect) or are reported there; never unhandled.
     port.on('error', () => undefined);
     return {

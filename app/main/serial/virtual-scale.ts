@@ -31,9 +31,13 @@ export class VirtualScale {
     );
     this.socat = socat;
     let log = '';
+    let failed: Error | null = null;
+    socat.once('error', (error) => (failed = error));
     socat.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const started = Date.now();
     while (!/starting data transfer loop/.test(log)) {
+      if (failed)
+        throw new Error(`cannot run socat (is it installed? apt-get install socat): ${(failed as Error).message}`);
       if (socat.exitCode !== null) throw new Error(`socat exited: ${log}`);
       if (Date.now() - started > 10_000) throw new Error(`socat did not start: ${log}`);
       await new Promise((resolve) => setTimeout(resolve, 20));

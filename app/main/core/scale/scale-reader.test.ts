@@ -170,14 +170,14 @@ describe('ScaleReader', () => {
 
   it('keeps trying a port that will not open, with the reason', async () => {
     const source = new FakeSource();
-    source.failNext = new Error('there is no port /dev/ttyUSB0: check the cable and pick the port again');
+    source.failNext = new Error('no such port: check the cable, then pick the port again');
     const { r, statuses } = reader(source, {});
     r.start();
     await until(() => r.status.state === 'connected');
     expect(statuses[1]).toMatchObject({
       state: 'disconnected',
       message:
-        'Cannot open /dev/ttyUSB0: there is no port /dev/ttyUSB0: check the cable and pick the port again; trying again every 1 s',
+        'Cannot open /dev/ttyUSB0: no such port: check the cable, then pick the port again; trying again every 1 s',
     });
   });
 
