@@ -27,7 +27,8 @@ afterEach(async () => {
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
   const started = Date.now();
   while (!check()) {
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - started > ms)
+      throw new Error(`timed out waiting for ${what}; the reader says: ${JSON.stringify(reader?.status)}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -37,6 +38,9 @@ function read(settings: Partial<ScaleSettingsInput>) {
     source: serialPortSource,
     settings: { port: scale.deskPath, baud_rate: 9600, format: 'st-gs', ...settings },
     reconnectMs: 100,
+    // A pty hang-up is now and then missed by the driver; the silence watchdog catches it, as it would a
+    // wedged USB adapter.
+    silenceMs: 1000,
   });
   const readings: ScaleReading[] = [];
   reader.onReading((r) => readings.push(r));

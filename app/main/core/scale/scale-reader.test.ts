@@ -154,7 +154,7 @@ describe('ScaleReader', () => {
     expect(r.stableReading()).not.toBeNull();
     source.unplug();
     expect(r.status).toMatchObject({ state: 'disconnected' });
-    expect(r.status.message).toMatch(/^\/dev\/ttyUSB0 closed: device disconnected; trying again every 1 s$/);
+    expect(r.status.message).toMatch(/^\/dev\/ttyUSB0 closed: device disconnected — trying again every 1 s$/);
     expect(r.latest).toBeNull();
     expect(r.stableReading()).toBeNull();
     await until(() => r.status.state === 'connected');
@@ -168,6 +168,34 @@ describe('ScaleReader', () => {
     ]);
   });
 
+  it('reopens a port that falls silent even though the driver never said it closed', async () => {
+    const source = new FakeSource();
+    const r = new ScaleReader({
+      source,
+      settings: { port: '/dev/ttyUSB0', baud_rate: 9600, format: 'st-gs' },
+      reconnectMs: 20,
+      silenceMs: 150,
+    });
+    readers.push(r);
+    const states: string[] = [];
+    r.onStatus((s) => states.push(s.message));
+    r.start();
+    await until(() => r.status.state === 'connected');
+    const first = source.link!;
+    // Talking keeps it open past the silence limit…
+    for (let i = 0; i < 6; i++) {
+      source.send('ST,GS,+   1.000kg\r\n');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect([r.status.state, source.opened.length]).toEqual(['connected', 1]);
+    // …silence does not.
+    await until(() => source.opened.length === 2 && r.status.state === 'connected');
+    expect(first.closed).toBe(true);
+    expect(states).toContain(
+      'No data from /dev/ttyUSB0 for 1 s: is the scale on and sending continuously? — trying again every 1 s',
+    );
+  });
+
   it('keeps trying a port that will not open, with the reason', async () => {
     const source = new FakeSource();
     source.failNext = new Error('no such port: check the cable, then pick the port again');
@@ -177,7 +205,7 @@ describe('ScaleReader', () => {
     expect(statuses[1]).toMatchObject({
       state: 'disconnected',
       message:
-        'Cannot open /dev/ttyUSB0: no such port: check the cable, then pick the port again; trying again every 1 s',
+        'Cannot open /dev/ttyUSB0: no such port: check the cable, then pick the port again — trying again every 1 s',
     });
   });
 

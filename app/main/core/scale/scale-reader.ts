@@ -39,6 +39,11 @@ export interface ScaleReaderOptions {
   now?: () => number;
   /** Wait between attempts to (re)open the port. */
   reconnectMs?: number;
+  /**
+   * A scale in continuous mode sends several frames a second; this long without a byte means the link is dead
+   * even if the driver never said so (a wedged USB adapter, a hang-up the driver missed): reopen it.
+   */
+  silenceMs?: number;
 }
 
 /** Printable, bounded: control bytes as \xNN so a binary frame can be shown in a message. */
@@ -60,6 +65,9 @@ export class ScaleReader {
   private readonly source: ScaleSource;
   private readonly now: () => number;
   private readonly reconnectMs: number;
+  private readonly silenceMs: number;
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
+  private lastDataAt = 0;
   private readonly stability: StabilityDetector;
   private readonly readingListeners = new Set<(reading: ScaleReading) => void>();
   private readonly statusListeners = new Set<(status: ScaleStatus) => void>();
@@ -81,6 +89,7 @@ export class ScaleReader {
     this.source = options.source;
     this.now = options.now ?? Date.now;
     this.reconnectMs = options.reconnectMs ?? 2000;
+    this.silenceMs = options.silenceMs ?? 5000;
     this.stability = new StabilityDetector({
       stableBy: this.settings.stable_by,
       count: this.settings.stable_count,
@@ -134,6 +143,7 @@ export class ScaleReader {
     const link = this.link;
     this.link = null;
     this.forget();
+    this.stopWatchdog();
     if (link) await link.close();
     this.setStatus('stopped', 'Stopped');
   }
@@ -159,16 +169,21 @@ export class ScaleReader {
       return;
     }
     this.link = link;
+    this.lastDataAt = performance.now();
+    this.armWatchdog(link);
     const splitter = new LineSplitter(
       (line) => this.line(line),
       () => this.ignore('too_long', '(a line longer than 256 bytes)'),
     );
     link.onData((chunk) => {
-      if (this.link === link) splitter.push(chunk);
+      if (this.link !== link) return;
+      this.lastDataAt = performance.now();
+      splitter.push(chunk);
     });
     link.onClose((error) => {
       if (this.link !== link) return;
       this.link = null;
+      this.stopWatchdog();
       this.lost(`${port} closed${error ? `: ${error.message}` : ''}`);
     });
     this.setStatus('connected', `Reading ${port} at ${this.settings.baud_rate} baud (${this.settings.format})`);
@@ -178,11 +193,30 @@ export class ScaleReader {
   private lost(message: string): void {
     this.forget();
     if (!this.running) return;
-    this.setStatus('disconnected', `${message}; trying again every ${Math.round(this.reconnectMs / 1000) || 1} s`);
+    this.setStatus('disconnected', `${message} — trying again every ${Math.round(this.reconnectMs / 1000) || 1} s`);
     this.retry = setTimeout(() => {
       this.retry = null;
       if (this.running) void this.connect();
     }, this.reconnectMs);
+  }
+
+  /** Checks for silence on a timer measured in elapsed time (not the injectable wall clock). */
+  private armWatchdog(link: ScaleLink, wait = this.silenceMs): void {
+    this.watchdog = setTimeout(() => {
+      this.watchdog = null;
+      if (this.link !== link) return;
+      const quiet = performance.now() - this.lastDataAt;
+      if (quiet < this.silenceMs) return this.armWatchdog(link, this.silenceMs - quiet);
+      this.link = null;
+      void link.close().catch(() => undefined);
+      const seconds = Math.round(this.silenceMs / 1000) || 1;
+      this.lost(`No data from ${this.settings.port} for ${seconds} s: is the scale on and sending continuously?`);
+    }, wait);
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = null;
   }
 
   private forget(): void {
