@@ -1,37 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandsArb, chartArb, readingDefArb, schemaErrors } from './arbitraries';
+import { MILK_RULE } from './fixtures';
 import { bandIndex, ChartMethodSchema, lookupChart, type ChartMethod } from './chart';
 
 const fat = { key: 'fat', label: 'Fat %', scale: 2, min: 0, max: 1500 };
-const snf = { key: 'snf', label: 'SNF %', scale: 2, min: 0, max: 1500 };
 
-/** Fat 3.00–3.49 / 3.50–3.99 / 4.00–4.99 down the side, SNF 8.00–8.49 / 8.50–9.50 across. */
-const MILK: ChartMethod = {
-  by: 'chart',
-  axes: [
-    {
-      reading: fat,
-      bands: [
-        { min: 300, max: 349 },
-        { min: 350, max: 399 },
-        { min: 400, max: 499 },
-      ],
-    },
-    {
-      reading: snf,
-      bands: [
-        { min: 800, max: 849 },
-        { min: 850, max: 950 },
-      ],
-    },
-  ],
-  rates: [
-    [4000, 4200],
-    [4400, 4600],
-    [4800, 5000],
-  ],
-};
+/** The milk rule's chart: fat 3.00–3.49 / 3.50–3.99 / 4.00–4.99 down the side, SNF 8.00–8.49 / 8.50–9.50 across. */
+const MILK = MILK_RULE.rate as ChartMethod;
 
 const errorsOf = (chart: unknown) => schemaErrors(ChartMethodSchema, chart);
 

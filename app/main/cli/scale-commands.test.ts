@@ -13,9 +13,10 @@ beforeEach(async () => {
 });
 afterEach(() => scale.dispose());
 
-async function cli(args: string[]): Promise<{ code: number; lines: string[] }> {
+/** Runs a command line (words split at spaces) and collects what it prints. */
+async function cli(line: string): Promise<{ code: number; lines: string[] }> {
   let text = '';
-  const code = await runCli(args, (t) => (text += t));
+  const code = await runCli(line.split(' '), (t) => (text += t));
   return { code, lines: text.split('\n').filter(Boolean) };
 }
 
@@ -32,21 +33,9 @@ describe('npm run cli -- scale …', () => {
       [905, 905, 905, 905].map((w) => encodeFrame('plain', { weight_milli: w, unit: 'kg', stable: false, mode: null })),
     );
     try {
-      const { code, lines } = await cli([
-        '--json',
-        'scale',
-        'watch',
-        '--port',
-        scale.deskPath,
-        '--baud',
-        '9600',
-        '--format',
-        'plain',
-        '--stable-count',
-        '3',
-        '--count',
-        '5',
-      ]);
+      const { code, lines } = await cli(
+        `--json scale watch --port ${scale.deskPath} --baud 9600 --format plain --stable-count 3 --count 5`,
+      );
       expect(code).toBe(0);
       const readings = lines.map((line) => ScaleReadingSchema.parse(JSON.parse(line)));
       expect(readings).toHaveLength(5);
@@ -60,16 +49,7 @@ describe('npm run cli -- scale …', () => {
   it('scale watch prints readable lines', async () => {
     const stop = play([encodeFrame('st-gs', { weight_milli: -120, unit: 'kg', stable: true, mode: 'net' })]);
     try {
-      const { code, lines } = await cli([
-        'scale',
-        'watch',
-        '--port',
-        scale.deskPath,
-        '--format',
-        'st-gs',
-        '--count',
-        '1',
-      ]);
+      const { code, lines } = await cli(`scale watch --port ${scale.deskPath} --format st-gs --count 1`);
       expect(code).toBe(0);
       expect(lines[0]).toMatch(/^ {6}-0\.120 kg {2}STABLE {2}net {2}\d{4}-\d\d-\d\dT/);
     } finally {
@@ -78,19 +58,9 @@ describe('npm run cli -- scale …', () => {
   });
 
   it('names every bad setting and opens nothing', async () => {
-    const { code, lines } = await cli([
-      '--json',
-      'scale',
-      'watch',
-      '--port',
-      scale.deskPath,
-      '--baud',
-      '9601',
-      '--format',
-      'dibal',
-      '--parity',
-      'mark',
-    ]);
+    const { code, lines } = await cli(
+      `--json scale watch --port ${scale.deskPath} --baud 9601 --format dibal --parity mark`,
+    );
     expect(code).toBe(1);
     expect(JSON.parse(lines[0]!).error.fields).toEqual({
       baud_rate: 'must be one of: 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200',
@@ -102,16 +72,7 @@ describe('npm run cli -- scale …', () => {
   it('scale watch says when nothing it read was a weight', async () => {
     const stop = play(['ST,GS,+  12.345kg\r\n']);
     try {
-      const { code, lines } = await cli([
-        'scale',
-        'watch',
-        '--port',
-        scale.deskPath,
-        '--format',
-        'toledo',
-        '--for',
-        '1',
-      ]);
+      const { code, lines } = await cli(`scale watch --port ${scale.deskPath} --format toledo --for 1`);
       expect([code, lines]).toEqual([1, []]);
     } finally {
       stop();
@@ -126,7 +87,7 @@ describe('npm run cli -- scale …', () => {
       (t) => announce(JSON.parse(t).port),
     );
     const port = await announced;
-    const { code, lines } = await cli(['--json', 'scale', 'watch', '--port', port, '--format', 'toledo', '--for', '5']);
+    const { code, lines } = await cli(`--json scale watch --port ${port} --format toledo --for 5`);
     expect(code).toBe(0);
     const readings = lines.map((line) => ScaleReadingSchema.parse(JSON.parse(line)));
     expect(readings.some((r) => r.stable && r.weight_milli === 24_760)).toBe(true);
