@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseDecimal, toDecimalString } from './decimal';
 import {
   amountMinor,
+  divRoundHalfUp,
+  toSafeMinor,
   currencyScale,
-  divideHalfUp,
   formatMoney,
   formatQuantity,
   parseMoney,
@@ -110,28 +111,38 @@ describe('amountMinor', () => {
   });
 });
 
-describe('divideHalfUp', () => {
-  it('rounds halves away from zero for any denominator', () => {
-    expect([7n, 5n, 3n, -5n, -7n, 4n].map((n) => divideHalfUp(n, 2n))).toEqual([4n, 3n, 2n, -3n, -4n, 2n]);
-    expect(divideHalfUp(1n, 3n)).toBe(0n);
-    expect(divideHalfUp(2n, 3n)).toBe(1n);
-    expect(divideHalfUp(-2n, 3n)).toBe(-1n);
-    expect(() => divideHalfUp(1n, 0n)).toThrow('denominator must be positive');
+describe('divRoundHalfUp', () => {
+  it('rounds halves away from zero for any positive denominator', () => {
+    expect([
+      divRoundHalfUp(5n, 10n),
+      divRoundHalfUp(4n, 10n),
+      divRoundHalfUp(15n, 10n),
+      divRoundHalfUp(-5n, 10n),
+    ]).toEqual([1n, 0n, 2n, -1n]);
+    expect(divRoundHalfUp(123_456_789n * 1_500n, 100_000n)).toBe(1_851_852n); // 1.5% of 1,234,567.89
+    expect(() => divRoundHalfUp(1n, 0n)).toThrow('denominator must be positive');
   });
 
-  it('equals floor(n/d + 1/2) for non-negative n and mirrors it for negative n (oracle)', () => {
+  it('equals floor(n/d + 1/2) for non-negative numerators (oracle)', () => {
     fc.assert(
-      fc.property(
-        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
-        fc.bigInt({ min: 1n, max: 10n ** 12n }),
-        (n, d) => {
-          const magnitude = n < 0n ? -n : n;
-          const floor = magnitude / d;
-          const expected = 2n * (magnitude % d) >= d ? floor + 1n : floor;
-          expect(divideHalfUp(n, d)).toBe(n < 0n ? -expected : expected);
-        },
-      ),
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), (n, d) => {
+        const floor = n / d;
+        expect(divRoundHalfUp(n, d)).toBe(2n * (n % d) >= d ? floor + 1n : floor);
+      }),
     );
+  });
+
+  it('mirrors itself for negative numerators: halves away from zero (oracle)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 0n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), (n, d) => {
+        expect(divRoundHalfUp(n, d)).toBe(-divRoundHalfUp(-n, d));
+      }),
+    );
+  });
+
+  it('toSafeMinor refuses values past the safe range', () => {
+    expect(toSafeMinor(42n)).toBe(42);
+    expect(() => toSafeMinor(2n ** 53n, 'net')).toThrow('net is too large');
   });
 });
 

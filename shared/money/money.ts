@@ -43,10 +43,10 @@ export function parseQuantity(input: string, label = 'quantity'): ParseResult {
 }
 
 /**
- * numerator / denominator rounded half up — halves away from zero — in exact integer arithmetic. The one
- * rounding rule for money: amounts (below) and computed rates (shared/pricing) both go through it.
+ * round_half_up(numerator / denominator) for a positive denominator — the one rounding rule of every money
+ * path. Halves round away from zero; BigInt keeps products past 2^53 exact.
  */
-export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+export function divRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
   if (denominator <= 0n) throw new RangeError('denominator must be positive');
   const negative = numerator < 0n;
   const magnitude = negative ? -numerator : numerator;
@@ -54,23 +54,19 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
   return negative ? -rounded : rounded;
 }
 
-/** A BigInt result as a safe number, or a RangeError naming what overflowed. */
-export function toSafeNumber(value: bigint, label: string): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
+/** A BigInt result as a safe-integer number, or a clear error. */
+export function toSafeMinor(value: bigint, label = 'amount'): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER))
     throw new RangeError(`${label} is too large`);
-  }
   return Number(value);
 }
 
-/**
- * amount_minor = round_half_up(quantity_milli × rate_minor / 1000) — the one place this rounding is defined.
- * BigInt keeps the product exact past 2^53; half-up rounds halves away from zero.
- */
+/** amount_minor = round_half_up(quantity_milli × rate_minor / 1000). */
 export function amountMinor(quantityMilli: number, rateMinor: number): number {
   if (!Number.isSafeInteger(quantityMilli) || !Number.isSafeInteger(rateMinor)) {
     throw new RangeError('quantity and rate must be safe integers');
   }
-  return toSafeNumber(divideHalfUp(BigInt(quantityMilli) * BigInt(rateMinor), 1000n), 'amount');
+  return toSafeMinor(divRoundHalfUp(BigInt(quantityMilli) * BigInt(rateMinor), 1000n));
 }
 
 /** Formats minor units for display with Intl; the number is handed over as an exact decimal string. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nonNegativeInt } from '../domain/fields';
 import { parseDecimal, toDecimalString } from '../money/decimal';
-import { divideHalfUp } from '../money/money';
+import { divRoundHalfUp } from '../money/money';
 import {
   checkDistinctReadings,
   formatRange,
@@ -124,7 +124,7 @@ export function formulaRate(formula: FormulaMethod, readings: Readings): Formula
     const difference = BigInt(reading.value - term.reference);
     numerator += BigInt(coefficient.value) * difference * 10n ** BigInt(3 - term.reading.scale);
   }
-  const rate = divideHalfUp(numerator, DENOMINATOR);
+  const rate = divRoundHalfUp(numerator, DENOMINATOR);
   if (rate < BigInt(formula.min_rate_minor)) return { ok: true, rate_minor: formula.min_rate_minor, limited: 'min' };
   if (rate > BigInt(formula.max_rate_minor)) return { ok: true, rate_minor: formula.max_rate_minor, limited: 'max' };
   return { ok: true, rate_minor: Number(rate), limited: null };
