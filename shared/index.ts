@@ -7,3 +7,5 @@ export * from './domain';
 export * from './sync/hlc';
 export * from './sync/protocol';
 export * from './settlement';
+export * from './pricing';
+export * from './scale';

@@ -38,6 +38,8 @@ describe('parseDecimal', () => {
     ['-5', 'amount cannot be negative'],
     ['12.345', 'amount allows at most 2 decimal places'],
     ['abc', 'amount must be a number like 12.5'],
+    ['twelve', 'amount must be a number like 12.5'],
+    ['e5', 'amount must be a number like 12.5'],
     ['1,000', 'amount must be a number like 12.5'],
     ['1.2.3', 'amount must be a number like 12.5'],
     ['0x10', 'amount must be a number like 12.5'],
@@ -126,6 +128,14 @@ describe('divRoundHalfUp', () => {
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), (n, d) => {
         const floor = n / d;
         expect(divRoundHalfUp(n, d)).toBe(2n * (n % d) >= d ? floor + 1n : floor);
+      }),
+    );
+  });
+
+  it('mirrors itself for negative numerators: halves away from zero (oracle)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 0n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), (n, d) => {
+        expect(divRoundHalfUp(n, d)).toBe(-divRoundHalfUp(-n, d));
       }),
     );
   });
