@@ -6,4 +6,7 @@ export * from './money';
 export * from './domain';
 export * from './sync/hlc';
 export * from './sync/protocol';
+export * from './settlement';
+export * from './pricing';
+export * from './scale';
 export * from './sync/server-addresses';

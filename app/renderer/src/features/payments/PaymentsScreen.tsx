@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
+  can,
   parseMoney,
   PAYMENT_METHODS,
   PAYMENT_TYPES,
@@ -35,7 +36,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
     { includeVoided: true, limit: 100, ...(supplier ? { supplier_uuid: supplier.uuid } : { today: true }) },
     [supplier?.uuid],
   );
-  const canVoid = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
+  const canVoid = can(session?.user?.role, 'payments.void');
   const awaiting = useQuery('conflicts.openEntities', {});
 
   useEffect(() => {
