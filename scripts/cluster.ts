@@ -78,9 +78,10 @@ CollectPay cluster is up.
 Try: npm run cli -- --server ${cluster.lb.url} login --email ${values['admin-email']} --password '${password}'
 Kill an instance (kill -9 ${a.pid}) or a node and watch desks carry on. Ctrl+C stops everything.`);
 
+  // Ctrl+C may arrive more than once (relayed by npm and tsx): every later one is ignored while stopping, or
+  // Node's default action would end this process and leave the database nodes running.
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve());
   });
   console.log('\nstopping…');
   await cluster.stop();

@@ -28,7 +28,19 @@ async function main() {
   if (values.cluster === 'on') {
     const dir = mkdtempSync(join(tmpdir(), 'collectpay-sim-galera-'));
     process.stderr.write('starting a three-node Galera cluster and Redis…\n');
-    cluster = { galera: await startGalera({ dir }), redis: await startRedis(), dir };
+    const started = { galera: await startGalera({ dir }), redis: await startRedis(), dir };
+    cluster = started;
+    // Interrupted: the database nodes are stopped first (Node's default action would leave them running).
+    let stopping = false;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.on(signal, () => {
+        if (stopping) return;
+        stopping = true;
+        void Promise.all([started.galera.stop(), started.redis.stop()]).finally(() => {
+          rmSync(dir, { recursive: true, force: true });
+          process.exit(130);
+        });
+      });
   }
   const seeds = values.seed!.split(',').map(Number);
   let failed = 0;
