@@ -18,7 +18,16 @@ import {
 } from './figures';
 import { rssMb, startServerProcess, table, type Figure } from './lib';
 
+const USAGE = `Usage: npm run bench [-- --quick]
+
+Measures each figure against a raw baseline run in the same process, prints the table and saves
+bench/results/latest.json. The full run takes minutes; --quick runs small sizes in under a minute.`;
+
 async function main() {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const started = Date.now();
   const db = await createTestDatabase();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../../../test/build';
+import { ensureBuilt } from '../../../scripts/ensure-built';
 import { FileSecretStore } from '../core/auth/secret-store';
 import { createCore } from '../core/create-core';
 import { seedDemo } from '../core/desk/demo-seed';
@@ -20,7 +20,7 @@ const CPU_PROBE = `data:text/javascript,${encodeURIComponent(
 describe('the built headless client', () => {
   let dir: string;
   beforeAll(async () => {
-    ensureBuilt(BUILT);
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'collectpay-built-cli-'));
     const core = await createCore({
       filename: join(dir, 'desk.sqlite'),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../../../../shared';
 import { ApiError } from './api';
+import { failureMessage } from './failure';
 
 /** Form state with field errors: checked with the shared schema first, then by the core. */
 export function useForm<S extends z.ZodType>(schema: S) {
@@ -23,10 +24,9 @@ export function useForm<S extends z.ZodType>(schema: S) {
       setMessage(null);
       return result;
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fields);
-        setMessage(error.message);
-      } else setMessage((error as Error).message);
+      const onForm = input && typeof input === 'object' ? Object.keys(input) : [];
+      setErrors(error instanceof ApiError ? error.fields : {});
+      setMessage(failureMessage(error, onForm));
       return null;
     } finally {
       setBusy(false);

@@ -13,11 +13,11 @@ function newestMtime(path: string): number {
 }
 
 /**
- * Tests of what `npm run build` makes (the built CLI, the renderer) build it first when it is missing or older
- * than its sources, so `npm test` on a fresh checkout tests today's code, not yesterday's bundle.
+ * Whatever needs what `npm run build` makes (the built CLI's tests, the demo's browser desk) builds it first when
+ * it is missing or older than its sources, so a fresh checkout runs today's code, not yesterday's bundle.
  */
-export function ensureBuilt(output = 'out/cli/cli.js'): void {
-  const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0;
+export function ensureBuilt(outputs: string[] = ['out/cli/cli.js', 'out/renderer/index.html']): void {
+  const builtAt = Math.min(...outputs.map((o) => (existsSync(o) ? statSync(o).mtimeMs : 0)));
   if (builtAt > Math.max(...SOURCES.filter((s) => existsSync(s)).map(newestMtime))) return;
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
