@@ -20,7 +20,8 @@ export function parseDecimal(input: string, options: ParseDecimalOptions): Parse
   const label = options.label ?? 'value';
   const text = typeof input === 'string' ? input.trim() : '';
   if (text === '') return { ok: false, error: `${label} is required` };
-  if (/[eE]/.test(text)) return { ok: false, error: `${label} must be a plain number, not an exponent form` };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text))
+    return { ok: false, error: `${label} must be a plain number, not an exponent form` };
   if (/^[+-]?(nan|infinity)$/i.test(text)) return { ok: false, error: `${label} must be a number` };
   const match = DECIMAL.exec(text);
   if (!match) return { ok: false, error: `${label} must be a number like 12.5` };

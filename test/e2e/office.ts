@@ -35,12 +35,16 @@ export async function connectAs(page: Page, email: string): Promise<void> {
   await page.getByRole('heading', { name: /^Today,/ }).waitFor();
 }
 
-/** Keyboard entry of one collection: supplier, Enter, product (kept), Enter, quantity, Enter. */
-export async function typeCollection(page: Page, supplierCode: string, quantity: string): Promise<void> {
+/**
+ * Keyboard entry of one collection: supplier, Enter, product (kept, or picked by its first letter), Enter,
+ * quantity, Enter.
+ */
+export async function typeCollection(page: Page, supplierCode: string, quantity: string, productKey?: string) {
   const focused = () => page.evaluate(() => document.activeElement?.id);
   await page.keyboard.type(supplierCode);
   await page.keyboard.press('Enter');
   await expect.poll(focused).toBe('entry-product');
+  if (productKey) await page.keyboard.press(productKey);
   await page.keyboard.press('Enter');
   await expect.poll(focused).toBe('entry-quantity');
   await page.keyboard.type(quantity);

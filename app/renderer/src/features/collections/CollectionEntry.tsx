@@ -207,7 +207,7 @@ export function CollectionEntry() {
           id="entry-when-note"
           className={backDated ? 'backdated-note' : 'muted small'}
           data-testid="entry-date"
-          role={backDated ? 'status' : undefined}
+          aria-live="polite"
         >
           {backDated
             ? `Back-dated: entries you save now are dated ${dayLabel(day)} ${when.slice(11)}, not today.`

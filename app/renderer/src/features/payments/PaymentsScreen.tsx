@@ -195,36 +195,38 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
               <td>{p.method}</td>
               <td className="wrap">{p.reference}</td>
               <td className="num">{p.voided_at ? <del>{money(p.amount_minor)}</del> : money(p.amount_minor)}</td>
-              <td className="row">
-                <button
-                  type="button"
-                  className="small secondary"
-                  onClick={() => go({ name: 'reports', preset: { kind: 'receipt', payment_uuid: p.uuid } })}
-                >
-                  Receipt
-                </button>
-                {p.voided_at ? (
-                  <span className="void-note">Void: {p.void_reason}</span>
-                ) : canVoid ? (
-                  <button type="button" className="danger small" onClick={() => setVoiding(p)}>
-                    Void
+              <td>
+                <div className="row">
+                  <button
+                    type="button"
+                    className="small secondary"
+                    onClick={() => go({ name: 'reports', preset: { kind: 'receipt', payment_uuid: p.uuid } })}
+                  >
+                    Receipt
                   </button>
-                ) : (
-                  <>
-                    <button
-                      type="button"
-                      className="danger small"
-                      disabled
-                      aria-describedby={`void-why-${p.uuid}`}
-                      title="Supervisors void payments"
-                    >
+                  {p.voided_at ? (
+                    <span className="void-note">Void: {p.void_reason}</span>
+                  ) : canVoid ? (
+                    <button type="button" className="danger small" onClick={() => setVoiding(p)}>
                       Void
                     </button>
-                    <span className="muted small" id={`void-why-${p.uuid}`}>
-                      supervisors void payments
-                    </span>
-                  </>
-                )}
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        className="danger small"
+                        disabled
+                        aria-describedby={`void-why-${p.uuid}`}
+                        title="Supervisors void payments"
+                      >
+                        Void
+                      </button>
+                      <span className="muted small" id={`void-why-${p.uuid}`}>
+                        supervisors void payments
+                      </span>
+                    </>
+                  )}
+                </div>
               </td>
             </tr>
           ))}
