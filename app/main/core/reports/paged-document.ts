@@ -187,11 +187,11 @@ export function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'p
  * A one-line cell too wide for its column (a grand total in the millions) is set smaller until it fits: a figure
  * is never cut short.
  */
-function fitStyle(column: Column, cell: Cell | undefined, paper: PaperSize): string {
+function fitStyle(column: Column, cell: Cell | undefined, paper: PaperSize, bold: boolean): string {
   const text = textOf(cell);
   if (column.wrap || text === '') return '';
   const room = ((PAPER[paper].w - 2 * MARGIN) * column.width) / 100 - CELL_PADDING_MM;
-  const needed = textWidthMm(text, FONT_PT);
+  const needed = textWidthMm(text, FONT_PT, bold);
   if (needed <= room) return '';
   return ` style="font-size:${Math.max(5, Math.floor((FONT_PT * room * 10) / needed) / 10)}pt"`;
 }
@@ -210,7 +210,7 @@ function row(columns: Column[], cells: Cells, paper: PaperSize, className = ''):
   return `<tr${classes ? ` class="${classes}"` : ''}${height}>${columns
     .map((c) => {
       const cls = [c.align ? 'num' : '', lines.has(c.key) ? 'wrap' : ''].filter(Boolean).join(' ');
-      const fit = fitStyle(c, cells[c.key], paper);
+      const fit = fitStyle(c, cells[c.key], paper, className === 'total');
       return `<td${cls ? ` class="${cls}"` : ''}${fit}>${cellHtml(cells[c.key], lines.get(c.key))}</td>`;
     })
     .join('')}</tr>`;

@@ -223,12 +223,12 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
     sections: [
       {
         columns: [
-          { key: 'supplier', label: 'Supplier', width: 27, wrap: true },
-          { key: 'opening', label: 'Opening', width: 12, align: 'right' },
-          { key: 'collected', label: 'Collected', width: 13, align: 'right' },
-          { key: 'paid', label: 'Paid', width: 12, align: 'right' },
-          { key: 'due', label: 'Due', width: 13, align: 'right' },
-          { key: 'sign', label: 'Signature', width: 23 },
+          { key: 'supplier', label: 'Supplier', width: 22, wrap: true },
+          { key: 'opening', label: 'Opening', width: 14.5, align: 'right' },
+          { key: 'collected', label: 'Collected', width: 14.5, align: 'right' },
+          { key: 'paid', label: 'Paid', width: 14.5, align: 'right' },
+          { key: 'due', label: 'Due', width: 14.5, align: 'right' },
+          { key: 'sign', label: 'Signature', width: 20 },
         ],
         rows,
         carryAt: (i) => running[i]!,

@@ -6,7 +6,7 @@ import { SelectField } from '../../components/Field';
 import { Notice, useNotice } from '../../components/Notice';
 import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
-import { failureMessage } from '../../lib/failure';
+import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { formatWhen, qty, useApp } from '../../lib/settings';
 import { dayLabel, localDay, localDayBounds, toLocalInput } from '../../lib/when';
 
@@ -95,11 +95,7 @@ export function CollectionEntry() {
     else if (when && new Date(when).getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
     setErrors(next);
     if (Object.keys(next).length || !supplier || !product || !parsed.ok) {
-      outcome.fail(
-        Object.keys(next).length === 1
-          ? 'Please correct the highlighted field.'
-          : 'Please correct the highlighted fields.',
-      );
+      outcome.fail(pleaseCorrect(Object.keys(next).length));
       return;
     }
     try {

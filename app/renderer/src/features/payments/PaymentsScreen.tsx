@@ -16,7 +16,7 @@ import { Field, SelectField } from '../../components/Field';
 import { Notice, useNotice } from '../../components/Notice';
 import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
-import { failureMessage } from '../../lib/failure';
+import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { formatWhen, useApp } from '../../lib/settings';
 
 const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
@@ -77,11 +77,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
     else if (value.value <= 0) next.amount = 'must be greater than zero';
     setErrors(next);
     if (Object.keys(next).length || !supplier || !value.ok) {
-      outcome.fail(
-        Object.keys(next).length === 1
-          ? 'Please correct the highlighted field.'
-          : 'Please correct the highlighted fields.',
-      );
+      outcome.fail(pleaseCorrect(Object.keys(next).length));
       return;
     }
     try {
@@ -196,7 +192,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
               <td className="wrap">{p.reference}</td>
               <td className="num">{p.voided_at ? <del>{money(p.amount_minor)}</del> : money(p.amount_minor)}</td>
               <td>
-                <div className="row">
+                <div className="row nowrap">
                   <button
                     type="button"
                     className="small secondary"
@@ -204,29 +200,25 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
                   >
                     Receipt
                   </button>
-                  {p.voided_at ? (
-                    <span className="void-note">Void: {p.void_reason}</span>
-                  ) : canVoid ? (
-                    <button type="button" className="danger small" onClick={() => setVoiding(p)}>
+                  {p.voided_at ? null : (
+                    <button
+                      type="button"
+                      className="danger small"
+                      disabled={!canVoid}
+                      onClick={() => setVoiding(p)}
+                      aria-describedby={canVoid ? undefined : `void-why-${p.uuid}`}
+                      title={canVoid ? undefined : 'Supervisors void payments'}
+                    >
                       Void
                     </button>
-                  ) : (
-                    <>
-                      <button
-                        type="button"
-                        className="danger small"
-                        disabled
-                        aria-describedby={`void-why-${p.uuid}`}
-                        title="Supervisors void payments"
-                      >
-                        Void
-                      </button>
-                      <span className="muted small" id={`void-why-${p.uuid}`}>
-                        supervisors void payments
-                      </span>
-                    </>
                   )}
                 </div>
+                {p.voided_at ? <div className="void-note">Void: {p.void_reason}</div> : null}
+                {!p.voided_at && !canVoid ? (
+                  <div className="muted small" id={`void-why-${p.uuid}`}>
+                    supervisors void payments
+                  </div>
+                ) : null}
               </td>
             </tr>
           ))}
