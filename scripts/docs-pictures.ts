@@ -77,15 +77,6 @@ class Pictures {
   }
 }
 
-async function connect(page: Page, email: string, password: string): Promise<void> {
-  await page.getByRole('button', { name: 'Connect…' }).click();
-  const form = page.getByRole('form', { name: 'Connect to server' });
-  await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Password').fill(password);
-  await form.getByRole('button', { name: 'Connect', exact: true }).click();
-  await page.getByRole('heading', { name: /^Today,/ }).waitFor({ timeout: 120_000 });
-}
-
 async function untilText(page: Page, testId: string, pattern: RegExp, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     ([id, source]) => new RegExp(source!).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ensureBuilt } from './ensure-built';
 
 /** Every npm script that takes options answers `--help`, through npm as a user types it, and does nothing else. */
 const SCRIPTS: [script: string, mentions: string[]][] = [
@@ -19,12 +18,11 @@ describe('--help', () => {
     const result = spawnSync('npm', ['run', '--silent', script, '--', '--help'], { encoding: 'utf8', timeout: 60_000 });
     expect(result.stderr).not.toMatch(/Unknown option|Error/);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: /m);
+    expect(result.stdout).toMatch(/^Usage:/m);
     for (const text of mentions) expect(result.stdout).toContain(text);
   });
 
-  it('npm run cli -- --help (the built client)', () => {
-    ensureBuilt();
+  it('npm run cli -- --help (the built client; test/global-setup.ts builds it)', () => {
     const result = spawnSync('npm', ['run', '--silent', 'cli', '--', '--help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: npm run cli/);

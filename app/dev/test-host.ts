@@ -9,6 +9,7 @@ import type { Core } from '../main/core/create-core';
 import { DeskManager } from '../main/core/desk/desk-manager';
 import { dispatch } from '../main/core/dispatch';
 import { JsonSettingsStore } from '../main/core/settings';
+import { ensureBuilt } from '../../scripts/ensure-built';
 import { downloadPrinter } from './download-printer';
 
 /**
@@ -138,6 +139,7 @@ if (process.argv[1] && /test-host\.[jt]s$/.test(process.argv[1])) {
     console.log(USAGE);
     process.exit(0);
   }
+  ensureBuilt();
   startTestHost({
     dataDir: values['data-dir'] ?? '.data/test-host',
     staticDir: values.static ?? 'out/renderer',

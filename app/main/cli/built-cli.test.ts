@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../../../scripts/ensure-built';
 import { FileSecretStore } from '../core/auth/secret-store';
 import { createCore } from '../core/create-core';
 import { seedDemo } from '../core/desk/demo-seed';
@@ -20,7 +19,7 @@ const CPU_PROBE = `data:text/javascript,${encodeURIComponent(
 describe('the built headless client', () => {
   let dir: string;
   beforeAll(async () => {
-    ensureBuilt();
+    expect(existsSync(BUILT), 'test/global-setup.ts builds it').toBe(true);
     dir = mkdtempSync(join(tmpdir(), 'collectpay-built-cli-'));
     const core = await createCore({
       filename: join(dir, 'desk.sqlite'),
