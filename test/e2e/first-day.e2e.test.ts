@@ -150,12 +150,7 @@ describe('a new user’s first day', () => {
     await typeCollection(page, 'S-0004', '10', 't');
     const form = page.getByRole('form', { name: 'Collection entry' });
     await expect.poll(() => form.getByRole('status').count()).toBe(1);
-    await page.keyboard.type('S-0004');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('t');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('ten');
-    await page.keyboard.press('Enter');
+    await typeCollection(page, 'S-0004', 'ten', 't');
     await expect.poll(() => form.getByRole('alert').first().textContent()).toBe('must be a number like 12.5');
     expect(await form.getByRole('status').count()).toBe(0);
     expect(await form.locator('.form-message').textContent()).toBe('Please correct the highlighted field.');
@@ -177,12 +172,7 @@ describe('a new user’s first day', () => {
   it('the dashboard totals each unit apart: kilograms and litres never add up', async () => {
     const { page } = e;
     await page.keyboard.press('Control+2');
-    await page.keyboard.type('S-0005');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('m'); // the product list by keyboard: MILK
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('3.5');
-    await page.keyboard.press('Enter');
+    await typeCollection(page, 'S-0005', '3.5', 'm'); // the product list by keyboard: MILK
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved 3.5 l from S-0005');
     await page.keyboard.press('Control+1');
     await expect.poll(() => page.getByTestId('today-quantities').textContent()).toBe('2 entries · 10 kg · 3.5 l');
