@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /** Native addons and the lazily loaded browser driver stay in node_modules; everything else is bundled. */
-const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'playwright-core'];
+const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'playwright-core', 'serialport', '@serialport/bindings-cpp'];
 
 /**
  * The headless client, built by `npm run build` beside the app: one bundled ES module (out/cli/cli.js), so a

@@ -17,6 +17,8 @@ import {
   type BenchEnv,
 } from './figures';
 import { rssMb, startServerProcess, table, type Figure } from './lib';
+import { payslipsPdfFigure } from './payslips-pdf';
+import { settlementRunFigure } from './settlement-run';
 
 const USAGE = `Usage: npm run bench [-- --quick]
 
@@ -50,6 +52,8 @@ async function main() {
     figures.push(...load.figures);
     figures.push(...memoryFigures(pull.rssAfterPull, read.rssAfterStatement, load.serverRss));
     figures.push(...(await step('incremental sync', () => incrementalOrSkip(env as Runner))));
+    figures.push(...(await step('pay run', () => settlementRunFigure(quick))));
+    figures.push(...(await step('payslips PDF', () => payslipsPdfFigure(quick))));
   } finally {
     await server.stop();
     await db.drop();

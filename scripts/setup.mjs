@@ -5,7 +5,8 @@
 // 2. System packages the tests need: Chromium (PDFs and browser tests) and poppler-utils (pdftotext, pdftoppm);
 //    python3, make and g++ for better-sqlite3 when no prebuilt binary can be downloaded. Installed with apt when
 //    running as root on Debian/Ubuntu; otherwise setup stops and prints the exact command to run.
-// 3. `npm ci --ignore-scripts` (no Electron download), then `npm rebuild better-sqlite3`.
+// 3. `npm ci --ignore-scripts` (no Electron download), then `npm rebuild` of the native addons (better-sqlite3,
+//    the serial port binding).
 // 4. The database the tests use (TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306) must answer.
 // 5. `npm run build`: the app and the headless client, which the tests run.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MIN_NODE = [20, 19];
+/** Native addons built for this Node: SQLite, and the serial port the scale reader uses. */
+const NATIVE = ['better-sqlite3', '@serialport/bindings-cpp'];
 
 const USAGE = `Usage: npm run setup [-- --help]
 
@@ -23,8 +26,8 @@ Makes this machine ready for \`npm test\`:
   - checks Node (20.19+; 22.12+ only to build installers),
   - installs Chromium and poppler-utils (and python3, make, g++ for better-sqlite3) with apt when run as root
     on Debian/Ubuntu, or stops and prints the exact command to run,
-  - npm ci --ignore-scripts, npm rebuild better-sqlite3 (compiled from source when no prebuilt binary can be
-    downloaded: 3-9 minutes on a 2-core machine),
+  - npm ci --ignore-scripts, npm rebuild better-sqlite3 @serialport/bindings-cpp (compiled from source when no
+    prebuilt binary can be downloaded: 3-9 minutes on a 2-core machine),
   - checks that the test database answers (TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306),
   - npm run build (the app and the headless client).
 
@@ -133,10 +136,10 @@ function installNodeModules() {
   say('Installing packages: a prebuilt better-sqlite3 takes seconds; compiling it from source (when no prebuilt');
   say('binary can be downloaded, e.g. behind a firewall) takes 3-9 minutes on a 2-core machine.');
   if (!run('npm', ['ci', '--ignore-scripts'])) stop('`npm ci --ignore-scripts` failed (see above).');
-  if (!run('npm', ['rebuild', 'better-sqlite3'])) {
+  if (!run('npm', ['rebuild', ...NATIVE])) {
     const tools = PACKAGES.filter((p) => p.build && !p.present()).map((p) => p.name);
     stop(
-      `better-sqlite3 could not be built.${tools.length ? ` It needs ${tools.join(', ')}: sudo apt-get install -y ${tools.join(' ')}` : ''}`,
+      `${NATIVE.join(' or ')} could not be built.${tools.length ? ` It needs ${tools.join(', ')}: sudo apt-get install -y ${tools.join(' ')}` : ''}`,
     );
   }
 }

@@ -63,7 +63,7 @@ describe('npm run setup', () => {
       'apt-get update',
       'apt-get install -y chromium poppler-utils',
       'npm ci --ignore-scripts',
-      'npm rebuild better-sqlite3',
+      'npm rebuild better-sqlite3 @serialport/bindings-cpp',
       'npm run build',
     ]);
     expect(result.stdout).toContain('Missing: chromium — for PDF reports and the browser tests.');
@@ -98,7 +98,11 @@ describe('npm run setup', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(0);
-    expect(m.calls()).toEqual(['npm ci --ignore-scripts', 'npm rebuild better-sqlite3', 'npm run build']);
+    expect(m.calls()).toEqual([
+      'npm ci --ignore-scripts',
+      'npm rebuild better-sqlite3 @serialport/bindings-cpp',
+      'npm run build',
+    ]);
   });
 
   it('stops with the database to start when none answers', () => {

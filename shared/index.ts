@@ -6,3 +6,6 @@ export * from './money';
 export * from './domain';
 export * from './sync/hlc';
 export * from './sync/protocol';
+export * from './settlement';
+export * from './pricing';
+export * from './scale';

@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebSocketServer } from 'ws';
 import type { EventName } from '../../shared/ipc/contract';
+import { serialPortSource } from '../main/serial/serialport-source';
 import { FileSecretStore } from '../main/core/auth/secret-store';
 import type { Core } from '../main/core/create-core';
 import { DeskManager } from '../main/core/desk/desk-manager';
@@ -52,6 +53,8 @@ export async function startTestHost(options: {
     printer: downloads.printer,
     secrets: new FileSecretStore(join(options.dataDir, 'secrets.json')),
     orgTimeZone: options.orgTimeZone ?? 'UTC',
+    // The same serial adapter as the app, so browser tests can weigh on a scale played over a pseudo-terminal.
+    scale: serialPortSource,
   });
   const root = resolve(options.staticDir);
   let port = 0;

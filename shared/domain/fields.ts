@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
+import type { FieldErrors } from '../errors';
 
 /** Field-level schemas reused by every entity, each with a message a clerk can act on. */
 
@@ -49,3 +50,11 @@ export const commonRowShape = {
 };
 
 export const COMMON_ROW_FIELDS = Object.keys(commonRowShape) as (keyof typeof commonRowShape)[];
+
+/** A superRefine callback from a rule function that answers `{ field: problem }` (shared with patch checks). */
+export function refineWith<T>(rules: (value: T) => FieldErrors) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    for (const [field, message] of Object.entries(rules(value)))
+      ctx.addIssue({ code: 'custom', path: [field], message });
+  };
+}

@@ -20,7 +20,7 @@ export function parseDecimal(input: string, options: ParseDecimalOptions): Parse
   const label = options.label ?? 'value';
   const text = typeof input === 'string' ? input.trim() : '';
   if (text === '') return { ok: false, error: `${label} is required` };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text))
+  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(text))
     return { ok: false, error: `${label} must be a plain number, not an exponent form` };
   if (/^[+-]?(nan|infinity)$/i.test(text)) return { ok: false, error: `${label} must be a number` };
   const match = DECIMAL.exec(text);

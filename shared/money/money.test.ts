@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, toDecimalString } from './decimal';
-import { amountMinor, currencyScale, formatMoney, formatQuantity, parseMoney, parseQuantity } from './money';
+import {
+  amountMinor,
+  divRoundHalfUp,
+  toSafeMinor,
+  currencyScale,
+  formatMoney,
+  formatQuantity,
+  parseMoney,
+  parseQuantity,
+} from './money';
 
 const safeInt = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
 
@@ -31,6 +40,8 @@ describe('parseDecimal', () => {
     ['-5', 'amount cannot be negative'],
     ['12.345', 'amount allows at most 2 decimal places'],
     ['abc', 'amount must be a number like 12.5'],
+    ['twelve', 'amount must be a number like 12.5'],
+    ['e5', 'amount must be a number like 12.5'],
     ['1,000', 'amount must be a number like 12.5'],
     ['1.2.3', 'amount must be a number like 12.5'],
     ['0x10', 'amount must be a number like 12.5'],
@@ -99,6 +110,41 @@ describe('amountMinor', () => {
   it('refuses results past the safe range and non-integers', () => {
     expect(() => amountMinor(Number.MAX_SAFE_INTEGER, 10_000)).toThrow('amount is too large');
     expect(() => amountMinor(1.5, 10)).toThrow('safe integers');
+  });
+});
+
+describe('divRoundHalfUp', () => {
+  it('rounds halves away from zero for any positive denominator', () => {
+    expect([
+      divRoundHalfUp(5n, 10n),
+      divRoundHalfUp(4n, 10n),
+      divRoundHalfUp(15n, 10n),
+      divRoundHalfUp(-5n, 10n),
+    ]).toEqual([1n, 0n, 2n, -1n]);
+    expect(divRoundHalfUp(123_456_789n * 1_500n, 100_000n)).toBe(1_851_852n); // 1.5% of 1,234,567.89
+    expect(() => divRoundHalfUp(1n, 0n)).toThrow('denominator must be positive');
+  });
+
+  it('equals floor(n/d + 1/2) for non-negative numerators (oracle)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), (n, d) => {
+        const floor = n / d;
+        expect(divRoundHalfUp(n, d)).toBe(2n * (n % d) >= d ? floor + 1n : floor);
+      }),
+    );
+  });
+
+  it('mirrors itself for negative numerators: halves away from zero (oracle)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 0n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), (n, d) => {
+        expect(divRoundHalfUp(n, d)).toBe(-divRoundHalfUp(-n, d));
+      }),
+    );
+  });
+
+  it('toSafeMinor refuses values past the safe range', () => {
+    expect(toSafeMinor(42n)).toBe(42);
+    expect(() => toSafeMinor(2n ** 53n, 'net')).toThrow('net is too large');
   });
 });
 

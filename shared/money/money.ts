@@ -43,20 +43,30 @@ export function parseQuantity(input: string, label = 'quantity'): ParseResult {
 }
 
 /**
- * amount_minor = round_half_up(quantity_milli × rate_minor / 1000) — the one place this rounding is defined.
- * BigInt keeps the product exact past 2^53; half-up rounds halves away from zero.
+ * round_half_up(numerator / denominator) for a positive denominator — the one rounding rule of every money
+ * path. Halves round away from zero; BigInt keeps products past 2^53 exact.
  */
+export function divRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (denominator <= 0n) throw new RangeError('denominator must be positive');
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
+  return negative ? -rounded : rounded;
+}
+
+/** A BigInt result as a safe-integer number, or a clear error. */
+export function toSafeMinor(value: bigint, label = 'amount'): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`${label} is too large`);
+  return Number(value);
+}
+
+/** amount_minor = round_half_up(quantity_milli × rate_minor / 1000). */
 export function amountMinor(quantityMilli: number, rateMinor: number): number {
   if (!Number.isSafeInteger(quantityMilli) || !Number.isSafeInteger(rateMinor)) {
     throw new RangeError('quantity and rate must be safe integers');
   }
-  const product = BigInt(quantityMilli) * BigInt(rateMinor);
-  const negative = product < 0n;
-  const magnitude = negative ? -product : product;
-  const rounded = (magnitude + 500n) / 1000n;
-  if (rounded > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('amount is too large');
-  const value = Number(rounded);
-  return negative && value !== 0 ? -value : value;
+  return toSafeMinor(divRoundHalfUp(BigInt(quantityMilli) * BigInt(rateMinor), 1000n));
 }
 
 /** Formats minor units for display with Intl; the number is handed over as an exact decimal string. */

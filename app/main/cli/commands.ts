@@ -29,7 +29,7 @@ export interface Output {
 }
 export type Command = (core: Core, flags: Flags, args: string[], out: Output) => Promise<number>;
 
-function need(flags: Flags, name: string): string {
+export function need(flags: Flags, name: string): string {
   const value = flags[name];
   if (typeof value !== 'string' || value.trim() === '')
     throw new AppError('VALIDATION_FAILED', `--${name} is required`, { [name]: 'is required' });
@@ -43,7 +43,7 @@ function decimal(result: ParseResult, name: string): number {
   throw new AppError('VALIDATION_FAILED', `--${name} ${problem}`, { [name]: problem });
 }
 
-function opt(flags: Flags, name: string): string | undefined {
+export function opt(flags: Flags, name: string): string | undefined {
   const value = flags[name];
   return typeof value === 'string' ? value : undefined;
 }

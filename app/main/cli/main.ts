@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../../shared';
 import { describeError, joinNegativeValues } from './args';
+import { serialPortSource } from '../serial/serialport-source';
 import { commands, type Flags, type Output } from './commands';
 import { openDesk } from './open-desk';
+import { runScaleCommand } from './scale-commands';
 
 const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <command> [options]
 
@@ -28,7 +30,12 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <c
   export --json                       every local entity, sorted
   attention                           changes the server refused
   resend --op OP_ID [--fix JSON]      correct and queue a refused change again
-  discard --op OP_ID --reason R       give up on a refused change`;
+  discard --op OP_ID --reason R       give up on a refused change
+  scale watch --port P --format st-gs|plain|toledo [--baud 9600] [--data-bits 7|8] [--parity none|even|odd]
+      [--stop-bits 1|2] [--unit kg] [--stable-by auto|repeat] [--stable-count 5] [--stable-window MS]
+      [--tolerance 0.005] [--for SECONDS] [--count N]   print the weights a serial scale sends (no database)
+  scale ports                         list serial ports
+  scale simulate --format F [--weight 12.345] [--unit kg] [--for SECONDS]   play a scale on a pseudo-terminal`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -68,6 +75,19 @@ const OPTIONS = {
   payment: { type: 'string' },
   paper: { type: 'string' },
   company: { type: 'string' },
+  port: { type: 'string' },
+  baud: { type: 'string' },
+  format: { type: 'string' },
+  'data-bits': { type: 'string' },
+  parity: { type: 'string' },
+  'stop-bits': { type: 'string' },
+  'stable-by': { type: 'string' },
+  'stable-count': { type: 'string' },
+  'stable-window': { type: 'string' },
+  tolerance: { type: 'string' },
+  for: { type: 'string' },
+  count: { type: 'string' },
+  weight: { type: 'string' },
 } as const;
 
 const VALUE_OPTIONS = new Set(
@@ -106,9 +126,11 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<nu
     write(`${USAGE}\n`);
     return flags.help ? 0 : 2;
   }
-  const name = second && commands[`${first} ${second}`] ? `${first} ${second}` : first;
+  // Scale commands talk to a serial port, not a desk: no database is opened for them.
+  const scale = first === 'scale';
+  const name = scale || (second && commands[`${first} ${second}`]) ? `${first} ${second}` : first;
   const command = commands[name];
-  if (!command) {
+  if (!command && !scale) {
     io.err(`Unknown command "${parsed.positionals.join(' ')}".\n\n${USAGE}\n`);
     return 2;
   }
@@ -121,11 +143,19 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<nu
       } else write(`${human}\n`);
     },
   };
-  const core = await openDesk({
-    dataDir: flags['data-dir'] as string | undefined,
-    server: flags.server as string | undefined,
-  });
+  const core = scale
+    ? null
+    : await openDesk({
+        dataDir: flags['data-dir'] as string | undefined,
+        server: flags.server as string | undefined,
+      });
   try {
+    if (!core || !command)
+      return await runScaleCommand(second, flags, {
+        source: serialPortSource,
+        out,
+        note: (text) => io.err(`${text}\n`),
+      });
     return await command(core, flags, args, out);
   } catch (error) {
     if (isAppError(error)) {
@@ -137,6 +167,6 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<nu
     io.err(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
-    await core.close();
+    await core?.close();
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { DeskManager } from '../core/desk/desk-manager';
 import { DEMO_COMPANY } from '../core/desk/demo-settings';
+import { serialPortSource } from '../serial/serialport-source';
 import { electronPrinter } from './electron-printer';
 import { electronSettings } from './electron-settings';
 import { registerIpc, sendEvent } from './ipc/register-ipc';
@@ -36,6 +37,7 @@ export async function startShell(): Promise<void> {
       settings,
       printer: electronPrinter(() => window),
       secrets: new SafeStorageSecretStore(join(dataDir, 'secrets.json')),
+      scale: serialPortSource,
       orgTimeZone: process.env.ORG_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       triggers: {
         focus: (fire) => {

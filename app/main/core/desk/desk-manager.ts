@@ -6,6 +6,7 @@ import { createApi, type DeskControl } from '../api';
 import { MemorySecretStore, type SecretStore } from '../auth/secret-store';
 import { createCore, type Core } from '../create-core';
 import type { ReportPrinter } from '../reports/printer';
+import type { ScaleSource } from '../scale/scale-source';
 import type { SettingsStore } from '../settings';
 import { readState, SYNC_KEYS } from '../sync/sync-state';
 import { attachTriggers, type TriggerSources } from '../sync/triggers';
@@ -23,6 +24,8 @@ export interface DeskOptions {
   orgTimeZone: string;
   /** Extra event sources from the host (focus, resume…); local writes are always wired. */
   triggers?: TriggerSources;
+  /** The host's serial adapter for reading scales (serialport in the app); none where there is no port. */
+  scale?: ScaleSource;
 }
 
 const DEMO_FILE = 'demo.sqlite';
@@ -61,6 +64,11 @@ export class DeskManager implements DeskControl {
 
   get core(): Core {
     return this.current;
+  }
+
+  /** Where a ScaleReader gets its port from on this host, or null. */
+  get scaleSource(): ScaleSource | null {
+    return this.options.scale ?? null;
   }
 
   /** The handlers of the database in use now; hosts look this up per call. */

@@ -235,9 +235,9 @@ function fragmentHtml(f: Fragment, paper: PaperSize): string {
   return `${f.title ? `<h2>${escapeHtml(f.title)}</h2>` : ''}<table>${colgroup}${head}<tbody>${body.join('')}</tbody>${foot}</table>`;
 }
 
-export function renderDocument(spec: DocumentSpec): { html: string; pages: number } {
+/** The pages of one document as `<section class="page">` elements, to stand alone or beside other documents. */
+export function renderPages(spec: DocumentSpec): { body: string; pages: number } {
   const pages = paginate(spec);
-  const { w, h } = PAPER[spec.paper];
   const header = `<header class="head"><div class="company"><strong>${escapeHtml(spec.company.name)}</strong><span>${escapeHtml(spec.company.address)}</span></div><h1>${escapeHtml(spec.title)}</h1>${spec.subtitle ? `<div class="subtitle">${escapeHtml(spec.subtitle)}</div>` : ''}<div class="meta">${spec.meta.map(escapeHtml).join(' · ')}</div></header>`;
   const body = pages
     .map(
@@ -245,8 +245,14 @@ export function renderDocument(spec: DocumentSpec): { html: string; pages: numbe
         `<section class="page">${header}<main>${fragments.map((f) => fragmentHtml(f, spec.paper)).join('')}${i === pages.length - 1 && spec.after ? spec.after : ''}</main><footer class="foot"><span>Printed ${escapeHtml(spec.printedAt)} by ${escapeHtml(spec.printedBy)}</span><span>${escapeHtml(spec.title)}</span><span>Page ${i + 1} of ${pages.length}</span></footer></section>`,
     )
     .join('');
-  const css = `
-@page { size: ${spec.paper}; margin: ${MARGIN}mm; }
+  return { body, pages: pages.length };
+}
+
+/** The print CSS every report shares. */
+export function documentCss(paper: PaperSize): string {
+  const { w, h } = PAPER[paper];
+  return `
+@page { size: ${paper}; margin: ${MARGIN}mm; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
 body { font: 9pt/1.25 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111; }
@@ -284,8 +290,14 @@ tr.empty td { text-align: center; font-style: italic; color: #444; }
   .page { width: ${w}mm; height: ${h}mm; margin: 0 auto 8mm; padding: ${MARGIN}mm; background: #fff; box-shadow: 0 1mm 4mm rgb(0 0 0 / 25%); }
   .foot { left: ${MARGIN}mm; right: ${MARGIN}mm; bottom: ${MARGIN}mm; }
 }`;
-  return {
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(spec.title)}</title><style>${css}</style></head><body>${body}</body></html>`,
-    pages: pages.length,
-  };
+}
+
+/** A whole printable HTML document: the pages, the shared CSS (plus a report's own) and a title. */
+export function htmlDocument(title: string, paper: PaperSize, body: string, extraCss = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${documentCss(paper)}${extraCss}</style></head><body>${body}</body></html>`;
+}
+
+export function renderDocument(spec: DocumentSpec): { html: string; pages: number } {
+  const { body, pages } = renderPages(spec);
+  return { html: htmlDocument(spec.title, spec.paper, body), pages };
 }

@@ -1,0 +1,3 @@
+export * from './input';
+export { computeSettlement, lineOrder } from './compute-settlement';
+export { bonusGross, computeSecondPayment, type BonusInput, type QuantityTotal } from './second-payment';

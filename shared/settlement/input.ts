@@ -1,0 +1,62 @@
+import type { PaymentType } from '../domain/payments';
+import type { CarriedItem, RunKind, SettlementPeriod } from '../domain/settlement-lines';
+import type { ChargeTerms } from '../domain/charges';
+import type { CreditTerms } from '../domain/supplier-credits';
+
+/** What the settlement engine reads: plain data, already filtered to the run's period, route and product. */
+
+export interface SupplierRef {
+  uuid: string;
+  code: string;
+  name: string;
+  /** Collection route the supplier is on; payslips sort by it. */
+  route: string;
+}
+
+export interface ProductRef {
+  uuid: string;
+  code: string;
+  name: string;
+  unit: string;
+}
+
+/**
+ * Collections at their stored amounts, summed per supplier, product and `day` (any grouping finer than that is
+ * fine, down to single collections). Percent and per-unit charges apply to the rows whose `day` they are active on.
+ */
+export interface CollectionTotal {
+  supplier_uuid: string;
+  product_uuid: string;
+  day: string;
+  entries: number;
+  quantity_milli: number;
+  amount_minor: number;
+  /** The rate when every collection in the row had the same one; shown on payslips. */
+  rate_minor?: number | null;
+}
+
+/** Payments dated in the period, summed per supplier and type; voided ones and settlement payments never count. */
+export interface PaymentTotal {
+  supplier_uuid: string;
+  type: PaymentType;
+  entries: number;
+  amount_minor: number;
+  voided?: boolean;
+}
+
+/** What the previous run could not recover from a supplier. */
+export interface BroughtForward extends CarriedItem {
+  supplier_uuid: string;
+}
+
+export interface SettlementInput {
+  kind?: RunKind;
+  period: SettlementPeriod;
+  suppliers: SupplierRef[];
+  products: ProductRef[];
+  collections: CollectionTotal[];
+  payments: PaymentTotal[];
+  charges: ChargeTerms[];
+  credits: CreditTerms[];
+  brought_forward: BroughtForward[];
+}
