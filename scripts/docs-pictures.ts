@@ -17,6 +17,8 @@ import { MemorySecretStore } from '../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../app/main/core/create-core';
 import { DEMO_COMPANY } from '../app/main/core/desk/demo-settings';
 import { htmlToPdf, launchChromium } from '../app/main/core/reports/chromium-pdf';
+import { renderPayslip } from '../app/main/core/reports/payslips/payslip';
+import { SAMPLE_CONTEXT, sampleRun } from '../app/main/core/reports/payslips/sample-run';
 import { renderReport } from '../app/main/core/reports/reports';
 import { JsonSettingsStore } from '../app/main/core/settings';
 import { localDateOf } from '../shared';
@@ -165,6 +167,16 @@ async function reportPictures(core: Core, supplierUuid: string, receiptUuid: str
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(REPORTS, name)]);
       console.log(`  ${REPORTS}/${name}.png (${report.title}, ${report.pages} page(s))`);
     }
+    // The pay run's payslip (docs/pay-runs.md), from the sample run its tests use.
+    const run = sampleRun();
+    const payslip = renderPayslip(run, run.lines[0]!.supplier_uuid, {
+      ...SAMPLE_CONTEXT,
+      company: { name: DEMO_COMPANY.companyName, address: DEMO_COMPANY.companyAddress },
+    });
+    const pdf = join(dir, 'payslip.pdf');
+    writeFileSync(pdf, await htmlToPdf(payslip.html, 'A4'));
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(REPORTS, 'payslip')]);
+    console.log(`  ${REPORTS}/payslip.png (${payslip.title})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
