@@ -6,7 +6,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +24,7 @@ import { localDateOf } from '../shared';
 import type { ReportSpec } from '../shared/ipc/reports';
 import { DEMO_USERS, openDemoOffice, type DemoOffice } from './demo-office';
 import { ensureBuilt } from './ensure-built';
+import { freePort } from './free-port';
 
 const USAGE = `Usage: npm run docs:pictures [-- --only NAME[,NAME…]]
 
@@ -37,16 +37,6 @@ Needs MariaDB (TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306), Chromium an
 const SCREENS = 'docs/screenshots';
 const REPORTS = 'docs/reports';
 const [SUPERVISOR, CLERK] = DEMO_USERS;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function isoDay(offsetDays = 0): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);

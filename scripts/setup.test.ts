@@ -31,7 +31,7 @@ describe('npm run setup', () => {
       writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n${body}\n`);
       chmodSync(join(bin, name), 0o755);
     };
-    // Setup only looks for these; it never runs them.
+    // Setup only looks for the build tools; it never runs them.
     for (const name of ['python3', 'make', 'g++']) script(name, 'exit 0');
     script('npm', 'exit 0');
     if (options.apt !== false)
@@ -42,13 +42,18 @@ describe('npm run setup', () => {
     return {
       bin,
       calls: () => readFileSync(log, 'utf8').trim().split('\n').filter(Boolean),
-      run(asUser?: string, args: string[] = []) {
-        const env = { PATH: bin, HOME: dir, TEST_MYSQL_URL: process.env.TEST_MYSQL_URL ?? '' };
-        if (!env.TEST_MYSQL_URL) delete (env as Partial<typeof env>).TEST_MYSQL_URL;
-        const command = asUser
-          ? ['/usr/bin/setpriv', '--reuid', asUser, '--regid', asUser, '--clear-groups', process.execPath, SCRIPT]
-          : [process.execPath, SCRIPT];
-        return spawnSync(command[0]!, [...command.slice(1), ...args], { env, encoding: 'utf8', timeout: 60_000 });
+      /** Puts (empty) programs of these names on the machine's PATH. */
+      have(tools: string[]) {
+        for (const tool of tools) script(tool, 'exit 0');
+      },
+      run(options: { asUser?: string; args?: string[]; env?: Record<string, string> } = {}) {
+        const env: Record<string, string> = { PATH: bin, HOME: dir, ...options.env };
+        if (process.env.TEST_MYSQL_URL && !env.TEST_MYSQL_URL) env.TEST_MYSQL_URL = process.env.TEST_MYSQL_URL;
+        const node = [process.execPath, SCRIPT, ...(options.args ?? [])];
+        const [file, ...args] = options.asUser
+          ? ['/usr/bin/setpriv', '--reuid', options.asUser, '--regid', options.asUser, '--clear-groups', ...node]
+          : node;
+        return spawnSync(file!, args, { env, encoding: 'utf8', timeout: 60_000 });
       },
     };
   }
@@ -72,7 +77,7 @@ describe('npm run setup', () => {
 
   it('as a user who cannot install: stops before anything else with the exact command to run', () => {
     const m = machine();
-    const result = m.run('65534');
+    const result = m.run({ asUser: '65534' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('sudo apt-get install -y chromium poppler-utils\n');
     expect(m.calls()).toEqual([]);
@@ -89,14 +94,8 @@ describe('npm run setup', () => {
 
   it('with everything present (Chromium through CHROMIUM_PATH): installs nothing from apt', () => {
     const m = machine();
-    for (const tool of ['chromium-bin', 'pdftotext', 'pdftoppm']) {
-      writeFileSync(join(m.bin, tool), '#!/bin/sh\n');
-      chmodSync(join(m.bin, tool), 0o755);
-    }
-    const result = spawnSync(process.execPath, [SCRIPT], {
-      env: { PATH: m.bin, HOME: m.bin, CHROMIUM_PATH: join(m.bin, 'chromium-bin') },
-      encoding: 'utf8',
-    });
+    m.have(['chromium-bin', 'pdftotext', 'pdftoppm']);
+    const result = m.run({ env: { CHROMIUM_PATH: join(m.bin, 'chromium-bin') } });
     expect(result.status).toBe(0);
     expect(m.calls()).toEqual([
       'npm ci --ignore-scripts',
@@ -107,14 +106,8 @@ describe('npm run setup', () => {
 
   it('stops with the database to start when none answers', () => {
     const m = machine();
-    for (const tool of ['chromium', 'pdftotext', 'pdftoppm']) {
-      writeFileSync(join(m.bin, tool), '#!/bin/sh\n');
-      chmodSync(join(m.bin, tool), 0o755);
-    }
-    const result = spawnSync(process.execPath, [SCRIPT], {
-      env: { PATH: m.bin, HOME: m.bin, TEST_MYSQL_URL: 'mysql://root@127.0.0.1:9' },
-      encoding: 'utf8',
-    });
+    m.have(['chromium', 'pdftotext', 'pdftoppm']);
+    const result = m.run({ env: { TEST_MYSQL_URL: 'mysql://root@127.0.0.1:9' } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('no MySQL/MariaDB server answers at 127.0.0.1:9');
     expect(result.stderr).toContain('apt-get install -y mariadb-server');
@@ -123,7 +116,7 @@ describe('npm run setup', () => {
 
   it('answers --help without doing anything', () => {
     const m = machine();
-    const result = m.run(undefined, ['--help']);
+    const result = m.run({ args: ['--help'] });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: npm run setup/);
     expect(m.calls()).toEqual([]);

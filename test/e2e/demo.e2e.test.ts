@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -9,16 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../app/main/core/reports/chromium-pdf';
 import { TEST_MYSQL_SERVER } from '../../server/test/mysql';
 import { typeCollection } from './office';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort } from '../../scripts/free-port';
 
 const healthy = (url: string) =>
   fetch(`${url}/api/v1/health`).then(

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import { buildServer } from '../../server/src/app';
 import { addUser } from '../../server/src/users/users';
 import { testConfig } from '../../server/test/config';
 import { createTestDatabase, type TestDatabase } from '../../server/test/mysql';
+import { freePort } from '../../scripts/free-port';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -50,17 +50,6 @@ export async function typeCollection(page: Page, supplierCode: string, quantity:
   await page.keyboard.type(quantity);
   await expect.poll(() => page.getByTestId('quote').textContent()).toContain('Amount');
   await page.keyboard.press('Enter');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -31,6 +31,20 @@ function pdfPages(pdf: Buffer, dir: string, name: string): string[] {
     .filter((p) => p.trim() !== '');
 }
 
+/** A fresh desk and one Chromium for a describe block, made before its tests and removed after. */
+function freshDeskAndChromium(): { core: TempCore; browser: Browser } {
+  const desk = {} as { core: TempCore; browser: Browser };
+  beforeAll(async () => {
+    desk.browser = await launchChromium();
+    desk.core = await tempCore();
+  });
+  afterAll(async () => {
+    await desk.browser?.close();
+    await desk.core?.cleanup();
+  });
+  return desk;
+}
+
 /** Independent sums with plain SQL, not the code under test. */
 function sum(core: TempCore, sqlText: string, ...params: unknown[]): number {
   return Number(
@@ -240,23 +254,14 @@ describe('printed reports, through Chromium to PDF', () => {
 });
 
 describe('a statement with long references', () => {
-  let core: TempCore;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    core = await tempCore();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await core?.cleanup();
-  });
+  const desk = freshDeskAndChromium();
 
   it('wraps entries instead of cutting them: every reference typed reaches paper, pages still exact', async () => {
-    const { supplier, product } = await seedBasics(core, 3275);
+    const { supplier, product } = await seedBasics(desk.core, 3275);
     const references: string[] = [];
     for (let i = 0; i < 90; i++) {
       const at = `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T${String(6 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`;
-      await core.collections.create({
+      await desk.core.collections.create({
         supplier_uuid: supplier.uuid,
         product_uuid: product.uuid,
         quantity_milli: 12_000 + i,
@@ -265,7 +270,7 @@ describe('a statement with long references', () => {
       // Up to the 80 characters a reference may have, with a receipt number too long for one line.
       const reference = `MPESA QK${String(7_000_000 + i * 7919)}XP M-Pesa from ${i % 2 ? 'Chebet' : 'Kiprono'} slip ${4400 + i}/2026 ref NOV${i}`;
       references.push(reference);
-      const payment = await core.payments.create({
+      const payment = await desk.core.payments.create({
         supplier_uuid: supplier.uuid,
         amount_minor: 1_000 + i,
         type: i % 3 ? 'partial' : 'advance',
@@ -274,14 +279,14 @@ describe('a statement with long references', () => {
         reference,
       });
       if (i % 10 === 4)
-        await core.payments.void({ uuid: payment.uuid, reason: `Sent twice (duplicate of slip ${4399 + i})` });
+        await desk.core.payments.void({ uuid: payment.uuid, reason: `Sent twice (duplicate of slip ${4399 + i})` });
     }
     const report = await renderReport(
-      core,
+      desk.core,
       { kind: 'statement', supplier_uuid: supplier.uuid, from: '2026-11-01', to: '2026-11-30' },
       ctx(),
     );
-    const pages = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'statement-references');
+    const pages = pdfPages(await htmlToPdf(report.html, 'A4', desk.browser), desk.core.dir, 'statement-references');
     expect(pages.length).toBe(report.pages);
     expect(pages.length).toBeGreaterThan(2);
     const all = pages.join('\n');
@@ -301,25 +306,16 @@ describe('a statement with long references', () => {
 });
 
 describe('a 2,000-line statement', () => {
-  let core: TempCore;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    core = await tempCore();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await core?.cleanup();
-  });
+  const desk = freshDeskAndChromium();
 
   it('paginates with the header on every page and exact carried-forward totals', async () => {
-    const { supplier, product } = await seedBasics(core, 3275);
+    const { supplier, product } = await seedBasics(desk.core, 3275);
     const start = Date.UTC(2026, 9, 1, 6);
-    await core.ctx.write(async () => undefined);
+    await desk.core.ctx.write(async () => undefined);
     for (let i = 0; i < 2000; i++) {
       const at = new Date(start + i * 20 * 60_000).toISOString();
       if (i % 10 === 9)
-        await core.payments.create({
+        await desk.core.payments.create({
           supplier_uuid: supplier.uuid,
           amount_minor: 10_000 + i,
           type: 'partial',
@@ -327,7 +323,7 @@ describe('a 2,000-line statement', () => {
           paid_at: at,
         });
       else
-        await core.collections.create({
+        await desk.core.collections.create({
           supplier_uuid: supplier.uuid,
           product_uuid: product.uuid,
           quantity_milli: 1_000 + i * 7,
@@ -335,7 +331,7 @@ describe('a 2,000-line statement', () => {
         });
     }
     const report = await renderReport(
-      core,
+      desk.core,
       { kind: 'statement', supplier_uuid: supplier.uuid, from: '2026-10-01', to: '2026-12-31' },
       {
         company: { name: 'Kericho Tea Buyers Ltd', address: '' },
@@ -345,12 +341,12 @@ describe('a 2,000-line statement', () => {
         printedAt: '2026-11-26 08:00',
       },
     );
-    const pages = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'statement-2000');
+    const pages = pdfPages(await htmlToPdf(report.html, 'A4', desk.browser), desk.core.dir, 'statement-2000');
     expect(pages.length).toBe(report.pages);
     expect(pages.length).toBeGreaterThan(50);
     const money = (minor: number) => formatMoney(minor, USD);
     // Independent running sums, line by line, from the database.
-    const lines = core.sqlite
+    const lines = desk.core.sqlite
       .prepare(
         `select at, kind, amount from (select collected_at as at, 'c' as kind, amount_minor as amount, uuid from collections union all select paid_at, 'p', amount_minor, uuid from payments) order by at, uuid`,
       )
