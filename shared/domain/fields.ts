@@ -51,6 +51,16 @@ export const commonRowShape = {
 
 export const COMMON_ROW_FIELDS = Object.keys(commonRowShape) as (keyof typeof commonRowShape)[];
 
+/** Field specs several entity types share (see entity-kit.ts). */
+export const codeSpec = { kind: 'text', schema: codeField, unique: true } as const;
+export const nameSpec = { kind: 'text', schema: nameField } as const;
+export const notesSpec = { kind: 'text', schema: textField(1000), create: { default: '' } } as const;
+export const activeSpec = {
+  kind: 'boolean',
+  schema: z.boolean({ error: 'must be true or false' }),
+  create: { default: true },
+} as const;
+
 /** A superRefine callback from a rule function that answers `{ field: problem }` (shared with patch checks). */
 export function refineWith<T>(rules: (value: T) => FieldErrors) {
   return (value: T, ctx: z.RefinementCtx) => {

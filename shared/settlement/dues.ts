@@ -1,7 +1,7 @@
 import { PERCENT_DENOMINATOR, type ChargeTerms } from '../domain/charges';
 import type { CarriedKind, DeductionKind, SettlementPeriod } from '../domain/settlement-lines';
 import type { CreditTerms } from '../domain/supplier-credits';
-import type { PaymentType } from '../domain/payments';
+import type { PaymentType } from '../domain/entities/payments';
 import { divRoundHalfUp, toSafeMinor } from '../money/money';
 import type { BroughtForward, PaymentTotal } from './input';
 import type { SupplierGross } from './gross';

@@ -1,4 +1,4 @@
-import type { PaymentType } from '../domain/payments';
+import type { PaymentType } from '../domain/entities/payments';
 import type { CarriedItem, RunKind, SettlementPeriod } from '../domain/settlement-lines';
 import type { ChargeTerms } from '../domain/charges';
 import type { CreditTerms } from '../domain/supplier-credits';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PAYMENT_TYPES } from '../domain/payments';
+import { PAYMENT_TYPES } from '../domain/entities/payments';
 import type { ChargeTerms } from '../domain/charges';
 import type { SettlementLine, SettlementResult } from '../domain/settlement-lines';
 import type { CreditTerms } from '../domain/supplier-credits';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { EntityTypeSchema, RoleSchema, type EntityType } from '../domain/entities';
+import { OPERATIONS, type Resolution } from '../domain/entity-kit';
 import { uuidField } from '../domain/fields';
+import { EntityTypeSchema, type EntityType } from '../domain/registry';
+import { RoleSchema } from '../domain/roles';
 
 /** Wire types of PROTOCOL.md v1. The server validates requests with these; clients build them. */
 
@@ -8,9 +10,6 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_BATCH = 100;
 export const DEFAULT_PULL_LIMIT = 100;
 export const MAX_PULL_LIMIT = 1000;
-
-export const OPERATIONS = ['create', 'update', 'delete'] as const;
-export type Operation = (typeof OPERATIONS)[number];
 
 export const ErrorBodySchema = z.object({
   error: z.object({
@@ -64,8 +63,6 @@ export type PushRequest = { device_id: string; batch: PushOp[] };
 
 export const CONFLICT_TYPES = ['version', 'concurrent', 'timestamp', 'deleted'] as const;
 export type ConflictType = (typeof CONFLICT_TYPES)[number];
-export const RESOLUTIONS = ['server_wins', 'last_write_wins', 'manual'] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
 
 export type WireRow = Record<string, unknown> & { uuid: string; version: number };
 

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import type { Role } from '../../shared';
 import { MemorySecretStore } from '../../app/main/core/auth/secret-store';
 import { createCore, type Core, type CoreOptions } from '../../app/main/core/create-core';
 import { exportAll } from '../../app/main/core/io/export';
+import { entityTable } from '../../server/src/db/entity-table';
 import { fromDb, toWire } from '../../server/src/sync/rows';
 import { startHarness, type Harness } from '../../server/test/harness';
 import { ENTITY_TYPES, type EntityType } from '../../shared';
@@ -75,11 +75,7 @@ export async function syncUntilQuiet(desks: Core[], maxRounds = 10): Promise<voi
 export async function serverExport(harness: Harness) {
   const out = {} as Record<EntityType, Record<string, unknown>[]>;
   for (const type of ENTITY_TYPES) {
-    const rows = await (harness.test.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
-      .selectFrom(type)
-      .selectAll()
-      .orderBy('uuid')
-      .execute();
+    const rows = await entityTable(harness.test.db, type).selectFrom().selectAll().orderBy('uuid').execute();
     out[type] = rows.map((row) => {
       const wire = toWire(fromDb(type, row)) as Record<string, unknown>;
       return Object.fromEntries(

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import { isAppError, PAYMENT_METHODS, type PaymentMethod } from '../../shared';
 import { exportAll } from '../../app/main/core/io/export';
+import { entityTable } from '../../server/src/db/entity-table';
 import { fromDb, toWire } from '../../server/src/sync/rows';
 import { ENTITY_TYPES, type EntityType } from '../../shared';
 import { World, type SimDesk } from './world';
@@ -251,11 +251,7 @@ async function check(
   // 2. All desks hold exactly the server's data.
   const server = {} as Record<EntityType, Record<string, unknown>[]>;
   for (const type of ENTITY_TYPES) {
-    const rows = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
-      .selectFrom(type)
-      .selectAll()
-      .orderBy('uuid')
-      .execute();
+    const rows = await entityTable(db, type).selectFrom().selectAll().orderBy('uuid').execute();
     server[type] = rows.map((row) => {
       const wire = toWire(fromDb(type, row)) as Record<string, unknown>;
       return Object.fromEntries(

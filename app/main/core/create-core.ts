@@ -2,6 +2,7 @@ import { HybridLogicalClock, isValidTimeZone, newId } from '../../../shared';
 import { AuthService } from './auth/auth-service';
 import { MemorySecretStore, type SecretStore } from './auth/secret-store';
 import { openLocalDb, type LocalDb } from './db/connection';
+import { createLocalRows } from './db/local-rows';
 import { createAuditService } from './domain/audit-service';
 import { createBalancesService } from './domain/balances-service';
 import { createCollectionsService } from './domain/collections-service';
@@ -50,8 +51,10 @@ export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? Date.now;
   const events = new CoreEvents();
   let session: Session | null = options.session ?? null;
+  const rows = createLocalRows(local.sqlite);
   const ctx: CoreContext = {
     db,
+    rows,
     now: () => new Date(clock()).toISOString(),
     hlc: new HybridLogicalClock(deviceId.replace(/-/g, '').slice(-12), clock),
     session: () => session,
@@ -76,7 +79,7 @@ export async function createCore(options: CoreOptions) {
   });
   const deps: SyncDeps = {
     db,
-    sqlite: local.sqlite,
+    rows,
     get http() {
       const c = client();
       if (!c) throw new Error('No server is configured');

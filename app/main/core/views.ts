@@ -1,6 +1,6 @@
 import type { CollectionView, Page, PaymentView } from '../../../shared/ipc/types';
 import type { Core } from './create-core';
-import { fromStored } from './domain/row-codec';
+import { fromStored } from './db/row-codec';
 
 interface Range {
   supplier_uuid?: string;

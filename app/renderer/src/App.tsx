@@ -12,7 +12,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SupplierDetail } from './features/suppliers/SupplierDetail';
 import { SuppliersScreen } from './features/suppliers/SuppliersScreen';
 import { SyncScreen } from './features/sync/SyncScreen';
-import { roleAtLeast } from '../../../shared';
+import { can } from '../../../shared';
 import { call, onEvent } from './lib/api';
 import { useApp } from './lib/settings';
 
@@ -45,7 +45,7 @@ export function App() {
   const { session, setSession, setup, refresh } = useApp();
   const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
   const [toast, setToast] = useState<string | null>(null);
-  const supervisor = session?.user ? roleAtLeast(session.user.role, 'supervisor') : false;
+  const supervisor = can(session?.user?.role, 'conflicts.list');
   const nav = NAV.filter((item) => !item.supervisor || supervisor);
 
   useEffect(

@@ -1,15 +1,10 @@
 import type { Generated } from 'kysely';
+import type { EntityRow, EntityType } from '../../../shared';
 
 /** MySQL master schema (Kysely types). Times are DATETIME(3) in UTC, read back as strings. */
 
-interface SyncedColumns {
-  uuid: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  created_by: string | null;
-  updated_by: string | null;
+/** Columns only the server keeps on a synced row. */
+interface ServerSyncColumns {
   /** Change sequence number of the last accepted change (DESIGN §5.2). */
   seq: number;
   /** JSON: field → version that last set it. */
@@ -18,47 +13,17 @@ interface SyncedColumns {
   last_hlc: string | null;
 }
 
-export interface SuppliersTable extends SyncedColumns {
-  code: string;
-  name: string;
-  phone: string;
-  address: string;
-  region: string;
-  notes: string;
-  active: number;
-}
-export interface ProductsTable extends SyncedColumns {
-  code: string;
-  name: string;
-  unit: string;
-  active: number;
-}
-export interface ProductRatesTable extends SyncedColumns {
-  product_uuid: string;
-  rate_minor: number;
-  effective_from: string;
-  notes: string;
-}
-export interface CollectionsTable extends SyncedColumns {
-  supplier_uuid: string;
-  product_uuid: string;
-  collected_at: string;
-  quantity_milli: number;
-  rate_minor: number;
-  amount_minor: number;
-  notes: string;
-}
-export interface PaymentsTable extends SyncedColumns {
-  supplier_uuid: string;
-  paid_at: string;
-  amount_minor: number;
-  type: string;
-  method: string;
-  reference: string;
-  notes: string;
-  voided_at: string | null;
-  void_reason: string | null;
-}
+/** MySQL booleans are TINYINT(1), read and written as 0/1. */
+type Stored<V> = V extends boolean ? number : V;
+
+/**
+ * An entity table as the registry describes it: the row's columns (booleans as 0/1, instants as DATETIME(3)
+ * strings) plus the server's sync columns. Its migration must match (entity-tables.test.ts).
+ */
+export type ServerEntityTable<T extends EntityType> = {
+  [K in keyof EntityRow<T>]: Stored<EntityRow<T>[K]>;
+} & ServerSyncColumns;
+type ServerEntityTables = { [T in EntityType]: ServerEntityTable<T> };
 
 export interface UsersTable {
   id: string;
@@ -130,12 +95,7 @@ export interface SyncClockTable {
   seq: number;
 }
 
-export interface ServerDatabase {
-  suppliers: SuppliersTable;
-  products: ProductsTable;
-  product_rates: ProductRatesTable;
-  collections: CollectionsTable;
-  payments: PaymentsTable;
+export interface ServerDatabase extends ServerEntityTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   devices: DevicesTable;

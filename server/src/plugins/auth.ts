@@ -1,6 +1,6 @@
 import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, roleAtLeast, type Role } from '../../../shared';
+import { AppError, assertCan, type Action, type Role } from '../../../shared';
 
 export interface AccessClaims {
   sub: string;
@@ -49,6 +49,7 @@ export async function registerAuth(app: FastifyInstance, options: { secret: stri
   });
 }
 
-export function requireRole(claims: AccessClaims, role: Role, action: string): void {
-  if (!roleAtLeast(claims.role, role)) throw new AppError('FORBIDDEN', `Only a ${role} may ${action}`);
+/** Throws FORBIDDEN ("Only a supervisor may resolve conflicts") unless the token's role may do the action. */
+export function requireCan(claims: AccessClaims, action: Action): void {
+  assertCan(claims.role, action);
 }

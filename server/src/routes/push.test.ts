@@ -1,7 +1,7 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../../shared';
+import { ENTITY_TYPES, newId } from '../../../shared';
 import { op, pull, push, seedReference, startHarness, type Harness } from '../../test/harness';
 
 describe('POST /api/v1/sync/push', () => {
@@ -156,11 +156,7 @@ describe('POST /api/v1/sync/push', () => {
       [422, 'VALIDATION_FAILED', { product_uuid: 'has no rate in force on 2025-01-01' }],
       [404, 'NOT_FOUND', undefined],
       [422, 'VALIDATION_FAILED', { uuid: 'must be a UUID' }],
-      [
-        422,
-        'VALIDATION_FAILED',
-        { entity_type: 'must be one of: suppliers, products, product_rates, collections, payments' },
-      ],
+      [422, 'VALIDATION_FAILED', { entity_type: `must be one of: ${ENTITY_TYPES.join(', ')}` }],
     ]);
     expect(res.body.results.success.map((s: { op_id: string }) => s.op_id)).toEqual([good.op_id]);
   });

@@ -11,7 +11,7 @@ import {
   type PaymentTotal,
   type PaymentType,
 } from '../../../shared';
-import type { CollectionsTable, PaymentsTable } from '../db/schema';
+import type { ServerEntityTable } from '../db/schema';
 import { fromMysqlDateTime } from '../db/time';
 import { createTestDatabase, type TestDatabase } from '../../test/mysql';
 import { seedPayPeriod, type SeededPayPeriod } from '../../test/seed-pay-period';
@@ -23,10 +23,13 @@ const PERIOD = { from: '2026-11-01', to: '2026-11-10' };
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 type RawCollection = Pick<
-  CollectionsTable,
+  ServerEntityTable<'collections'>,
   'supplier_uuid' | 'product_uuid' | 'collected_at' | 'quantity_milli' | 'rate_minor' | 'amount_minor' | 'deleted_at'
 > & { region: string };
-type RawPayment = Pick<PaymentsTable, 'supplier_uuid' | 'paid_at' | 'amount_minor' | 'voided_at' | 'deleted_at'> & {
+type RawPayment = Pick<
+  ServerEntityTable<'payments'>,
+  'supplier_uuid' | 'paid_at' | 'amount_minor' | 'voided_at' | 'deleted_at'
+> & {
   type: PaymentType;
   region: string;
 };

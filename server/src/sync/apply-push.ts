@@ -1,12 +1,14 @@
-import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { fieldErrorsOf, PushOpSchema, type EntityType, type PushOp, type PushResponse } from '../../../shared';
+import type { Kysely, Transaction } from 'kysely';
+import type { PushResponse } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
-import { toMysqlDateTime } from '../db/time';
 import type { AccessClaims } from '../plugins/auth';
 import { applyOp, type OpEnv, type OpOutcome } from './apply-op';
-import { BatchState } from './batch-state';
-import type { ConflictPolicy } from './policy';
+import type { BatchState } from './batch-state';
+import { loadForOps } from './batch-load';
+import type { ConflictPolicy } from './op/env';
+import { parseOps, type Parsed } from './op/envelope';
+import { withSeqClock } from './seq-clock';
+import { writeSideTables } from './side-tables';
 
 /** Test-only fault injection: throwing from a hook must leave the database untouched. */
 export interface PushHooks {
@@ -32,80 +34,8 @@ export interface PushContext {
 }
 
 type Trx = Transaction<ServerDatabase>;
-type Parsed = { index: number; op: PushOp; hash: string } | { index: number; error: OpOutcome };
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-
-/** A stable hash of what an op asks, to tell a replay from a different op reusing an op_id. */
-function hashOp(op: PushOp): string {
-  const canonical = JSON.stringify([
-    op.entity_type,
-    op.operation,
-    sortKeys(op.data),
-    op.changed_fields ?? null,
-    op.client_timestamp ?? null,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
-
-function parseOps(batch: unknown[]): Parsed[] {
-  return batch.map((raw, index) => {
-    const parsed = PushOpSchema.safeParse(raw);
-    if (parsed.success) return { index, op: parsed.data, hash: hashOp(parsed.data) };
-    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    const data = (r.data && typeof r.data === 'object' ? r.data : {}) as Record<string, unknown>;
-    const fields = fieldErrorsOf(parsed.error, raw);
-    return {
-      index,
-      error: {
-        kind: 'error',
-        item: {
-          ...(typeof r.op_id === 'string' ? { op_id: r.op_id } : {}),
-          ...(typeof r.entity_type === 'string' ? { entity_type: r.entity_type } : {}),
-          ...(typeof data.uuid === 'string' ? { uuid: data.uuid } : {}),
-          status: 422,
-          code: 'VALIDATION_FAILED',
-          message: `Invalid op: ${Object.entries(fields)
-            .map(([f, m]) => `${f} ${m}`)
-            .join('; ')}`,
-          fields,
-        },
-      },
-    };
-  });
-}
-
-/** Which rows, parents and codes the batch touches, so each table is read once. */
-function wantedRows(ops: PushOp[]) {
-  const wanted = new Map<EntityType, Set<string>>();
-  const add = (type: EntityType, uuid: unknown) => {
-    if (typeof uuid !== 'string') return;
-    if (!wanted.has(type)) wanted.set(type, new Set());
-    wanted.get(type)!.add(uuid);
-  };
-  const codes = { suppliers: new Set<string>(), products: new Set<string>() };
-  for (const op of ops) {
-    add(op.entity_type, op.data.uuid);
-    add('suppliers', op.data.supplier_uuid);
-    add('products', op.data.product_uuid);
-    if ((op.entity_type === 'suppliers' || op.entity_type === 'products') && typeof op.data.code === 'string') {
-      codes[op.entity_type].add(op.data.code.trim());
-    }
-  }
-  return { wanted, codes };
-}
 
 /**
  * Applies one push batch in one MySQL transaction (DESIGN §5.1). Successful ops commit together or not at
@@ -115,7 +45,11 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
   const parsed = parseOps(batch);
   for (let attempt = 1; ; attempt++) {
     try {
-      const { outcomes, lastSeq, wrote } = await ctx.db.transaction().execute((trx) => runBatch(ctx, trx, parsed));
+      const { outcomes, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
+        const run = await withSeqClock(trx, (state) => runBatch(ctx, trx, state, parsed));
+        await ctx.hooks?.beforeCommit?.();
+        return { ...run, outcomes: run.result };
+      });
       if (wrote) ctx.onCommitted?.(lastSeq);
       const results: PushResponse['results'] = { success: [], conflicts: [], errors: [] };
       for (const outcome of outcomes) {
@@ -132,10 +66,8 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
   }
 }
 
-async function runBatch(ctx: PushContext, trx: Trx, parsed: Parsed[]) {
-  // Taking the clock row FOR UPDATE orders push commits: a later commit always carries larger seqs.
-  const clock = await sql<{ seq: number | string }>`select seq from sync_clock where id = 1 for update`.execute(trx);
-  const state = new BatchState(Number(clock.rows[0]?.seq ?? 0));
+/** Applies the batch's ops in order (replaying answers already given) and writes the side tables. */
+async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: Parsed[]): Promise<OpOutcome[]> {
   const ops = parsed.flatMap((p) => ('op' in p ? [p.op] : []));
   const opIds = [...new Set(ops.flatMap((op) => (op.op_id ? [op.op_id] : [])))];
   const stored = new Map<string, { request_hash: string; result: string }>();
@@ -147,18 +79,7 @@ async function runBatch(ctx: PushContext, trx: Trx, parsed: Parsed[]) {
       .execute();
     for (const row of rows) stored.set(row.op_id, row);
   }
-  const { wanted, codes } = wantedRows(ops);
-  await state.load(trx, wanted);
-  const productUuids = new Set<string>();
-  for (const op of ops) {
-    if (op.entity_type !== 'collections') continue;
-    if (typeof op.data.product_uuid === 'string') productUuids.add(op.data.product_uuid);
-    const current = typeof op.data.uuid === 'string' ? state.get('collections', op.data.uuid) : null;
-    if (current) productUuids.add(current.product_uuid as string);
-  }
-  await state.loadRates(trx, productUuids);
-  await state.loadCodes(trx, 'suppliers', codes.suppliers);
-  await state.loadCodes(trx, 'products', codes.products);
+  await loadForOps(trx, state, ops);
 
   const now = new Date().toISOString();
   const env: OpEnv = {
@@ -211,61 +132,6 @@ async function runBatch(ctx: PushContext, trx: Trx, parsed: Parsed[]) {
     await ctx.hooks?.afterOp?.(p.index);
   }
 
-  const wrote = (await state.flush(trx)) > 0;
   await writeSideTables(ctx, trx, env, newSyncOps, now);
-  if (wrote) await sql`update sync_clock set seq = ${state.lastSeq} where id = 1`.execute(trx);
-  await ctx.hooks?.beforeCommit?.();
-  return { outcomes, lastSeq: state.lastSeq, wrote };
-}
-
-async function writeSideTables(
-  ctx: PushContext,
-  trx: Trx,
-  env: OpEnv,
-  syncOps: { op_id: string; request_hash: string; result: string }[],
-  now: string,
-) {
-  const at = toMysqlDateTime(now);
-  if (env.audit.length) {
-    await trx
-      .insertInto('audit')
-      .values(
-        env.audit.map((a) => ({
-          at,
-          user_id: ctx.claims.sub,
-          device_id: ctx.deviceId,
-          entity_type: a.entity_type,
-          entity_uuid: a.entity_uuid,
-          action: a.action,
-          before: a.before ? JSON.stringify(a.before) : null,
-          after: JSON.stringify(a.after),
-        })),
-      )
-      .execute();
-  }
-  if (env.conflicts.length) {
-    await trx
-      .insertInto('conflicts')
-      .values(
-        env.conflicts.map((c) => ({
-          ...c,
-          client_data: JSON.stringify(c.client_data),
-          server_data: JSON.stringify(c.server_data),
-          resolved_data: null,
-          device_id: ctx.deviceId,
-          user_id: ctx.claims.sub,
-          created_at: at,
-          resolved_by: null,
-          resolved_at: null,
-          note: null,
-        })),
-      )
-      .execute();
-  }
-  if (syncOps.length) {
-    await trx
-      .insertInto('sync_ops')
-      .values(syncOps.map((s) => ({ ...s, device_id: ctx.deviceId, user_id: ctx.claims.sub, created_at: at })))
-      .execute();
-  }
+  return outcomes;
 }

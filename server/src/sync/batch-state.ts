@@ -1,25 +1,25 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { EntityType } from '../../../shared';
+import { sql, type Transaction } from 'kysely';
+import { shapeOfEntity, type EntityType } from '../../../shared';
+import { entityTable } from '../db/entity-table';
 import type { ServerDatabase } from '../db/schema';
 import { columnsOf, fromDb, toDb, type ServerRow } from './rows';
 
 type Trx = Transaction<ServerDatabase>;
-/** Entity tables are addressed by a runtime name; Kysely sees one loose view, the SQL names the real table. */
-type LooseDb = Kysely<{ entity: Record<string, unknown> & { uuid: string; product_uuid: string; code: string } }>;
-const tableOf = (type: EntityType) => type as unknown as 'entity';
-const loose = (trx: Trx) => trx as unknown as LooseDb;
 
-const key = (type: EntityType, uuid: string) => `${type}:${uuid}`;
+const rowKey = (type: EntityType, uuid: string) => `${type}:${uuid}`;
+const uniqueKey = (type: EntityType, field: string, value: string) => `${type}.${field}:${value.toLowerCase()}`;
+const refKey = (type: EntityType, field: string, uuid: string) => `${type}.${field}:${uuid}`;
 
 /**
  * Everything one push batch reads and writes, loaded up front with one query per table and flushed at the
- * end with one statement per table: set-based work, no round trip per op.
+ * end with one statement per table: set-based work, no round trip per op. Besides rows by uuid it knows who
+ * holds each unique value (codes) and, where loaded, the rows that refer to a record (a product's rates).
  */
 export class BatchState {
   private rows = new Map<string, ServerRow | null>();
   private dirty = new Map<string, { type: EntityType; isNew: boolean }>();
-  private codes = new Map<string, string>();
-  private rates = new Map<string, ServerRow[]>();
+  private unique = new Map<string, string>();
+  private referring = new Map<string, ServerRow[]>();
 
   constructor(private seq: number) {}
 
@@ -34,66 +34,68 @@ export class BatchState {
 
   async load(trx: Trx, wanted: Map<EntityType, Set<string>>): Promise<void> {
     for (const [type, uuids] of wanted) {
-      const missing = [...uuids].filter((u) => !this.rows.has(key(type, u)));
+      const missing = [...uuids].filter((u) => !this.rows.has(rowKey(type, u)));
       if (missing.length === 0) continue;
-      const found = await loose(trx)
-        .selectFrom(tableOf(type))
+      const found = await entityTable(trx, type)
+        .selectFrom()
         .selectAll()
         .where('uuid', 'in', missing)
         .forUpdate()
         .execute();
-      for (const uuid of missing) this.rows.set(key(type, uuid), null);
-      for (const row of found) this.rows.set(key(type, row.uuid as string), fromDb(type, row));
+      for (const uuid of missing) this.rows.set(rowKey(type, uuid), null);
+      for (const row of found) this.rows.set(rowKey(type, String(row.uuid)), fromDb(type, row));
     }
   }
 
-  async loadRates(trx: Trx, productUuids: Set<string>): Promise<void> {
-    const missing = [...productUuids].filter((u) => !this.rates.has(u));
+  /** Loads the rows of `type` whose `field` names one of `uuids` (the rates of some products). */
+  async loadReferring(trx: Trx, type: EntityType, field: string, uuids: Set<string>): Promise<void> {
+    const missing = [...uuids].filter((u) => !this.referring.has(refKey(type, field, u)));
     if (missing.length === 0) return;
-    for (const uuid of missing) this.rates.set(uuid, []);
-    const found = await loose(trx)
-      .selectFrom(tableOf('product_rates'))
-      .selectAll()
-      .where('product_uuid', 'in', missing)
-      .execute();
-    for (const row of found) this.rates.get(row.product_uuid as string)!.push(fromDb('product_rates', row));
+    for (const uuid of missing) this.referring.set(refKey(type, field, uuid), []);
+    const found = await entityTable(trx, type).selectFrom().selectAll().where(field, 'in', missing).execute();
+    for (const row of found) this.referring.get(refKey(type, field, String(row[field])))!.push(fromDb(type, row));
   }
 
-  async loadCodes(trx: Trx, type: 'suppliers' | 'products', codes: Set<string>): Promise<void> {
-    if (codes.size === 0) return;
-    const found = await loose(trx)
-      .selectFrom(tableOf(type))
-      .select(['uuid', 'code'])
-      .where('code', 'in', [...codes])
+  /** Loads who holds these values of a unique field. */
+  async loadUnique(trx: Trx, type: EntityType, field: string, values: Set<string>): Promise<void> {
+    if (values.size === 0) return;
+    const found = await entityTable(trx, type)
+      .selectFrom()
+      .select(['uuid', field])
+      .where(field, 'in', [...values])
       .execute();
-    for (const row of found) this.codes.set(`${type}:${row.code.toLowerCase()}`, row.uuid);
+    for (const row of found) this.unique.set(uniqueKey(type, field, String(row[field])), String(row.uuid));
   }
 
   get(type: EntityType, uuid: string): ServerRow | null {
-    return this.rows.get(key(type, uuid)) ?? null;
+    return this.rows.get(rowKey(type, uuid)) ?? null;
   }
 
-  /** Who holds a code now, as this batch has left it. */
-  codeOwner(type: 'suppliers' | 'products', code: string): string | undefined {
-    return this.codes.get(`${type}:${code.toLowerCase()}`);
+  /** Who holds a unique value now, as this batch has left it. */
+  holderOf(type: EntityType, field: string, value: string): string | undefined {
+    return this.unique.get(uniqueKey(type, field, value));
   }
 
-  ratesOf(productUuid: string): ServerRow[] {
-    return this.rates.get(productUuid) ?? [];
+  /** The loaded rows of `type` whose `field` names `uuid`, as this batch has left them. */
+  referringTo(type: EntityType, field: string, uuid: string): ServerRow[] {
+    return this.referring.get(refKey(type, field, uuid)) ?? [];
   }
 
   put(type: EntityType, row: ServerRow, previous: ServerRow | null): void {
-    const k = key(type, row.uuid);
+    const k = rowKey(type, row.uuid);
     const wasNew = this.dirty.get(k)?.isNew ?? false;
     this.rows.set(k, row);
     this.dirty.set(k, { type, isNew: wasNew || previous === null });
-    if ((type === 'suppliers' || type === 'products') && typeof row.code === 'string') {
-      if (previous && typeof previous.code === 'string') this.codes.delete(`${type}:${previous.code.toLowerCase()}`);
-      this.codes.set(`${type}:${row.code.toLowerCase()}`, row.uuid);
+    const shape = shapeOfEntity(type);
+    for (const field of shape.unique) {
+      if (typeof row[field] !== 'string') continue;
+      if (previous && typeof previous[field] === 'string') this.unique.delete(uniqueKey(type, field, previous[field]));
+      this.unique.set(uniqueKey(type, field, row[field]), row.uuid);
     }
-    if (type === 'product_rates') {
-      const list = this.rates.get(row.product_uuid as string) ?? [];
-      this.rates.set(row.product_uuid as string, [...list.filter((r) => r.uuid !== row.uuid), row]);
+    for (const { field } of shape.refs) {
+      const list = this.referring.get(refKey(type, field, String(row[field])));
+      if (!list) continue;
+      this.referring.set(refKey(type, field, String(row[field])), [...list.filter((r) => r.uuid !== row.uuid), row]);
     }
   }
 
@@ -108,13 +110,9 @@ export class BatchState {
     let written = 0;
     for (const [type, { inserts, updates }] of byType) {
       if (inserts.length > 0) {
-        await loose(trx)
-          .insertInto(tableOf(type))
-          .values(
-            inserts.map(
-              (r) => toDb(type, r) as Record<string, unknown> & { uuid: string; product_uuid: string; code: string },
-            ),
-          )
+        await entityTable(trx, type)
+          .insertInto()
+          .values(inserts.map((r) => ({ ...toDb(type, r), uuid: r.uuid })))
           .execute();
       }
       if (updates.length > 0) await updateRows(trx, type, updates);
@@ -132,7 +130,7 @@ async function updateRows(trx: Trx, type: EntityType, rows: ServerRow[]): Promis
     return sql`select ${sql.join(columns.map((c) => sql`${values[c]} as ${sql.ref(c)}`))}`;
   });
   const assignments = columns.filter((c) => c !== 'uuid').map((c) => sql`${sql.ref(`t.${c}`)} = ${sql.ref(`v.${c}`)}`);
-  await sql`update ${sql.table(type)} as t join (${sql.join(selects, sql` union all `)}) as v on t.uuid = v.uuid set ${sql.join(assignments)}`.execute(
+  await sql`update ${entityTable(trx, type).ref} as t join (${sql.join(selects, sql` union all `)}) as v on t.uuid = v.uuid set ${sql.join(assignments)}`.execute(
     trx,
   );
 }

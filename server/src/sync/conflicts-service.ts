@@ -1,11 +1,15 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   AppError,
+  can,
   CONFLICT_STATUSES,
+  DEFAULT_POLICY,
+  entityTypeOf,
   formatHlc,
   newId,
   parseInput,
   ResolveConflictRequestSchema,
+  shapeOfEntity,
   type ConflictRecord,
   type EntityType,
   type WireRow,
@@ -13,11 +17,10 @@ import {
 import type { ServerDatabase } from '../db/schema';
 import { fromMysqlDateTime, toMysqlDateTime } from '../db/time';
 import type { AccessClaims } from '../plugins/auth';
-import { requireRole } from '../plugins/auth';
+import { requireCan } from '../plugins/auth';
 import { applyOp, type OpEnv } from './apply-op';
-import { BatchState } from './batch-state';
-import { UPDATABLE_FIELDS } from './op-schemas';
-import { DEFAULT_POLICY } from './policy';
+import { loadForOps } from './batch-load';
+import { withSeqClock } from './seq-clock';
 
 type Trx = Transaction<ServerDatabase>;
 type ConflictRow = ServerDatabase['conflicts'];
@@ -53,7 +56,7 @@ function withResolver(db: Kysely<ServerDatabase>) {
 
 /** GET /api/v1/conflicts — supervisors see every conflict; `status` filters (open by default). */
 export async function listConflicts(db: Kysely<ServerDatabase>, claims: AccessClaims, status: string | undefined) {
-  requireRole(claims, 'supervisor', 'list conflicts');
+  requireCan(claims, 'conflicts.list');
   const wanted = status ?? 'open';
   if (wanted !== 'all' && !(CONFLICT_STATUSES as readonly string[]).includes(wanted)) {
     throw new AppError('VALIDATION_FAILED', 'status must be open, resolved, auto or all', {
@@ -69,7 +72,7 @@ export async function listConflicts(db: Kysely<ServerDatabase>, claims: AccessCl
 export async function conflictStatuses(db: Kysely<ServerDatabase>, claims: AccessClaims, ids: string[]) {
   if (ids.length === 0) return { conflicts: [] };
   let query = withResolver(db).where('conflicts.id', 'in', ids.slice(0, 500));
-  if (claims.role === 'clerk') query = query.where('conflicts.device_id', '=', claims.device_id);
+  if (!can(claims.role, 'conflicts.list')) query = query.where('conflicts.device_id', '=', claims.device_id);
   return { conflicts: (await query.execute()).map(record) };
 }
 
@@ -108,97 +111,97 @@ export async function resolveConflict(
   orgTimeZone: string,
   onCommitted?: (seq: number) => void,
 ) {
-  requireRole(claims, 'supervisor', 'resolve conflicts');
+  requireCan(claims, 'conflicts.resolve');
   const input = parseInput(ResolveConflictRequestSchema, body);
   const result = await db.transaction().execute(async (trx) => {
-    const clock = await sql<{ seq: number }>`select seq from sync_clock where id = 1 for update`.execute(trx);
-    const conflict = await lockConflict(trx, id);
-    if (conflict.status === 'resolved') throw new AppError('ALREADY_RESOLVED', 'This conflict was resolved already');
-    const type = conflict.entity_type as EntityType;
-    const state = new BatchState(Number(clock.rows[0]?.seq ?? 0));
-    const data = Object.fromEntries(Object.entries(input.data).filter(([k]) => UPDATABLE_FIELDS[type].includes(k)));
-    const wanted = new Map<EntityType, Set<string>>([
-      ['suppliers', new Set(typeof data.supplier_uuid === 'string' ? [data.supplier_uuid] : [])],
-      ['products', new Set(typeof data.product_uuid === 'string' ? [data.product_uuid] : [])],
-    ]);
-    wanted.set(type, new Set([...(wanted.get(type) ?? []), conflict.entity_uuid]));
-    await state.load(trx, wanted);
-    const current = state.get(type, conflict.entity_uuid);
-    if (!current) throw new AppError('NOT_FOUND', 'The record of this conflict no longer exists');
-    if (current.version !== input.base_version) {
-      throw new AppError(
-        'VERSION_MISMATCH',
-        `The record changed since you looked (now version ${current.version}); reload and choose again`,
-      );
-    }
-    if (type === 'collections')
-      await state.loadRates(trx, new Set([String(data.product_uuid ?? current.product_uuid)]));
-    if (type === 'suppliers' || type === 'products')
-      await state.loadCodes(trx, type, new Set(typeof data.code === 'string' ? [data.code] : []));
     const now = new Date().toISOString();
-    const env: OpEnv = {
-      state,
-      claims,
-      policy: DEFAULT_POLICY,
-      orgTimeZone,
-      now,
-      audit: [],
-      conflicts: [],
-      batchBase: new Map(),
-    };
-    const outcome = applyOp(env, {
-      entity_type: type,
-      operation: 'update',
-      data: { ...data, uuid: conflict.entity_uuid, version: current.version },
-      changed_fields: Object.keys(data),
-      client_timestamp: formatHlc({ wallMs: Date.parse(now), counter: 0, node: 'server' }),
+    const run = await withSeqClock(trx, async (state) => {
+      const conflict = await lockConflict(trx, id);
+      if (conflict.status === 'resolved') throw new AppError('ALREADY_RESOLVED', 'This conflict was resolved already');
+      const type = entityTypeOf(conflict.entity_type);
+      const updatable = shapeOfEntity(type).updatable;
+      const data = Object.fromEntries(Object.entries(input.data).filter(([k]) => updatable.includes(k)));
+      const op = {
+        entity_type: type,
+        operation: 'update' as const,
+        data: { ...data, uuid: conflict.entity_uuid },
+        changed_fields: Object.keys(data),
+        client_timestamp: formatHlc({ wallMs: Date.parse(now), counter: 0, node: 'server' }),
+      };
+      await loadForOps(trx, state, [op]);
+      const current = state.get(type, conflict.entity_uuid);
+      if (!current) throw new AppError('NOT_FOUND', 'The record of this conflict no longer exists');
+      if (current.version !== input.base_version) {
+        throw new AppError(
+          'VERSION_MISMATCH',
+          `The record changed since you looked (now version ${current.version}); reload and choose again`,
+        );
+      }
+      const env: OpEnv = {
+        state,
+        claims,
+        policy: DEFAULT_POLICY,
+        orgTimeZone,
+        now,
+        audit: [],
+        conflicts: [],
+        batchBase: new Map(),
+      };
+      const outcome = applyOp(env, { ...op, data: { ...op.data, version: current.version } });
+      if (outcome.kind === 'error') throw new AppError('VALIDATION_FAILED', outcome.item.message, outcome.item.fields);
+      if (outcome.kind === 'conflict')
+        throw new AppError('VERSION_MISMATCH', 'The record changed while resolving; reload and choose again');
+      await writeResolution(trx, claims, conflict, env, data, input.note, now);
+      return outcome.item.entity as WireRow;
     });
-    if (outcome.kind === 'error') throw new AppError('VALIDATION_FAILED', outcome.item.message, outcome.item.fields);
-    if (outcome.kind === 'conflict')
-      throw new AppError('VERSION_MISMATCH', 'The record changed while resolving; reload and choose again');
-    const wrote = (await state.flush(trx)) > 0;
-    for (const entry of env.audit) {
-      await trx
-        .insertInto('audit')
-        .values({
-          at: toMysqlDateTime(now),
-          user_id: claims.sub,
-          device_id: claims.device_id,
-          entity_type: entry.entity_type,
-          entity_uuid: entry.entity_uuid,
-          action: 'resolve',
-          before: JSON.stringify(entry.before),
-          after: JSON.stringify(entry.after),
-        })
-        .execute();
-    }
-    if (wrote) await sql`update sync_clock set seq = ${state.lastSeq} where id = 1`.execute(trx);
-    await trx
-      .updateTable('conflicts')
-      .set({
-        status: 'resolved',
-        resolved_by: claims.sub,
-        resolved_at: toMysqlDateTime(now),
-        resolved_data: JSON.stringify(data),
-        note: input.note ?? conflict.note,
-      })
-      .where('id', '=', id)
-      .execute();
-    await audit(trx, claims, conflict, 'resolve-conflict', {
-      status: 'resolved',
-      data,
-      note: input.note ?? null,
-      id: newId(),
-    });
-    return { entity: outcome.item.entity as WireRow, seq: wrote ? state.lastSeq : 0 };
+    return { entity: run.result, seq: run.wrote ? run.lastSeq : 0 };
   });
   if (result.seq) onCommitted?.(result.seq);
   return { entity: result.entity };
 }
 
+/** The audit of the row's new version, and the conflict closed with who, when, what and why. */
+async function writeResolution(
+  trx: Trx,
+  claims: AccessClaims,
+  conflict: ConflictRow,
+  env: OpEnv,
+  data: Record<string, unknown>,
+  note: string | undefined,
+  now: string,
+) {
+  for (const entry of env.audit) {
+    await trx
+      .insertInto('audit')
+      .values({
+        at: toMysqlDateTime(now),
+        user_id: claims.sub,
+        device_id: claims.device_id,
+        entity_type: entry.entity_type,
+        entity_uuid: entry.entity_uuid,
+        action: 'resolve',
+        before: JSON.stringify(entry.before),
+        after: JSON.stringify(entry.after),
+      })
+      .execute();
+  }
+  await trx
+    .updateTable('conflicts')
+    .set({
+      status: 'resolved',
+      resolved_by: claims.sub,
+      resolved_at: toMysqlDateTime(now),
+      resolved_data: JSON.stringify(data),
+      note: note ?? conflict.note,
+    })
+    .where('id', '=', conflict.id)
+    .execute();
+  await audit(trx, claims, conflict, 'resolve-conflict', { status: 'resolved', data, note: note ?? null, id: newId() });
+}
+
 /** Extension: a supervisor reopens an auto-resolved conflict to look at it again (nothing changes on the row). */
 export async function reopenConflict(db: Kysely<ServerDatabase>, claims: AccessClaims, id: string) {
-  requireRole(claims, 'supervisor', 'reopen conflicts');
+  requireCan(claims, 'conflicts.reopen');
   return db.transaction().execute(async (trx) => {
     const conflict = await lockConflict(trx, id);
     if (conflict.status !== 'auto')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatHlc, newId } from '../../../shared';
+import { DEFAULT_POLICY, formatHlc, newId } from '../../../shared';
 import { op, push, seedReference, startHarness, type Harness } from '../../test/harness';
 
 const stamp = (iso: string, node: string, counter = 0) => formatHlc({ wallMs: Date.parse(iso), counter, node });
@@ -229,13 +229,7 @@ describe('last_write_wins by hybrid logical clock', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({
-      conflictPolicy: {
-        suppliers: 'last_write_wins',
-        products: 'server_wins',
-        product_rates: 'server_wins',
-        collections: 'manual',
-        payments: 'manual',
-      },
+      conflictPolicy: { ...DEFAULT_POLICY, suppliers: 'last_write_wins' },
     });
   });
   afterAll(async () => h?.close());

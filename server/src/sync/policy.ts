@@ -1,15 +1,9 @@
-import { ENTITY_TYPES, RESOLUTIONS, type EntityType, type Resolution } from '../../../shared';
+import { DEFAULT_POLICY, ENTITY_TYPES, RESOLUTIONS, type EntityType, type Resolution } from '../../../shared';
+import type { ConflictPolicy } from './op/env';
 
-export type ConflictPolicy = Record<EntityType, Resolution>;
-
-/** DESIGN §6: reference data → server_wins after a field merge; money → manual (never a machine's guess). */
-export const DEFAULT_POLICY: ConflictPolicy = {
-  suppliers: 'server_wins',
-  products: 'server_wins',
-  product_rates: 'server_wins',
-  collections: 'manual',
-  payments: 'manual',
-};
+export type { ConflictPolicy } from './op/env';
+/** DESIGN §6, per type in the registry: reference data → server_wins after a field merge; money → manual. */
+export { DEFAULT_POLICY };
 
 /** Parses "suppliers=last_write_wins,payments=manual" over the defaults. */
 export function parsePolicy(text: string | undefined): ConflictPolicy {

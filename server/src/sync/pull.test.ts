@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../../shared';
+import { ENTITY_TYPES, newId } from '../../../shared';
 import { op, pull, push, seedReference, startHarness, type Harness } from '../../test/harness';
 
 describe('POST /api/v1/sync/pull', () => {
@@ -85,7 +85,7 @@ describe('POST /api/v1/sync/pull', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields).toEqual({
       cursor: 'must be a cursor returned by a previous pull',
-      'entity_types.0': 'must be one of: suppliers, products, product_rates, collections, payments',
+      'entity_types.0': `must be one of: ${ENTITY_TYPES.join(', ')}`,
       limit: 'must be at least 1',
     });
     const other = await h.app.inject({

@@ -8,12 +8,10 @@ import {
   type PullResponse,
   type WireRow,
 } from '../../../shared';
+import { entityTable } from '../db/entity-table';
 import type { ServerDatabase } from '../db/schema';
 import { toMysqlDateTime } from '../db/time';
 import { fromDb, toWire } from './rows';
-
-type LooseDb = Kysely<{ entity: Record<string, unknown> & { seq: number; updated_at: string } }>;
-const tableOf = (type: EntityType) => type as unknown as 'entity';
 
 /**
  * One page of changes after a cursor (DESIGN §5.2). All tables are read in one REPEATABLE READ snapshot, and
@@ -32,7 +30,7 @@ export async function pullChanges(db: Kysely<ServerDatabase>, request: PullReque
     .execute(async (trx) => {
       const found: { type: EntityType; row: Record<string, unknown>; seq: number }[] = [];
       for (const type of types) {
-        let query = (trx as unknown as LooseDb).selectFrom(tableOf(type)).selectAll().where('seq', '>', after);
+        let query = entityTable(trx, type).selectFrom().selectAll().where('seq', '>', after);
         if (since) query = query.where('updated_at', '>', since);
         const page = await query
           .orderBy('seq')

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, newId } from '../../../shared';
+
+/** The types dataFor below generates data for (an entity type added later does not skew the tally). */
+const FUZZED_TYPES = ['suppliers', 'products', 'product_rates', 'collections', 'payments'] as const;
 import { seedReference, startHarness, type Desk, type Harness } from '../../test/harness';
 
 /** Property: whatever the body, the server answers without a 500 and writes exactly what it says it wrote. */
@@ -109,7 +112,7 @@ describe('push and pull bodies under fuzzing', () => {
   );
   const opArb = () =>
     fc
-      .tuple(fc.constantFrom(...ENTITY_TYPES), fc.constantFrom('create', 'create', 'update', 'delete'))
+      .tuple(fc.constantFrom(...FUZZED_TYPES), fc.constantFrom('create', 'create', 'update', 'delete'))
       .chain(([entity_type, operation]) =>
         fc
           .record({

@@ -1,4 +1,4 @@
-import { COMMON_ROW_FIELDS, ENTITY_FIELDS, type EntityType, type WireRow } from '../../../shared';
+import { shapeOfEntity, type EntityType, type WireRow } from '../../../shared';
 import { fromMysqlDateTime, toMysqlDateTime } from '../db/time';
 
 /** A synced row as the push logic handles it: wire values plus the server-only columns. */
@@ -10,20 +10,42 @@ export type ServerRow = WireRow & {
   updated_at: string;
 };
 
-const DATETIME_COLUMNS = new Set(['created_at', 'updated_at', 'deleted_at', 'collected_at', 'paid_at', 'voided_at']);
-const BOOLEAN_COLUMNS = new Set(['active']);
 const SERVER_ONLY = ['seq', 'field_versions', 'last_hlc'] as const;
 
+interface Codec {
+  columns: string[];
+  instants: Set<string>;
+  booleans: Set<string>;
+}
+
+const codecs = new Map<EntityType, Codec>();
+
+/** The columns of a type's table and how each is stored, from the registry's field kinds. */
+function codecOf(type: EntityType): Codec {
+  let codec = codecs.get(type);
+  if (!codec) {
+    const shape = shapeOfEntity(type);
+    codec = {
+      columns: [...shape.columns, ...SERVER_ONLY],
+      instants: new Set(shape.instants),
+      booleans: new Set(shape.booleans),
+    };
+    codecs.set(type, codec);
+  }
+  return codec;
+}
+
 export function columnsOf(type: EntityType): string[] {
-  return [...COMMON_ROW_FIELDS, ...ENTITY_FIELDS[type], ...SERVER_ONLY];
+  return codecOf(type).columns;
 }
 
 export function fromDb(type: EntityType, db: Record<string, unknown>): ServerRow {
+  const { columns, instants, booleans } = codecOf(type);
   const row: Record<string, unknown> = {};
-  for (const column of columnsOf(type)) {
+  for (const column of columns) {
     const value = db[column];
-    if (DATETIME_COLUMNS.has(column)) row[column] = fromMysqlDateTime((value as string | null) ?? null);
-    else if (BOOLEAN_COLUMNS.has(column)) row[column] = value === 1 || value === true || value === '1';
+    if (instants.has(column)) row[column] = fromMysqlDateTime((value as string | null) ?? null);
+    else if (booleans.has(column)) row[column] = value === 1 || value === true || value === '1';
     else if (column === 'field_versions') row[column] = typeof value === 'string' ? JSON.parse(value) : (value ?? {});
     else if (typeof value === 'bigint') row[column] = Number(value);
     else row[column] = value ?? null;
@@ -32,11 +54,12 @@ export function fromDb(type: EntityType, db: Record<string, unknown>): ServerRow
 }
 
 export function toDb(type: EntityType, row: ServerRow): Record<string, unknown> {
+  const { columns, instants, booleans } = codecOf(type);
   const db: Record<string, unknown> = {};
-  for (const column of columnsOf(type)) {
+  for (const column of columns) {
     const value = row[column];
-    if (DATETIME_COLUMNS.has(column)) db[column] = value == null ? null : toMysqlDateTime(value as string);
-    else if (BOOLEAN_COLUMNS.has(column)) db[column] = value ? 1 : 0;
+    if (instants.has(column)) db[column] = value == null ? null : toMysqlDateTime(value as string);
+    else if (booleans.has(column)) db[column] = value ? 1 : 0;
     else if (column === 'field_versions') db[column] = JSON.stringify(value ?? {});
     else db[column] = value ?? null;
   }

@@ -1,66 +1,21 @@
 import type { Generated } from 'kysely';
+import type { EntityRow, EntityType } from '../../../../shared';
 
 /** Local SQLite schema (Kysely types). Booleans are stored as 0/1; JSON columns as text. */
 
 export type LocalSyncStatus = 'synced' | 'pending';
 
-interface CommonColumns {
-  uuid: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  created_by: string | null;
-  updated_by: string | null;
-  /** 'pending' while a local op for this row waits in the outbox. */
+/** SQLite has no booleans: they are stored as 0/1. */
+type Stored<V> = V extends boolean ? number : V;
+
+/**
+ * An entity table as the registry describes it: the row's columns (booleans as 0/1) plus `sync_status`,
+ * 'pending' while a local op for the row waits in the outbox. Its migration must match (entity-tables.test.ts).
+ */
+export type LocalEntityTable<T extends EntityType> = { [K in keyof EntityRow<T>]: Stored<EntityRow<T>[K]> } & {
   sync_status: LocalSyncStatus;
-}
-
-export interface SuppliersTable extends CommonColumns {
-  code: string;
-  name: string;
-  phone: string;
-  address: string;
-  region: string;
-  notes: string;
-  active: number;
-}
-
-export interface ProductsTable extends CommonColumns {
-  code: string;
-  name: string;
-  unit: string;
-  active: number;
-}
-
-export interface ProductRatesTable extends CommonColumns {
-  product_uuid: string;
-  rate_minor: number;
-  effective_from: string;
-  notes: string;
-}
-
-export interface CollectionsTable extends CommonColumns {
-  supplier_uuid: string;
-  product_uuid: string;
-  collected_at: string;
-  quantity_milli: number;
-  rate_minor: number;
-  amount_minor: number;
-  notes: string;
-}
-
-export interface PaymentsTable extends CommonColumns {
-  supplier_uuid: string;
-  paid_at: string;
-  amount_minor: number;
-  type: string;
-  method: string;
-  reference: string;
-  notes: string;
-  voided_at: string | null;
-  void_reason: string | null;
-}
+};
+type LocalEntityTables = { [T in EntityType]: LocalEntityTable<T> };
 
 export type OutboxStatus = 'pending' | 'completed' | 'error' | 'discarded';
 
@@ -141,18 +96,11 @@ export interface LocalUsersTable {
   updated_at: string;
 }
 
-export interface LocalDatabase {
+export interface LocalDatabase extends LocalEntityTables {
   local_users: LocalUsersTable;
-  suppliers: SuppliersTable;
-  products: ProductsTable;
-  product_rates: ProductRatesTable;
-  collections: CollectionsTable;
-  payments: PaymentsTable;
   outbox: OutboxTable;
   sync_state: SyncStateTable;
   sync_log: SyncLogTable;
   conflicts: ConflictsTable;
   audit: AuditTable;
 }
-
-export type EntityTableName = 'suppliers' | 'products' | 'product_rates' | 'collections' | 'payments';

@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
-import { AppError, type PullResponse, type WireRow } from '../../../../shared';
+import { AppError, referrersOf, type PullResponse, type WireRow } from '../../../../shared';
 import type { CodeClash } from '../../../../shared/ipc/types';
 import type { Core } from '../create-core';
-import { storeServerRow } from '../sync/apply-remote';
 import { checkServer } from '../sync/check-server';
 import { SYNC_KEYS, readState, writeState } from '../sync/sync-state';
 
@@ -82,17 +80,8 @@ export async function mapClashes(core: Core, clashes: CodeClash[]): Promise<void
   await core.ctx.write(async (trx) => {
     for (const clash of clashes) {
       const { local_uuid: from, server_uuid: to, entity_type: type } = clash;
-      await storeServerRow(trx, type, clash.server_row);
-      const column = type === 'suppliers' ? 'supplier_uuid' : 'product_uuid';
-      for (const table of type === 'suppliers'
-        ? (['collections', 'payments'] as const)
-        : (['collections', 'product_rates'] as const)) {
-        await trx
-          .updateTable(table)
-          .set({ [column]: to } as never)
-          .where(sql.ref(column), '=', from)
-          .execute();
-      }
+      core.ctx.rows.upsert(type, [clash.server_row], 'synced');
+      for (const { type: table, field } of referrersOf(type)) core.ctx.rows.relink(table, field, from, to);
       const ops = await trx
         .selectFrom('outbox')
         .select(['id', 'payload', 'entity_uuid'])
@@ -117,7 +106,7 @@ export async function mapClashes(core: Core, clashes: CodeClash[]): Promise<void
             .execute();
         }
       }
-      await trx.deleteFrom(type).where('uuid', '=', from).execute();
+      core.ctx.rows.remove(type, from);
       await trx
         .insertInto('audit')
         .values({

@@ -1,27 +1,32 @@
 import { sql } from 'kysely';
-import { validationError } from '../../../../shared';
+import { entity, shapeOfEntity, validationError, type EntityType } from '../../../../shared';
+import { entityTable } from '../db/entity-table';
 import type { Executor } from './context';
 
-/** Codes are unique per kind among live rows, compared without case ("s-0001" is "S-0001"). */
-export async function findByCode(exec: Executor, table: 'suppliers' | 'products', code: string) {
-  return exec
-    .selectFrom(table)
+/** Unique fields (codes) are unique per type among live rows, compared without case ("s-0001" is "S-0001"). */
+export async function findByUnique(exec: Executor, type: EntityType, field: string, value: string) {
+  return entityTable(exec, type)
+    .selectFrom()
     .selectAll()
-    .where(sql`lower(code)`, '=', code.trim().toLowerCase())
+    .where(sql`lower(${sql.ref(field)})`, '=', value.trim().toLowerCase())
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
-export async function assertCodeFree(
+/** Refuses values whose unique fields another live row of the type already holds. */
+export async function assertUniqueFree(
   exec: Executor,
-  table: 'suppliers' | 'products',
-  code: string,
+  type: EntityType,
+  values: Record<string, unknown>,
   exceptUuid?: string,
 ): Promise<void> {
-  const clash = await findByCode(exec, table, code);
-  if (clash && clash.uuid !== exceptUuid) {
-    throw validationError({
-      code: `is already used by ${table === 'suppliers' ? 'supplier' : 'product'} "${clash.name}"`,
-    });
+  for (const field of shapeOfEntity(type).unique) {
+    const value = values[field];
+    if (typeof value !== 'string') continue;
+    const clash = await findByUnique(exec, type, field, value);
+    if (clash && clash.uuid !== exceptUuid) {
+      const holder = typeof clash.name === 'string' ? clash.name : String(clash[field]);
+      throw validationError({ [field]: `is already used by ${entity(type).label.one} "${holder}"` });
+    }
   }
 }

@@ -3,19 +3,18 @@ import {
   CollectionCreateSchema,
   CollectionPatchSchema,
   localDateOf,
-  notFound,
   parseInput,
   toIsoInstant,
-  uuidField,
   validationError,
   type CollectionCreate,
   type CollectionPatch,
   type CollectionRow,
 } from '../../../../shared';
-import { requireRole, requireSession, type CoreContext, type Executor } from './context';
+import { requireCan, type CoreContext, type Executor } from './context';
+import { createEntityService } from './entity-service';
 import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
 import { rateInForce } from './rates-service';
-import { fromStored } from './row-codec';
+import { fromStored } from '../db/row-codec';
 import { newRowBase, pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
 
 export interface CollectionListInput extends PageInput {
@@ -47,16 +46,12 @@ export function createCollectionsService(ctx: CoreContext) {
     return { rate_minor: rate.rate_minor, amount_minor: amountMinor(quantityMilli, rate.rate_minor) };
   }
 
-  async function get(uuid: string, exec: Executor = db): Promise<CollectionRow> {
-    parseInput(uuidField, uuid);
-    const row = await findEntity(exec, 'collections', uuid);
-    if (!row || row.deleted_at) throw notFound('Collection');
-    return row;
-  }
+  const rows = createEntityService(ctx, 'collections');
+  const get = rows.get;
 
   return {
     async create(input: CollectionCreate): Promise<CollectionRow> {
-      requireSession(ctx);
+      requireCan(ctx, 'collections.create');
       const data = parseInput(CollectionCreateSchema, input);
       return ctx.write(async (trx) => {
         await assertParties(trx, data.supplier_uuid, data.product_uuid);
@@ -71,7 +66,7 @@ export function createCollectionsService(ctx: CoreContext) {
 
     /** An edit that changes neither product nor date keeps the stored rate (PROTOCOL.md "Push"). */
     async update(uuid: string, input: CollectionPatch): Promise<CollectionRow> {
-      requireSession(ctx);
+      requireCan(ctx, 'collections.update');
       const patch = parseInput(CollectionPatchSchema, input);
       requireSomeChange(patch);
       if (patch.collected_at) patch.collected_at = toIsoInstant(patch.collected_at);
@@ -93,21 +88,7 @@ export function createCollectionsService(ctx: CoreContext) {
     },
 
     /** A wrong collection is deleted as a tombstone (supervisor), so every desk learns of it. */
-    async remove(uuid: string): Promise<CollectionRow> {
-      requireRole(ctx, 'supervisor', 'delete collections');
-      return ctx.write(async (trx) => {
-        const before = await get(uuid, trx);
-        const after: CollectionRow = { ...before, deleted_at: ctx.now(), ...touched(ctx) };
-        await writeEntity(trx, ctx, {
-          type: 'collections',
-          operation: 'delete',
-          before,
-          after,
-          changedFields: ['deleted_at'],
-        });
-        return after;
-      });
-    },
+    remove: (uuid: string): Promise<CollectionRow> => rows.remove(uuid),
 
     get: (uuid: string) => get(uuid),
 

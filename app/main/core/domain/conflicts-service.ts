@@ -1,15 +1,15 @@
-import { AppError, roleAtLeast, type ConflictStatus, type EntityType, type WireRow } from '../../../../shared';
+import { AppError, assertCan, entityTypeOf, isEntityType, type ConflictStatus, type WireRow } from '../../../../shared';
 import type { LocalConflict } from '../../../../shared/ipc/types';
 import type { AuthService } from '../auth/auth-service';
 import type { HttpClient } from '../sync/http-client';
-import { entitiesWithLocalOps, storeServerRow } from '../sync/apply-remote';
+import { storeServerRows } from '../sync/apply-remote';
 import type { CoreContext } from './context';
 import { findEntity } from './entity-writer';
 
 /** The conflict screen's data and actions; resolving needs the server (the resolution is a new version there). */
 export function createConflictsService(ctx: CoreContext, auth: AuthService, http: () => HttpClient | null) {
   async function current(entityType: string, uuid: string) {
-    return (await findEntity(ctx.db, entityType as EntityType, uuid)) ?? null;
+    return isEntityType(entityType) ? ((await findEntity(ctx.db, entityType, uuid)) ?? null) : null;
   }
 
   function online(): HttpClient {
@@ -17,12 +17,6 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
     if (!client)
       throw new AppError('VALIDATION_FAILED', 'Resolving a conflict needs the office server; none is configured');
     return client;
-  }
-
-  function supervisor() {
-    const user = auth.current;
-    if (!user || !roleAtLeast(user.role, 'supervisor'))
-      throw new AppError('FORBIDDEN', 'Only a supervisor may resolve conflicts');
   }
 
   return {
@@ -57,7 +51,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
     },
 
     async resolve(input: { conflict_id: string; data: Record<string, unknown>; base_version: number; note?: string }) {
-      supervisor();
+      assertCan(auth.current?.role, 'conflicts.resolve');
       const client = online();
       const { entity } = await auth.authed((token) =>
         client.post<{ entity: WireRow }>(
@@ -72,8 +66,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
         .where('conflict_id', '=', input.conflict_id)
         .executeTakeFirst();
       await ctx.write(async (trx) => {
-        if (row && !(await entitiesWithLocalOps(trx, [row.entity_uuid])).has(row.entity_uuid))
-          await storeServerRow(trx, row.entity_type as EntityType, entity);
+        if (row) await storeServerRows(trx, ctx.rows, entityTypeOf(row.entity_type), [entity]);
         await trx
           .updateTable('conflicts')
           .set({
@@ -89,7 +82,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
     },
 
     async reopen(conflictId: string) {
-      supervisor();
+      assertCan(auth.current?.role, 'conflicts.reopen');
       const client = online();
       await auth.authed((token) => client.post(`/api/v1/conflicts/${conflictId}/reopen`, {}, token));
       await ctx.db.updateTable('conflicts').set({ status: 'open' }).where('conflict_id', '=', conflictId).execute();

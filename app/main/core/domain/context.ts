@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { AppError, roleAtLeast, type HybridLogicalClock, type Role } from '../../../../shared';
+import { AppError, assertCan, type Action, type HybridLogicalClock, type Role } from '../../../../shared';
+import type { LocalRows } from '../db/local-rows';
 import type { LocalDatabase } from '../db/schema';
 
 export interface Session {
@@ -10,6 +11,8 @@ export interface Session {
 /** What every service needs: the database, time, the HLC, who is acting, and the organisation's zone. */
 export interface CoreContext {
   db: Kysely<LocalDatabase>;
+  /** The one writer of entity rows, on the same connection: use it inside `write`. */
+  rows: LocalRows;
   /** Wall clock as an ISO instant; injectable for tests. */
   now(): string;
   hlc: HybridLogicalClock;
@@ -25,9 +28,10 @@ export function requireSession(ctx: CoreContext): Session {
   return session;
 }
 
-export function requireRole(ctx: CoreContext, role: Role, action: string): Session {
+/** The signed-in user, if their role may do the action (shared/domain/permissions.ts). */
+export function requireCan(ctx: CoreContext, action: Action): Session {
   const session = requireSession(ctx);
-  if (!roleAtLeast(session.role, role)) throw new AppError('FORBIDDEN', `Only a ${role} may ${action}`);
+  assertCan(session.role, action);
   return session;
 }
 

@@ -1,27 +1,18 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { newId, type EntityRows, type EntityType, type Operation } from '../../../../shared';
+import { entityTable } from '../db/entity-table';
+import { fromStored, toWire, type StoredRow } from '../db/row-codec';
 import type { LocalDatabase } from '../db/schema';
-import type { CoreContext } from './context';
-import { fromStored, toStored, toWire, type StoredRow } from './row-codec';
+import type { CoreContext, Executor } from './context';
 
-/**
- * Kysely's per-table types cannot be indexed by a runtime table name, so entity reads and writes go through
- * one loosely typed view; `tableOf` keeps the real table name in the SQL.
- */
-type EntityTables = { entity: StoredRow & { uuid: string } };
-const tableOf = (type: EntityType) => type as unknown as 'entity';
 type Trx = Transaction<LocalDatabase>;
 
-function loose(db: Kysely<LocalDatabase> | Trx): Kysely<EntityTables> {
-  return db as unknown as Kysely<EntityTables>;
-}
-
 export async function findEntity<T extends EntityType>(
-  db: Kysely<LocalDatabase> | Trx,
+  db: Executor,
   type: T,
   uuid: string,
 ): Promise<(EntityRows[T] & { sync_status: string }) | undefined> {
-  const stored = await loose(db).selectFrom(tableOf(type)).selectAll().where('uuid', '=', uuid).executeTakeFirst();
+  const stored = await entityTable(db, type).selectFrom().selectAll().where('uuid', '=', uuid).executeTakeFirst();
   return stored ? fromStored(type, stored) : undefined;
 }
 
@@ -45,12 +36,8 @@ interface WriteSpec<T extends EntityType> {
 export async function writeEntity<T extends EntityType>(trx: Trx, ctx: CoreContext, spec: WriteSpec<T>): Promise<void> {
   const now = ctx.now();
   const userId = ctx.session()?.userId ?? null;
-  const stored = { ...toStored(spec.type, spec.after), uuid: spec.after.uuid, sync_status: 'pending' };
-  if (spec.operation === 'create') {
-    await loose(trx).insertInto(tableOf(spec.type)).values(stored).execute();
-  } else {
-    await loose(trx).updateTable(tableOf(spec.type)).set(stored).where('uuid', '=', spec.after.uuid).execute();
-  }
+  if (spec.operation === 'create') ctx.rows.insert(spec.type, spec.after, 'pending');
+  else ctx.rows.upsert(spec.type, [spec.after], 'pending');
 
   await trx
     .insertInto('audit')
@@ -65,7 +52,7 @@ export async function writeEntity<T extends EntityType>(trx: Trx, ctx: CoreConte
     })
     .execute();
 
-  const wire = toWire(spec.type, stored) as unknown as StoredRow;
+  const wire: StoredRow = toWire(spec.type, spec.after);
   const payload: StoredRow =
     spec.operation === 'create'
       ? { ...wire, version: 0 }

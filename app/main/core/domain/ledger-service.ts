@@ -2,7 +2,7 @@ import type { CollectionRow, PaymentRow } from '../../../../shared';
 import type { LedgerLine, SupplierLedger } from '../../../../shared/ipc/types';
 import type { CoreContext } from './context';
 import { balanceOf } from './balances-service';
-import { fromStored } from './row-codec';
+import { fromStored } from '../db/row-codec';
 
 /**
  * A supplier's ledger for a period: opening balance, dated collection and payment lines with a running

@@ -1,22 +1,19 @@
 import {
   AppError,
-  notFound,
   parseInput,
-  PaymentCreateSchema,
   PaymentPatchSchema,
   PaymentVoidSchema,
   toIsoInstant,
-  uuidField,
-  validationError,
   type PaymentCreate,
   type PaymentPatch,
   type PaymentRow,
   type PaymentVoid,
 } from '../../../../shared';
-import { requireRole, requireSession, type CoreContext, type Executor } from './context';
-import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
-import { fromStored } from './row-codec';
-import { newRowBase, pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
+import { requireCan, type CoreContext } from './context';
+import { createEntityService } from './entity-service';
+import { changedFieldsOf, writeEntity } from './entity-writer';
+import { fromStored } from '../db/row-codec';
+import { pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
 
 export interface PaymentListInput extends PageInput {
   supplier_uuid?: string;
@@ -29,39 +26,14 @@ export interface PaymentListInput extends PageInput {
 export function createPaymentsService(ctx: CoreContext) {
   const { db } = ctx;
 
-  async function get(uuid: string, exec: Executor = db): Promise<PaymentRow> {
-    parseInput(uuidField, uuid);
-    const row = await findEntity(exec, 'payments', uuid);
-    if (!row || row.deleted_at) throw notFound('Payment');
-    return row;
-  }
-
-  async function assertSupplier(exec: Executor, supplierUuid: string): Promise<void> {
-    const supplier = await findEntity(exec, 'suppliers', supplierUuid);
-    if (!supplier || supplier.deleted_at) throw validationError({ supplier_uuid: 'is not a known supplier' });
-  }
+  const rows = createEntityService(ctx, 'payments');
+  const get = rows.get;
 
   return {
-    async create(input: PaymentCreate): Promise<PaymentRow> {
-      requireSession(ctx);
-      const data = parseInput(PaymentCreateSchema, input);
-      return ctx.write(async (trx) => {
-        await assertSupplier(trx, data.supplier_uuid);
-        const { uuid, ...fields } = data;
-        const row: PaymentRow = {
-          ...newRowBase(ctx, uuid),
-          ...fields,
-          paid_at: toIsoInstant(data.paid_at ?? ctx.now()),
-          voided_at: null,
-          void_reason: null,
-        };
-        await writeEntity(trx, ctx, { type: 'payments', operation: 'create', after: row });
-        return row;
-      });
-    },
+    create: (input: PaymentCreate): Promise<PaymentRow> => rows.create(input),
 
     async update(uuid: string, input: PaymentPatch): Promise<PaymentRow> {
-      requireSession(ctx);
+      requireCan(ctx, 'payments.update');
       const patch = parseInput(PaymentPatchSchema, input);
       requireSomeChange(patch);
       if (patch.paid_at) patch.paid_at = toIsoInstant(patch.paid_at);
@@ -77,7 +49,7 @@ export function createPaymentsService(ctx: CoreContext) {
     },
 
     async void(input: PaymentVoid): Promise<PaymentRow> {
-      requireRole(ctx, 'supervisor', 'void payments');
+      requireCan(ctx, 'payments.void');
       const data = parseInput(PaymentVoidSchema, input);
       return ctx.write(async (trx) => {
         const before = await get(data.uuid, trx);

@@ -1,61 +1,22 @@
-import {
-  notFound,
-  parseInput,
-  ProductCreateSchema,
-  ProductPatchSchema,
-  uuidField,
-  type ProductCreate,
-  type ProductPatch,
-  type ProductRow,
-} from '../../../../shared';
-import { requireRole, type CoreContext, type Executor } from './context';
-import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
-import { assertCodeFree, findByCode } from './by-code';
-import { fromStored } from './row-codec';
-import { newRowBase, requireSomeChange, touched } from './row-base';
+import { notFound, type ProductCreate, type ProductPatch, type ProductRow } from '../../../../shared';
+import type { CoreContext } from './context';
+import { findByUnique } from './by-code';
+import { createEntityService } from './entity-service';
+import { fromStored } from '../db/row-codec';
 
 export function createProductsService(ctx: CoreContext) {
   const { db } = ctx;
-
-  async function get(uuid: string, exec: Executor = db): Promise<ProductRow> {
-    parseInput(uuidField, uuid);
-    const row = await findEntity(exec, 'products', uuid);
-    if (!row || row.deleted_at) throw notFound('Product');
-    return row;
-  }
+  const rows = createEntityService(ctx, 'products');
 
   return {
-    async create(input: ProductCreate): Promise<ProductRow> {
-      requireRole(ctx, 'supervisor', 'manage products');
-      const data = parseInput(ProductCreateSchema, input);
-      return ctx.write(async (trx) => {
-        await assertCodeFree(trx, 'products', data.code);
-        const { uuid, ...fields } = data;
-        const row: ProductRow = { ...newRowBase(ctx, uuid), ...fields };
-        await writeEntity(trx, ctx, { type: 'products', operation: 'create', after: row });
-        return row;
-      });
-    },
+    create: (input: ProductCreate): Promise<ProductRow> => rows.create(input),
 
-    async update(uuid: string, input: ProductPatch): Promise<ProductRow> {
-      requireRole(ctx, 'supervisor', 'manage products');
-      const patch = parseInput(ProductPatchSchema, input);
-      requireSomeChange(patch);
-      return ctx.write(async (trx) => {
-        const before = await get(uuid, trx);
-        const changed = changedFieldsOf(before, patch);
-        if (changed.length === 0) return before;
-        if (patch.code !== undefined) await assertCodeFree(trx, 'products', patch.code, uuid);
-        const after: ProductRow = { ...before, ...patch, ...touched(ctx) };
-        await writeEntity(trx, ctx, { type: 'products', operation: 'update', before, after, changedFields: changed });
-        return after;
-      });
-    },
+    update: (uuid: string, input: ProductPatch): Promise<ProductRow> => rows.update(uuid, input),
 
-    get: (uuid: string) => get(uuid),
+    get: (uuid: string) => rows.get(uuid),
 
     async getByCode(code: string): Promise<ProductRow> {
-      const stored = await findByCode(db, 'products', code);
+      const stored = await findByUnique(db, 'products', 'code', code);
       if (!stored) throw notFound(`Product with code "${code}"`);
       return fromStored('products', stored);
     },

@@ -1,16 +1,7 @@
-import {
-  dateField,
-  parseInput,
-  ProductRateCreateSchema,
-  uuidField,
-  validationError,
-  type ProductRateCreate,
-  type ProductRateRow,
-} from '../../../../shared';
-import { requireRole, type CoreContext, type Executor } from './context';
-import { findEntity, writeEntity } from './entity-writer';
-import { fromStored } from './row-codec';
-import { newRowBase } from './row-base';
+import { dateField, parseInput, uuidField, type ProductRateCreate, type ProductRateRow } from '../../../../shared';
+import type { CoreContext, Executor } from './context';
+import { createEntityService } from './entity-service';
+import { fromStored } from '../db/row-codec';
 
 /** The rate row in force for a product on a date: the latest effective_from on or before it. */
 export async function rateInForce(
@@ -34,21 +25,11 @@ export async function rateInForce(
 
 export function createRatesService(ctx: CoreContext) {
   const { db } = ctx;
+  const rows = createEntityService(ctx, 'product_rates');
 
   return {
     /** Sets a product's rate from a date on; earlier collections keep the rate they were priced at. */
-    async set(input: ProductRateCreate): Promise<ProductRateRow> {
-      requireRole(ctx, 'supervisor', 'set rates');
-      const data = parseInput(ProductRateCreateSchema, input);
-      return ctx.write(async (trx) => {
-        const product = await findEntity(trx, 'products', data.product_uuid);
-        if (!product || product.deleted_at) throw validationError({ product_uuid: 'is not a known product' });
-        const { uuid, ...fields } = data;
-        const row: ProductRateRow = { ...newRowBase(ctx, uuid), ...fields };
-        await writeEntity(trx, ctx, { type: 'product_rates', operation: 'create', after: row });
-        return row;
-      });
-    },
+    set: (input: ProductRateCreate): Promise<ProductRateRow> => rows.create(input),
 
     async inForce(productUuid: string, date: string): Promise<ProductRateRow | undefined> {
       parseInput(uuidField, productUuid);

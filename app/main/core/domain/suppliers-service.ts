@@ -1,20 +1,10 @@
 import { sql } from 'kysely';
-import {
-  notFound,
-  parseInput,
-  SupplierCreateSchema,
-  SupplierPatchSchema,
-  uuidField,
-  type SupplierCreate,
-  type SupplierPatch,
-  type SupplierRow,
-} from '../../../../shared';
-import type { CoreContext, Executor } from './context';
-import { requireSession } from './context';
-import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
-import { assertCodeFree, findByCode } from './by-code';
-import { fromStored } from './row-codec';
-import { likePattern, newRowBase, pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
+import { notFound, type SupplierCreate, type SupplierPatch, type SupplierRow } from '../../../../shared';
+import type { CoreContext } from './context';
+import { findByUnique } from './by-code';
+import { createEntityService } from './entity-service';
+import { fromStored } from '../db/row-codec';
+import { likePattern, pageBounds, type Page, type PageInput } from './row-base';
 
 export interface SupplierListInput extends PageInput {
   search?: string;
@@ -23,63 +13,20 @@ export interface SupplierListInput extends PageInput {
 
 export function createSuppliersService(ctx: CoreContext) {
   const { db } = ctx;
-
-  async function get(uuid: string, exec: Executor = db): Promise<SupplierRow> {
-    parseInput(uuidField, uuid);
-    const row = await findEntity(exec, 'suppliers', uuid);
-    if (!row || row.deleted_at) throw notFound('Supplier');
-    return row;
-  }
+  const rows = createEntityService(ctx, 'suppliers');
 
   return {
-    async create(input: SupplierCreate): Promise<SupplierRow> {
-      requireSession(ctx);
-      const data = parseInput(SupplierCreateSchema, input);
-      return ctx.write(async (trx) => {
-        await assertCodeFree(trx, 'suppliers', data.code);
-        const { uuid, ...fields } = data;
-        const row: SupplierRow = { ...newRowBase(ctx, uuid), ...fields };
-        await writeEntity(trx, ctx, { type: 'suppliers', operation: 'create', after: row });
-        return row;
-      });
-    },
+    create: (input: SupplierCreate): Promise<SupplierRow> => rows.create(input),
 
     /** Many suppliers in one transaction: all are created, or none (CSV import). */
-    async createMany(inputs: SupplierCreate[]): Promise<SupplierRow[]> {
-      requireSession(ctx);
-      const all = inputs.map((input) => parseInput(SupplierCreateSchema, input));
-      return ctx.write(async (trx) => {
-        const rows: SupplierRow[] = [];
-        for (const data of all) {
-          await assertCodeFree(trx, 'suppliers', data.code);
-          const { uuid, ...fields } = data;
-          const row: SupplierRow = { ...newRowBase(ctx, uuid), ...fields };
-          await writeEntity(trx, ctx, { type: 'suppliers', operation: 'create', after: row });
-          rows.push(row);
-        }
-        return rows;
-      });
-    },
+    createMany: (inputs: SupplierCreate[]): Promise<SupplierRow[]> => rows.createMany(inputs),
 
-    async update(uuid: string, input: SupplierPatch): Promise<SupplierRow> {
-      requireSession(ctx);
-      const patch = parseInput(SupplierPatchSchema, input);
-      requireSomeChange(patch);
-      return ctx.write(async (trx) => {
-        const before = await get(uuid, trx);
-        const changed = changedFieldsOf(before, patch);
-        if (changed.length === 0) return before;
-        if (patch.code !== undefined) await assertCodeFree(trx, 'suppliers', patch.code, uuid);
-        const after: SupplierRow = { ...before, ...patch, ...touched(ctx) };
-        await writeEntity(trx, ctx, { type: 'suppliers', operation: 'update', before, after, changedFields: changed });
-        return after;
-      });
-    },
+    update: (uuid: string, input: SupplierPatch): Promise<SupplierRow> => rows.update(uuid, input),
 
-    get: (uuid: string) => get(uuid),
+    get: (uuid: string) => rows.get(uuid),
 
     async getByCode(code: string): Promise<SupplierRow> {
-      const stored = await findByCode(db, 'suppliers', code);
+      const stored = await findByUnique(db, 'suppliers', 'code', code);
       if (!stored) throw notFound(`Supplier with code "${code}"`);
       return fromStored('suppliers', stored);
     },

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
-import { COMMON_ROW_FIELDS, ENTITY_FIELDS, ENTITY_TYPES, type EntityType } from '../../../../shared';
+import { ENTITY_TYPES, shapeOfEntity, type EntityType } from '../../../../shared';
 import type { Core } from '../create-core';
-import { fromStored } from '../domain/row-codec';
+import { entityTable } from '../db/entity-table';
+import { fromStored } from '../db/row-codec';
 
 export type Export = Record<EntityType, Record<string, unknown>[]>;
 
@@ -9,14 +9,10 @@ export type Export = Record<EntityType, Record<string, unknown>[]>;
 export async function exportAll(core: Core): Promise<Export> {
   const out = {} as Export;
   for (const type of ENTITY_TYPES) {
-    const rows = await (core.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
-      .selectFrom(type)
-      .selectAll()
-      .orderBy('uuid')
-      .execute();
-    const columns = [...COMMON_ROW_FIELDS, ...ENTITY_FIELDS[type]].sort();
+    const rows = await entityTable(core.db, type).selectFrom().selectAll().orderBy('uuid').execute();
+    const columns = [...shapeOfEntity(type).columns].sort();
     out[type] = rows.map((stored) => {
-      const row = fromStored(type, stored) as unknown as Record<string, unknown>;
+      const row: Record<string, unknown> = fromStored(type, stored);
       return Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));
     });
   }

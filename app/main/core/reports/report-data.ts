@@ -3,7 +3,7 @@ import { AppError, dayBounds, type PaymentRow, type SupplierRow } from '../../..
 import type { Core } from '../create-core';
 import { balanceOf } from '../domain/balances-service';
 import { createLedgerService } from '../domain/ledger-service';
-import { fromStored } from '../domain/row-codec';
+import { fromStored } from '../db/row-codec';
 
 /** Report data straight from the desk's database; every figure an integer sum (DESIGN §8). */
 

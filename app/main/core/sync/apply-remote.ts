@@ -1,12 +1,9 @@
-import type Database from 'better-sqlite3';
 import type { Transaction } from 'kysely';
-import { COMMON_ROW_FIELDS, ENTITY_FIELDS, type EntityType, type WireRow } from '../../../../shared';
+import type { EntityType, WireRow } from '../../../../shared';
+import type { LocalRows } from '../db/local-rows';
 import type { LocalDatabase } from '../db/schema';
-import { toStored } from '../domain/row-codec';
 
 type Trx = Transaction<LocalDatabase>;
-type Loose = Transaction<{ entity: Record<string, unknown> & { uuid: string } }>;
-const tableOf = (type: EntityType) => type as unknown as 'entity';
 
 /** Entity uuids that still have local ops waiting (pending, or stopped with an error). */
 export async function entitiesWithLocalOps(trx: Trx, uuids: string[]): Promise<Set<string>> {
@@ -20,49 +17,27 @@ export async function entitiesWithLocalOps(trx: Trx, uuids: string[]): Promise<S
   return new Set(rows.map((r) => r.entity_uuid));
 }
 
-/** Stores a server row as the local row, marked synced. Only the columns this desk knows are kept. */
-export async function storeServerRow(trx: Trx, type: EntityType, row: WireRow): Promise<void> {
-  const values: Record<string, unknown> = {};
-  for (const column of [...COMMON_ROW_FIELDS, ...ENTITY_FIELDS[type]]) values[column] = row[column] ?? null;
-  const stored = { ...toStored(type, values as never), uuid: row.uuid, sync_status: 'synced' };
-  await (trx as unknown as Loose)
-    .insertInto(tableOf(type))
-    .values(stored)
-    .onConflict((oc) => oc.column('uuid').doUpdateSet(stored))
-    .execute();
+/**
+ * Stores server rows as the local rows, marked synced, in the caller's transaction (a pulled page, a resolved
+ * conflict). A row with local ops still waiting is left as the desk has it: its op meets the server's version
+ * at push (conflict or merge). Returns how many were stored.
+ */
+export async function storeServerRows(trx: Trx, rows: LocalRows, type: EntityType, wire: WireRow[]): Promise<number> {
+  const waiting = await entitiesWithLocalOps(
+    trx,
+    wire.map((r) => r.uuid),
+  );
+  const fresh = waiting.size ? wire.filter((r) => !waiting.has(r.uuid)) : wire;
+  rows.upsert(type, fresh, 'synced');
+  return fresh.length;
 }
-
-/** The server accepted one of several local edits: record its version, keep the local values of the rest. */
-export async function storeServerVersion(trx: Trx, type: EntityType, row: WireRow): Promise<void> {
-  await (trx as unknown as Loose)
-    .updateTable(tableOf(type))
-    .set({ version: row.version })
-    .where('uuid', '=', row.uuid)
-    .execute();
-}
-
-const upserts = new WeakMap<Database.Database, Map<EntityType, Database.Statement>>();
 
 /**
- * Many server rows at once through one prepared upsert (the pull path): called inside the page's transaction,
- * on the same connection Kysely uses, so it commits or rolls back with the page and its cursor.
+ * The server's answer to a pushed op replaces the local row, unless more local edits of it still wait to be
+ * sent: then only the version it accepted is recorded, and the local values of the rest are kept.
  */
-export function storeServerRows(sqlite: Database.Database, type: EntityType, rows: WireRow[]): void {
-  const columns = [...COMMON_ROW_FIELDS, ...ENTITY_FIELDS[type], 'sync_status'];
-  let byType = upserts.get(sqlite);
-  if (!byType) upserts.set(sqlite, (byType = new Map()));
-  let statement = byType.get(type);
-  if (!statement) {
-    const updates = columns.filter((c) => c !== 'uuid').map((c) => `"${c}" = excluded."${c}"`);
-    statement = sqlite.prepare(
-      `insert into "${type}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')}) on conflict(uuid) do update set ${updates.join(', ')}`,
-    );
-    byType.set(type, statement);
-  }
-  for (const row of rows) {
-    const values: Record<string, unknown> = { sync_status: 'synced' };
-    for (const column of columns) if (column !== 'sync_status') values[column] = row[column] ?? null;
-    if (type === 'suppliers' || type === 'products') values.active = row.active ? 1 : 0;
-    statement.run(values);
-  }
+export async function storeServerAnswer(trx: Trx, rows: LocalRows, type: EntityType, entity: WireRow): Promise<void> {
+  const waiting = await entitiesWithLocalOps(trx, [entity.uuid]);
+  if (waiting.has(entity.uuid)) rows.patch(type, entity.uuid, { version: entity.version });
+  else rows.upsert(type, [entity], 'synced');
 }

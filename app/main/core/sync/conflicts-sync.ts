@@ -1,4 +1,4 @@
-import { roleAtLeast, type ConflictRecord } from '../../../../shared';
+import { can, type ConflictRecord } from '../../../../shared';
 import type { ConflictNotice } from '../events';
 import type { SyncDeps } from './deps';
 
@@ -10,7 +10,7 @@ export async function syncConflicts(deps: SyncDeps): Promise<ConflictNotice[]> {
   const user = deps.auth.current;
   if (!user) return [];
   let records: ConflictRecord[];
-  if (roleAtLeast(user.role, 'supervisor')) {
+  if (can(user.role, 'conflicts.list')) {
     records = (
       await deps.auth.authed((token) =>
         deps.http.get<{ conflicts: ConflictRecord[] }>('/api/v1/conflicts?status=all', token),

@@ -1,14 +1,14 @@
-import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { AuthService } from '../auth/auth-service';
+import type { LocalRows } from '../db/local-rows';
 import type { LocalDatabase } from '../db/schema';
 import type { CoreEvents } from '../events';
 import type { HttpClient } from './http-client';
 
 export interface SyncDeps {
   db: Kysely<LocalDatabase>;
-  /** The same connection, for prepared statements on hot paths (pull pages). */
-  sqlite: Database.Database;
+  /** The one writer of entity rows (prepared statements on the same connection, inside a transaction). */
+  rows: LocalRows;
   http: HttpClient;
   auth: AuthService;
   deviceId: string;

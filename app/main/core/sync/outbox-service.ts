@@ -40,13 +40,15 @@ export function createOutboxService(ctx: CoreContext) {
     /** Corrects the refused values (if any) and queues the change again. */
     async resend(opId: string, fix: Record<string, unknown> = {}) {
       if (!ctx.session()) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-      await ctx.write((trx) => resendOp(trx, opId, fix, ctx.now(), ctx.session()?.userId ?? null));
+      await ctx.write((trx) => resendOp(trx, ctx.rows, opId, fix, ctx.now(), ctx.session()?.userId ?? null));
     },
 
     async discard(input: { op_id: string; reason: string }) {
       if (!ctx.session()) throw new AppError('UNAUTHENTICATED', 'Sign in first');
       const data = parseInput(DiscardSchema, input);
-      await ctx.write((trx) => discardOp(trx, data.op_id, data.reason, ctx.now(), ctx.session()?.userId ?? null));
+      await ctx.write((trx) =>
+        discardOp(trx, ctx.rows, data.op_id, data.reason, ctx.now(), ctx.session()?.userId ?? null),
+      );
     },
   };
 }

@@ -1,20 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   AppError,
-  EntityTypeSchema,
+  entity,
+  entityTypeOf,
   newId,
   parseInput,
-  PATCH_SCHEMAS,
+  REFERENCE_FIELDS,
   type EntityType,
   type PushOp,
 } from '../../../../shared';
+import type { LocalRows } from '../db/local-rows';
 import type { LocalDatabase, OutboxTable } from '../db/schema';
 import { SYNC_KEYS, writeState } from './sync-state';
 
 type Exec = Kysely<LocalDatabase> | Transaction<LocalDatabase>;
 export type OutboxRow = Omit<OutboxTable, 'id'> & { id: number };
-
-const REFERENCE_FIELDS = ['supplier_uuid', 'product_uuid'] as const;
 
 /**
  * The next batch, in creation order, leaving out any op whose entity (or the supplier/product it names)
@@ -104,13 +104,15 @@ export async function setOpStatus(
  */
 export async function resendOp(
   trx: Transaction<LocalDatabase>,
+  rows: LocalRows,
   opId: string,
   fix: Record<string, unknown>,
   now: string,
   userId: string | null,
 ) {
   const op = await stoppedOp(trx, opId, 'resent');
-  fix = parseInput(PATCH_SCHEMAS[EntityTypeSchema.parse(op.entity_type)], fix) as Record<string, unknown>;
+  const type = entityTypeOf(op.entity_type);
+  fix = parseInput(entity(type).patchSchema, fix) as Record<string, unknown>;
   const payload = { ...JSON.parse(op.payload), ...fix };
   let changed = op.changed_fields ? (JSON.parse(op.changed_fields) as string[]) : null;
   if (changed) changed = [...new Set([...changed, ...Object.keys(fix)])];
@@ -126,13 +128,7 @@ export async function resendOp(
     })
     .where('op_id', '=', opId)
     .execute();
-  if (Object.keys(fix).length > 0) {
-    await (trx as unknown as Transaction<{ entity: Record<string, unknown> & { uuid: string } }>)
-      .updateTable(op.entity_type as unknown as 'entity')
-      .set({ ...fix, sync_status: 'pending' })
-      .where('uuid', '=', op.entity_uuid)
-      .execute();
-  }
+  if (Object.keys(fix).length > 0) rows.patch(type, op.entity_uuid, { ...fix, sync_status: 'pending' });
   await auditOp(trx, op, 'resend', JSON.stringify(payload), now, userId);
 }
 
@@ -142,6 +138,7 @@ export async function resendOp(
  */
 export async function discardOp(
   trx: Transaction<LocalDatabase>,
+  rows: LocalRows,
   opId: string,
   reason: string,
   now: string,
@@ -162,10 +159,7 @@ export async function discardOp(
         `${dependents.length} other change(s) depend on this record; resolve or discard them first`,
       );
     }
-    await (trx as unknown as Transaction<{ entity: { uuid: string } }>)
-      .deleteFrom(op.entity_type as unknown as 'entity')
-      .where('uuid', '=', op.entity_uuid)
-      .execute();
+    rows.remove(entityTypeOf(op.entity_type), op.entity_uuid);
   } else {
     await writeState(trx, SYNC_KEYS.cursor, '0');
   }

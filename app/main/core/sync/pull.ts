@@ -1,5 +1,5 @@
 import { ENTITY_TYPES, EntityTypeSchema, type EntityType, type PullResponse } from '../../../../shared';
-import { entitiesWithLocalOps, storeServerRows } from './apply-remote';
+import { storeServerRows } from './apply-remote';
 import type { SyncDeps } from './deps';
 import { readState, SYNC_KEYS, writeState } from './sync-state';
 
@@ -36,11 +36,7 @@ export async function pullAll(deps: SyncDeps, onProgress: (pulled: number) => vo
         const rows = page.changes[type] ?? [];
         if (rows.length === 0) continue;
         changedTypes.push(type);
-        const waiting = await entitiesWithLocalOps(
-          trx,
-          rows.map((r) => r.uuid),
-        );
-        storeServerRows(deps.sqlite, type, waiting.size ? rows.filter((r) => !waiting.has(r.uuid)) : rows);
+        await storeServerRows(trx, deps.rows, type, rows);
         pulled += rows.length;
       }
       await writeState(trx, SYNC_KEYS.cursor, page.cursor);

@@ -1,8 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { EntityType, PushConflict, PushResponse } from '../../../../shared';
+import { entityTypeOf, type EntityType, type PushConflict, type PushResponse } from '../../../../shared';
+import { entityTable } from '../db/entity-table';
 import type { LocalDatabase } from '../db/schema';
 import type { ConflictNotice } from '../events';
-import { entitiesWithLocalOps, storeServerRow, storeServerVersion } from './apply-remote';
+import { storeServerAnswer } from './apply-remote';
 import type { SyncDeps } from './deps';
 import { nextBatch, rebaseFollowers, setOpStatus, toPushOp, type OutboxRow } from './outbox';
 
@@ -44,16 +45,18 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
     answered.add(op.op_id);
     await setOpStatus(trx, op.op_id, 'completed', item.message ?? null, now);
     await rebaseFollowers(trx, op, item.entity.version);
-    await storeAnswer(trx, item.entity_type, item.entity);
+    // The table is the one this desk's own op named, never a name taken from the answer.
+    await storeServerAnswer(trx, deps.rows, entityTypeOf(op.entity_type), item.entity);
     tally.pushed += 1;
   }
   for (const item of response.results.conflicts) {
     const op = item.op_id ? byOp.get(item.op_id) : undefined;
     if (!op) continue;
     answered.add(op.op_id);
-    notices.push(await keepLoser(trx, item, now));
+    const type = entityTypeOf(op.entity_type);
+    notices.push(await keepLoser(trx, type, item, now));
     await setOpStatus(trx, op.op_id, 'completed', `Conflict (${item.type}, ${item.resolution}): ${item.message}`, now);
-    await storeAnswer(trx, item.entity_type, item.entity);
+    await storeServerAnswer(trx, deps.rows, type, item.entity);
     tally.conflicts += 1;
   }
   for (const item of response.results.errors) {
@@ -84,26 +87,15 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
   return notices;
 }
 
-/** The server's row replaces the local one unless more local edits of it still wait to be sent. */
-async function storeAnswer(trx: Trx, type: EntityType, entity: PushConflict['entity']) {
-  const waiting = await entitiesWithLocalOps(trx, [entity.uuid]);
-  if (waiting.has(entity.uuid)) await storeServerVersion(trx, type, entity);
-  else await storeServerRow(trx, type, entity);
-}
-
 /** The local side of a conflict is kept whole, so a supervisor can pick from it or restore it. */
-async function keepLoser(trx: Trx, item: PushConflict, now: string): Promise<ConflictNotice> {
-  const local = await (trx as unknown as Transaction<{ entity: { uuid: string } }>)
-    .selectFrom(item.entity_type as unknown as 'entity')
-    .selectAll()
-    .where('uuid', '=', item.uuid)
-    .executeTakeFirst();
+async function keepLoser(trx: Trx, type: EntityType, item: PushConflict, now: string): Promise<ConflictNotice> {
+  const local = await entityTable(trx, type).selectFrom().selectAll().where('uuid', '=', item.uuid).executeTakeFirst();
   const status = item.resolution === 'manual' ? 'open' : 'auto';
   await trx
     .insertInto('conflicts')
     .values({
       conflict_id: item.conflict_id,
-      entity_type: item.entity_type,
+      entity_type: type,
       entity_uuid: item.uuid,
       type: item.type,
       resolution: item.resolution,
@@ -121,7 +113,7 @@ async function keepLoser(trx: Trx, item: PushConflict, now: string): Promise<Con
     .execute();
   return {
     conflict_id: item.conflict_id,
-    entity_type: item.entity_type,
+    entity_type: type,
     entity_uuid: item.uuid,
     type: item.type,
     resolution: item.resolution,

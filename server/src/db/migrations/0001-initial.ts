@@ -1,26 +1,8 @@
-import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { datetime, innodb, longtext, syncedColumns as synced, type TableBuilder as Builder } from './entity-columns';
 
-type Builder = CreateTableBuilder<string, never>;
-const ts = sql`datetime(3)`;
-const json = sql`longtext`;
-
-/** Columns every synced row carries (DESIGN §3), with seq and field_versions. */
-function synced(table: Builder): Builder {
-  return table
-    .addColumn('uuid', 'char(36)', (c) => c.primaryKey())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('created_at', ts, (c) => c.notNull())
-    .addColumn('updated_at', ts, (c) => c.notNull())
-    .addColumn('deleted_at', ts)
-    .addColumn('created_by', 'varchar(36)')
-    .addColumn('updated_by', 'varchar(36)')
-    .addColumn('seq', 'bigint', (c) => c.notNull().unique())
-    .addColumn('field_versions', json, (c) => c.notNull());
-}
-
-function innodb(table: Builder): Builder {
-  return table.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_unicode_ci`);
-}
+const ts = datetime;
+const json = longtext;
 
 export const initialMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -1,23 +1,9 @@
-import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
-
-type Builder = CreateTableBuilder<string, never>;
-
-/** Columns every synced row carries (DESIGN §3), plus the local sync status. */
-function common(table: Builder): Builder {
-  return table
-    .addColumn('uuid', 'text', (c) => c.primaryKey())
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text')
-    .addColumn('created_by', 'text')
-    .addColumn('updated_by', 'text')
-    .addColumn('sync_status', 'text', (c) => c.notNull().defaultTo('pending'));
-}
+import { sql, type Kysely, type Migration } from 'kysely';
+import { createEntityTable } from './entity-columns';
 
 export const initialMigration: Migration = {
   async up(db: Kysely<unknown>) {
-    await common(db.schema.createTable('suppliers') as Builder)
+    await createEntityTable(db, 'suppliers')
       .addColumn('code', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
@@ -30,7 +16,7 @@ export const initialMigration: Migration = {
     await db.schema.createIndex('suppliers_code').on('suppliers').column('code').execute();
     await db.schema.createIndex('suppliers_name').on('suppliers').column('name').execute();
 
-    await common(db.schema.createTable('products') as Builder)
+    await createEntityTable(db, 'products')
       .addColumn('code', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('unit', 'text', (c) => c.notNull())
@@ -38,7 +24,7 @@ export const initialMigration: Migration = {
       .execute();
     await db.schema.createIndex('products_code').on('products').column('code').execute();
 
-    await common(db.schema.createTable('product_rates') as Builder)
+    await createEntityTable(db, 'product_rates')
       .addColumn('product_uuid', 'text', (c) => c.notNull())
       .addColumn('rate_minor', 'integer', (c) => c.notNull())
       .addColumn('effective_from', 'text', (c) => c.notNull())
@@ -50,7 +36,7 @@ export const initialMigration: Migration = {
       .columns(['product_uuid', 'effective_from'])
       .execute();
 
-    await common(db.schema.createTable('collections') as Builder)
+    await createEntityTable(db, 'collections')
       .addColumn('supplier_uuid', 'text', (c) => c.notNull())
       .addColumn('product_uuid', 'text', (c) => c.notNull())
       .addColumn('collected_at', 'text', (c) => c.notNull())
@@ -71,7 +57,7 @@ export const initialMigration: Migration = {
       .columns(['product_uuid', 'collected_at'])
       .execute();
 
-    await common(db.schema.createTable('payments') as Builder)
+    await createEntityTable(db, 'payments')
       .addColumn('supplier_uuid', 'text', (c) => c.notNull())
       .addColumn('paid_at', 'text', (c) => c.notNull())
       .addColumn('amount_minor', 'integer', (c) => c.notNull())

@@ -1,6 +1,15 @@
 import { failureMessage } from '../../lib/failure';
 import { useState } from 'react';
-import { EntityTypeSchema, formatQuantity, parseMoney, parseQuantity, PATCH_SCHEMAS } from '../../../../../shared';
+import {
+  can,
+  formatQuantity,
+  isEntityType,
+  kindOfField,
+  parseMoney,
+  parseQuantity,
+  shapeOfEntity,
+  type FieldKind,
+} from '../../../../../shared';
 import type { LocalConflict } from '../../../../../shared/ipc/types';
 import { FormMessage } from '../../components/Field';
 import { call, useQuery } from '../../lib/api';
@@ -9,9 +18,13 @@ import { formatWhen, useApp } from '../../lib/settings';
 type Filter = 'open' | 'auto' | 'resolved' | 'all';
 type Choice = { from: 'server' | 'desk' | 'edit'; edit: string };
 
+/** The fields a supervisor chooses between: those a user's edit may change, as the registry lists them. */
 function fieldsOf(conflict: LocalConflict): string[] {
-  const type = EntityTypeSchema.safeParse(conflict.entity_type);
-  return type.success ? Object.keys(PATCH_SCHEMAS[type.data].shape) : [];
+  return isEntityType(conflict.entity_type) ? [...shapeOfEntity(conflict.entity_type).patchable] : [];
+}
+
+function kindOf(conflict: LocalConflict, field: string): FieldKind | undefined {
+  return isEntityType(conflict.entity_type) ? kindOfField(conflict.entity_type, field) : undefined;
 }
 
 /** The supervisor's conflict screen: both versions side by side, differences marked, pick per field or edit. */
@@ -22,12 +35,12 @@ export function ConflictsScreen() {
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const conflict = list.data?.find((c) => c.conflict_id === selected) ?? null;
-  const supervisor = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
+  const supervisor = can(session?.user?.role, 'conflicts.resolve');
 
-  const show = (field: string, value: unknown): string => {
+  const show = (kind: FieldKind | undefined, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
-    if (typeof value === 'number' && field.endsWith('_minor')) return money(value);
-    if (typeof value === 'number' && field.endsWith('_milli')) return formatQuantity(value);
+    if (typeof value === 'number' && kind === 'money') return money(value);
+    if (typeof value === 'number' && kind === 'quantity') return formatQuantity(value);
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
     return String(value);
   };
@@ -121,7 +134,7 @@ function ConflictDetail({
 }: {
   conflict: LocalConflict;
   supervisor: boolean;
-  show(field: string, value: unknown): string;
+  show(kind: FieldKind | undefined, value: unknown): string;
   onDone(message?: string): void;
 }) {
   const { settings } = useApp();
@@ -142,11 +155,12 @@ function ConflictDetail({
     const choice = choices[field]!;
     if (choice.from === 'server') return { ok: true, value: server[field] };
     if (choice.from === 'desk') return { ok: true, value: desk[field] };
-    if (field.endsWith('_minor')) {
+    const kind = kindOf(conflict, field);
+    if (kind === 'money') {
       const parsed = parseMoney(choice.edit, settings?.currency ?? 'USD', field);
       return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
     }
-    if (field.endsWith('_milli')) {
+    if (kind === 'quantity') {
       const parsed = parseQuantity(choice.edit, field);
       return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
     }
@@ -203,8 +217,8 @@ function ConflictDetail({
             return (
               <tr key={field} className={differs ? 'diff' : ''}>
                 <th scope="row">{field}</th>
-                <td>{show(field, server[field])}</td>
-                <td>{show(field, desk[field])}</td>
+                <td>{show(kindOf(conflict, field), server[field])}</td>
+                <td>{show(kindOf(conflict, field), desk[field])}</td>
                 {editable ? (
                   <td>
                     {differs && choice ? (

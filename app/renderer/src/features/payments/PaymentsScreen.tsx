@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  can,
+  roleFor,
   parseMoney,
   PAYMENT_METHODS,
   PAYMENT_TYPES,
-  roleAtLeast,
   type PaymentMethod,
   type PaymentType,
   type SupplierRow,
@@ -44,7 +45,9 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
     { includeVoided: true, limit: 100, ...(supplier ? { supplier_uuid: supplier.uuid } : { today: true }) },
     [supplier?.uuid],
   );
-  const canVoid = session?.user ? roleAtLeast(session.user.role, 'supervisor') : false;
+  const canVoid = can(session?.user?.role, 'payments.void');
+  /** "supervisors void payments": who may, from the same rule the server applies. */
+  const whoVoids = `${roleFor('payments.void')}s void payments`;
   const awaiting = useAwaiting();
   const currency = settings?.currency ?? 'USD';
 
@@ -207,7 +210,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
                       disabled={!canVoid}
                       onClick={() => setVoiding(p)}
                       aria-describedby={canVoid ? undefined : `void-why-${p.uuid}`}
-                      title={canVoid ? undefined : 'Supervisors void payments'}
+                      title={canVoid ? undefined : whoVoids}
                     >
                       Void
                     </button>
@@ -216,7 +219,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
                 {p.voided_at ? <div className="void-note">Void: {p.void_reason}</div> : null}
                 {!p.voided_at && !canVoid ? (
                   <div className="muted small" id={`void-why-${p.uuid}`}>
-                    supervisors void payments
+                    {whoVoids}
                   </div>
                 ) : null}
               </td>

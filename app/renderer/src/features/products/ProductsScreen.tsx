@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseMoney, ProductCreateSchema, type ProductRow } from '../../../../../shared';
+import { can, parseMoney, ProductCreateSchema, type ProductRow } from '../../../../../shared';
 import { Field, FormMessage } from '../../components/Field';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { useForm } from '../../lib/forms';
@@ -10,7 +10,9 @@ import { useApp } from '../../lib/settings';
 export function ProductsScreen() {
   const { money, session, settings } = useApp();
   const products = useQuery('products.list', { includeInactive: true });
-  const supervisor = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
+  const role = session?.user?.role;
+  const canAddProducts = can(role, 'products.create');
+  const canSetRates = can(role, 'product_rates.create');
   const [values, setValues] = useState({ code: '', name: '', unit: 'kg' });
   const form = useForm(ProductCreateSchema);
   const [rateFor, setRateFor] = useState<ProductRow | null>(null);
@@ -48,7 +50,9 @@ export function ProductsScreen() {
   return (
     <section>
       <h1>Products & rates</h1>
-      {!supervisor ? <p className="muted">Only a supervisor may change products and rates.</p> : null}
+      {!canAddProducts || !canSetRates ? (
+        <p className="muted">Only a supervisor may change products and rates.</p>
+      ) : null}
       <table className="table" aria-label="Products">
         <thead>
           <tr>
@@ -71,7 +75,7 @@ export function ProductsScreen() {
               </td>
               <td>{p.current_rate?.effective_from ?? ''}</td>
               <td>
-                {supervisor ? (
+                {canSetRates ? (
                   <button type="button" className="small" onClick={() => setRateFor(p)}>
                     Set rate
                   </button>
@@ -120,7 +124,7 @@ export function ProductsScreen() {
           </div>
         </form>
       ) : null}
-      {supervisor ? (
+      {canAddProducts ? (
         <form
           className="card form"
           aria-label="New product"

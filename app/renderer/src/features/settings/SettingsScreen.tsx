@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ENTITY_TYPES } from '../../../../../shared';
+import { entity, ENTITY_TYPES } from '../../../../../shared';
 import { SettingsSchema } from '../../../../../shared/ipc/contract';
 import type { Settings } from '../../../../../shared/ipc/types';
 import { Field, FormMessage, SelectField } from '../../components/Field';
@@ -124,7 +124,7 @@ export function SettingsScreen() {
                   })
                 }
               />{' '}
-              {type.replace('_', ' ')}
+              {entity(type).label.many}
             </label>
           ))}
           {form.errors.selectiveSync ? <div className="field__error">{form.errors.selectiveSync}</div> : null}

@@ -1,0 +1,124 @@
+import {
+  entity,
+  notFound,
+  parseInput,
+  shapeOfEntity,
+  toIsoInstant,
+  uuidField,
+  validationError,
+  type Action,
+  type EntityRows,
+  type EntityType,
+  type FieldSpec,
+} from '../../../../shared';
+import type { Transaction } from 'kysely';
+import type { LocalDatabase } from '../db/schema';
+import { assertUniqueFree } from './by-code';
+import { requireCan, type CoreContext, type Executor } from './context';
+import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
+import { newRowBase, requireSomeChange, touched } from './row-base';
+
+type Row<T extends EntityType> = EntityRows[T];
+type Values = Record<string, unknown>;
+
+/** Each reference names a live record of its type ("is not a known supplier"). */
+export async function assertReferences(exec: Executor, type: EntityType, values: Values): Promise<void> {
+  for (const { field, target } of shapeOfEntity(type).refs) {
+    const uuid = values[field];
+    if (typeof uuid !== 'string') continue;
+    const row = await findEntity(exec, target, uuid);
+    if (!row || row.deleted_at) throw validationError({ [field]: `is not a known ${entity(target).label.one}` });
+  }
+}
+
+/**
+ * What every entity type gets on the desk without code of its own, from its registry entry: create, update,
+ * delete and get, with the entry's schemas and roles, references to live records and unique codes checked,
+ * each written as row + audit + outbox op in one transaction. A type with rules of its own (a collection's
+ * pricing, a payment's void) has a domain service that adds them.
+ */
+export function createEntityService<T extends EntityType>(ctx: CoreContext, type: T) {
+  const spec = entity(type);
+  const fields = Object.entries(spec.fields) as [string, FieldSpec][];
+  const label = spec.label.one[0]!.toUpperCase() + spec.label.one.slice(1);
+  // `${T}.create` is an Action for every T; TypeScript cannot see that through the generic.
+  const may = (action: 'create' | 'update' | 'delete') => requireCan(ctx, `${type}.${action}` as Action);
+
+  async function get(uuid: string, exec: Executor = ctx.db): Promise<Row<T>> {
+    parseInput(uuidField, uuid);
+    const row = await findEntity(exec, type, uuid);
+    if (!row || row.deleted_at) throw notFound(label);
+    return row;
+  }
+
+  /** A new row from parsed create input: instants as ISO UTC, `now` fields defaulted, `unset` fields null. */
+  function newRow(data: Values): Row<T> {
+    const { uuid, ...values } = data;
+    const row: Values = { ...newRowBase(ctx, uuid as string | undefined), ...values };
+    for (const [name, field] of fields) {
+      if (field.create === 'computed') throw new Error(`${type}.${name} is computed: its service makes the row`);
+      if (field.create === 'unset') row[name] = null;
+      else if (field.kind === 'instant' && (row[name] !== undefined || field.create === 'now'))
+        row[name] = toIsoInstant((row[name] as string | undefined) ?? ctx.now());
+    }
+    return row as Row<T>;
+  }
+
+  async function insert(trx: Transaction<LocalDatabase>, data: Values): Promise<Row<T>> {
+    await assertReferences(trx, type, data);
+    await assertUniqueFree(trx, type, data);
+    const row = newRow(data);
+    await writeEntity(trx, ctx, { type, operation: 'create', after: row });
+    return row;
+  }
+
+  return {
+    get: (uuid: string, exec?: Executor) => get(uuid, exec),
+
+    async create(input: unknown): Promise<Row<T>> {
+      may('create');
+      const data = parseInput(spec.createSchema, input) as Values;
+      return ctx.write((trx) => insert(trx, data));
+    },
+
+    /** Many rows in one transaction: all are created, or none (a CSV import). */
+    async createMany(inputs: unknown[]): Promise<Row<T>[]> {
+      may('create');
+      const all = inputs.map((input) => parseInput(spec.createSchema, input) as Values);
+      return ctx.write(async (trx) => {
+        const rows: Row<T>[] = [];
+        for (const data of all) rows.push(await insert(trx, data));
+        return rows;
+      });
+    },
+
+    async update(uuid: string, input: unknown): Promise<Row<T>> {
+      may('update');
+      const patch = parseInput(spec.patchSchema, input) as Values;
+      requireSomeChange(patch);
+      return ctx.write(async (trx) => {
+        const before = await get(uuid, trx);
+        const changed = changedFieldsOf(before, patch);
+        if (changed.length === 0) return before;
+        await assertReferences(trx, type, patch);
+        await assertUniqueFree(trx, type, patch, uuid);
+        const after = { ...before, ...patch, ...touched(ctx) } as Row<T>;
+        await writeEntity(trx, ctx, { type, operation: 'update', before, after, changedFields: changed });
+        return after;
+      });
+    },
+
+    /** A tombstone, so every desk learns of it. */
+    async remove(uuid: string): Promise<Row<T>> {
+      may('delete');
+      return ctx.write(async (trx) => {
+        const before = await get(uuid, trx);
+        const after = { ...before, deleted_at: ctx.now(), ...touched(ctx) } as Row<T>;
+        await writeEntity(trx, ctx, { type, operation: 'delete', before, after, changedFields: ['deleted_at'] });
+        return after;
+      });
+    },
+  };
+}
+
+export type EntityService<T extends EntityType> = ReturnType<typeof createEntityService<T>>;

@@ -1,0 +1,58 @@
+import type { Transaction } from 'kysely';
+import type { ServerDatabase } from '../db/schema';
+import { toMysqlDateTime } from '../db/time';
+import type { PushContext } from './apply-push';
+import type { OpEnv } from './op/env';
+
+/** The audit entries, conflicts and op answers (for idempotent replay) of one push batch. */
+export async function writeSideTables(
+  ctx: PushContext,
+  trx: Transaction<ServerDatabase>,
+  env: OpEnv,
+  syncOps: { op_id: string; request_hash: string; result: string }[],
+  now: string,
+) {
+  const at = toMysqlDateTime(now);
+  if (env.audit.length) {
+    await trx
+      .insertInto('audit')
+      .values(
+        env.audit.map((a) => ({
+          at,
+          user_id: ctx.claims.sub,
+          device_id: ctx.deviceId,
+          entity_type: a.entity_type,
+          entity_uuid: a.entity_uuid,
+          action: a.action,
+          before: a.before ? JSON.stringify(a.before) : null,
+          after: JSON.stringify(a.after),
+        })),
+      )
+      .execute();
+  }
+  if (env.conflicts.length) {
+    await trx
+      .insertInto('conflicts')
+      .values(
+        env.conflicts.map((c) => ({
+          ...c,
+          client_data: JSON.stringify(c.client_data),
+          server_data: JSON.stringify(c.server_data),
+          resolved_data: null,
+          device_id: ctx.deviceId,
+          user_id: ctx.claims.sub,
+          created_at: at,
+          resolved_by: null,
+          resolved_at: null,
+          note: null,
+        })),
+      )
+      .execute();
+  }
+  if (syncOps.length) {
+    await trx
+      .insertInto('sync_ops')
+      .values(syncOps.map((s) => ({ ...s, device_id: ctx.deviceId, user_id: ctx.claims.sub, created_at: at })))
+      .execute();
+  }
+}

@@ -1,0 +1,21 @@
+import { defineEntity } from '../entity-kit';
+import { instantField, nonNegativeInt, notesSpec, positiveInt, uuidField } from '../fields';
+
+/** Produce weighed in from a supplier; money conflicts wait for a supervisor. */
+export const collections = defineEntity({
+  type: 'collections',
+  label: { one: 'collection', many: 'collections' },
+  fields: {
+    supplier_uuid: { kind: 'ref', ref: 'suppliers', schema: uuidField },
+    product_uuid: { kind: 'ref', ref: 'products', schema: uuidField },
+    collected_at: { kind: 'instant', schema: instantField, create: 'now' },
+    /** Thousandths of the product's unit. */
+    quantity_milli: { kind: 'quantity', schema: positiveInt },
+    /** Decided where the row is priced (the rate in force at collected_at); stored so history never moves. */
+    rate_minor: { kind: 'money', schema: nonNegativeInt, create: 'computed' },
+    amount_minor: { kind: 'money', schema: nonNegativeInt, create: 'computed' },
+    notes: notesSpec,
+  },
+  access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
+  conflictPolicy: 'manual',
+});

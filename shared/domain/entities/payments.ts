@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineEntity } from '../entity-kit';
+import { instantField, notesSpec, positiveInt, textField, uuidField } from '../fields';
+
+export const PAYMENT_TYPES = ['advance', 'partial', 'settlement'] as const;
+export const PAYMENT_METHODS = ['cash', 'bank', 'mobile', 'cheque'] as const;
+export type PaymentType = (typeof PAYMENT_TYPES)[number];
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Money paid to a supplier. Never deleted: a wrong one is voided with a reason and stays on the ledger. */
+export const payments = defineEntity({
+  type: 'payments',
+  label: { one: 'payment', many: 'payments' },
+  fields: {
+    supplier_uuid: { kind: 'ref', ref: 'suppliers', schema: uuidField, patch: false },
+    paid_at: { kind: 'instant', schema: instantField, create: 'now' },
+    amount_minor: { kind: 'money', schema: positiveInt },
+    type: { kind: 'enum', schema: z.enum(PAYMENT_TYPES) },
+    method: { kind: 'enum', schema: z.enum(PAYMENT_METHODS) },
+    reference: { kind: 'text', schema: textField(80), create: { default: '' } },
+    notes: notesSpec,
+    voided_at: { kind: 'instant', schema: instantField.nullable(), create: 'unset' },
+    void_reason: { kind: 'text', schema: textField(500).nullable(), create: 'unset' },
+  },
+  access: {
+    create: 'clerk',
+    update: 'clerk',
+    delete: { never: 'void the payment instead' },
+    // The first field marks the action done: a payment is voided once voided_at is set.
+    fieldActions: { void: { role: 'supervisor', fields: ['voided_at', 'void_reason'] } },
+  },
+  conflictPolicy: 'manual',
+});
+
+export const PaymentVoidSchema = z.strictObject({
+  uuid: uuidField,
+  reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500, 'must be at most 500 characters'),
+});
+export type PaymentVoid = z.infer<typeof PaymentVoidSchema>;

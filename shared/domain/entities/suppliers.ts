@@ -1,0 +1,21 @@
+import { defineEntity } from '../entity-kit';
+import { activeSpec, codeSpec, nameSpec, notesSpec, textField } from '../fields';
+
+const optionalText = (max: number) => ({ kind: 'text', schema: textField(max), create: { default: '' } }) as const;
+
+/** The people the office buys from; clerks keep them. */
+export const suppliers = defineEntity({
+  type: 'suppliers',
+  label: { one: 'supplier', many: 'suppliers' },
+  fields: {
+    code: codeSpec,
+    name: nameSpec,
+    phone: optionalText(40),
+    address: optionalText(500),
+    region: optionalText(80),
+    notes: notesSpec,
+    active: activeSpec,
+  },
+  access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
+  conflictPolicy: 'server_wins',
+});

@@ -1,0 +1,50 @@
+import type { CreateOf, PatchOf, RowOf } from './entity-kit';
+import { collections } from './entities/collections';
+import { payments } from './entities/payments';
+import { productRates } from './entities/product-rates';
+import { products } from './entities/products';
+import { suppliers } from './entities/suppliers';
+
+/**
+ * The names the rest of the code uses for each entity type's schemas and types, all taken from its registry
+ * entry (`entity(type).createSchema` and `EntityRow<T>` say the same for code that works on any type).
+ */
+
+export type SupplierRow = RowOf<typeof suppliers>;
+export type ProductRow = RowOf<typeof products>;
+export type ProductRateRow = RowOf<typeof productRates>;
+export type CollectionRow = RowOf<typeof collections>;
+export type PaymentRow = RowOf<typeof payments>;
+
+/** What a user gives to make one (defaults still optional). */
+export type SupplierCreate = CreateOf<typeof suppliers>;
+export type ProductCreate = CreateOf<typeof products>;
+export type ProductRateCreate = CreateOf<typeof productRates>;
+export type CollectionCreate = CreateOf<typeof collections>;
+export type PaymentCreate = CreateOf<typeof payments>;
+
+export type SupplierPatch = PatchOf<typeof suppliers>;
+export type ProductPatch = PatchOf<typeof products>;
+export type ProductRatePatch = PatchOf<typeof productRates>;
+export type CollectionPatch = PatchOf<typeof collections>;
+/** Editable fields of a payment that is not voided; voiding has its own input. */
+export type PaymentPatch = PatchOf<typeof payments>;
+
+export const SupplierRowSchema = suppliers.rowSchema;
+export const ProductRowSchema = products.rowSchema;
+export const ProductRateRowSchema = productRates.rowSchema;
+export const CollectionRowSchema = collections.rowSchema;
+export const PaymentRowSchema = payments.rowSchema;
+
+export const SupplierCreateSchema = suppliers.createSchema;
+export const ProductCreateSchema = products.createSchema;
+export const ProductRateCreateSchema = productRates.createSchema;
+/** What a clerk enters; rate and amount come from the rate in force. */
+export const CollectionCreateSchema = collections.createSchema;
+export const PaymentCreateSchema = payments.createSchema;
+
+export const SupplierPatchSchema = suppliers.patchSchema;
+export const ProductPatchSchema = products.patchSchema;
+export const ProductRatePatchSchema = productRates.patchSchema;
+export const CollectionPatchSchema = collections.patchSchema;
+export const PaymentPatchSchema = payments.patchSchema;

@@ -1,0 +1,132 @@
+import { expectTypeOf } from 'vitest';
+import type {
+  Action,
+  CollectionCreate,
+  CollectionPatch,
+  EntityRow,
+  EntityType,
+  PaymentCreate,
+  PaymentPatch,
+  SupplierCreate,
+} from '.';
+
+/**
+ * Compile-time checks (run by `npm run typecheck`): the types derived from the registry are the row, create and
+ * patch types the product was built on. A change to an entry or to entity-kit's derivation that moves one of
+ * them fails here, naming the field.
+ */
+
+type Flat<T> = { [K in keyof T]: T[K] };
+
+interface Common {
+  uuid: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+expectTypeOf<'suppliers' | 'products' | 'product_rates' | 'collections' | 'payments'>().toExtend<EntityType>();
+
+expectTypeOf<EntityRow<'suppliers'>>().toEqualTypeOf<
+  Flat<
+    Common & {
+      code: string;
+      name: string;
+      phone: string;
+      address: string;
+      region: string;
+      notes: string;
+      active: boolean;
+    }
+  >
+>();
+expectTypeOf<EntityRow<'products'>>().toEqualTypeOf<
+  Flat<Common & { code: string; name: string; unit: string; active: boolean }>
+>();
+expectTypeOf<EntityRow<'product_rates'>>().toEqualTypeOf<
+  Flat<Common & { product_uuid: string; rate_minor: number; effective_from: string; notes: string }>
+>();
+expectTypeOf<EntityRow<'collections'>>().toEqualTypeOf<
+  Flat<
+    Common & {
+      supplier_uuid: string;
+      product_uuid: string;
+      collected_at: string;
+      quantity_milli: number;
+      rate_minor: number;
+      amount_minor: number;
+      notes: string;
+    }
+  >
+>();
+expectTypeOf<EntityRow<'payments'>>().toEqualTypeOf<
+  Flat<
+    Common & {
+      supplier_uuid: string;
+      paid_at: string;
+      amount_minor: number;
+      type: 'advance' | 'partial' | 'settlement';
+      method: 'cash' | 'bank' | 'mobile' | 'cheque';
+      reference: string;
+      notes: string;
+      voided_at: string | null;
+      void_reason: string | null;
+    }
+  >
+>();
+
+// Create input: defaults and `now` fields optional; computed (rate, amount) and unset (void) fields absent.
+expectTypeOf<SupplierCreate>().toEqualTypeOf<{
+  uuid?: string | undefined;
+  code: string;
+  name: string;
+  phone?: string | undefined;
+  address?: string | undefined;
+  region?: string | undefined;
+  notes?: string | undefined;
+  active?: boolean | undefined;
+}>();
+expectTypeOf<CollectionCreate>().toEqualTypeOf<{
+  uuid?: string | undefined;
+  supplier_uuid: string;
+  product_uuid: string;
+  collected_at?: string | undefined;
+  quantity_milli: number;
+  notes?: string | undefined;
+}>();
+expectTypeOf<PaymentCreate>().toEqualTypeOf<{
+  uuid?: string | undefined;
+  supplier_uuid: string;
+  paid_at?: string | undefined;
+  amount_minor: number;
+  type: 'advance' | 'partial' | 'settlement';
+  method: 'cash' | 'bank' | 'mobile' | 'cheque';
+  reference?: string | undefined;
+  notes?: string | undefined;
+}>();
+
+// Patches: what a user's edit may change (not a payment's supplier, not computed or void fields).
+expectTypeOf<CollectionPatch>().toEqualTypeOf<{
+  supplier_uuid?: string | undefined;
+  product_uuid?: string | undefined;
+  collected_at?: string | undefined;
+  quantity_milli?: number | undefined;
+  notes?: string | undefined;
+}>();
+expectTypeOf<PaymentPatch>().toEqualTypeOf<{
+  paid_at?: string | undefined;
+  amount_minor?: number | undefined;
+  type?: 'advance' | 'partial' | 'settlement' | undefined;
+  method?: 'cash' | 'bank' | 'mobile' | 'cheque' | undefined;
+  reference?: string | undefined;
+  notes?: string | undefined;
+}>();
+
+// Actions: every operation per type, field actions only where declared.
+expectTypeOf<'payments.void'>().toExtend<Action>();
+expectTypeOf<'product_rates.create'>().toExtend<Action>();
+expectTypeOf<'conflicts.resolve'>().toExtend<Action>();
+expectTypeOf<'suppliers.void'>().not.toExtend<Action>();

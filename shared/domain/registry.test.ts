@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_POLICY,
+  entity,
+  ENTITIES,
+  ENTITY_TYPES,
+  entityTypeOf,
+  FIELD_KINDS,
+  isEntityType,
+  REFERENCE_FIELDS,
+  referrersOf,
+  shapeOfEntity,
+  type AccessSpec,
+  type FieldSpec,
+} from '.';
+
+describe('entity registry', () => {
+  it('names each entry by its type, in dependency order: a type refers only to types before it', () => {
+    const base = ['suppliers', 'products', 'product_rates', 'collections', 'payments'] as const;
+    expect(ENTITY_TYPES.filter((t) => (base as readonly string[]).includes(t))).toEqual(base);
+    for (const [key, spec] of Object.entries(ENTITIES)) expect(spec.type).toBe(key);
+    for (const [index, type] of ENTITY_TYPES.entries()) {
+      for (const { target } of shapeOfEntity(type).refs) expect(ENTITY_TYPES.indexOf(target)).toBeLessThan(index);
+    }
+  });
+
+  it('gives every field a known kind, refs a target, and field actions fields of their own type', () => {
+    for (const type of ENTITY_TYPES) {
+      const fields = entity(type).fields as Record<string, FieldSpec>;
+      for (const [name, field] of Object.entries(fields)) {
+        expect(FIELD_KINDS, `${type}.${name}`).toContain(field.kind);
+        expect(field.kind === 'ref', `${type}.${name} ref`).toBe(field.ref !== undefined);
+      }
+      const actions = (entity(type).access as AccessSpec).fieldActions ?? {};
+      for (const { fields: names } of Object.values(actions)) {
+        for (const name of names) {
+          expect(fields[name], `${type}.${name}`).toBeDefined();
+          expect(shapeOfEntity(type).patchable).not.toContain(name);
+        }
+      }
+    }
+  });
+
+  it('derives what the code used to list by hand', () => {
+    expect(DEFAULT_POLICY).toMatchObject({
+      suppliers: 'server_wins',
+      products: 'server_wins',
+      product_rates: 'server_wins',
+      collections: 'manual',
+      payments: 'manual',
+    });
+    expect(REFERENCE_FIELDS).toEqual(expect.arrayContaining(['product_uuid', 'supplier_uuid']));
+    expect(referrersOf('suppliers')).toEqual(
+      expect.arrayContaining([
+        { type: 'collections', field: 'supplier_uuid' },
+        { type: 'payments', field: 'supplier_uuid' },
+      ]),
+    );
+    expect(shapeOfEntity('collections').instants).toEqual(['created_at', 'updated_at', 'deleted_at', 'collected_at']);
+    expect(shapeOfEntity('products').booleans).toEqual(['active']);
+    expect(shapeOfEntity('suppliers').unique).toEqual(['code']);
+    expect(shapeOfEntity('payments').nullable).toEqual([
+      'deleted_at',
+      'created_by',
+      'updated_by',
+      'voided_at',
+      'void_reason',
+    ]);
+    expect(shapeOfEntity('payments').updatable).toEqual([
+      'paid_at',
+      'amount_minor',
+      'type',
+      'method',
+      'reference',
+      'notes',
+      'voided_at',
+      'void_reason',
+    ]);
+    expect(shapeOfEntity('collections').patchable).toEqual([
+      'supplier_uuid',
+      'product_uuid',
+      'collected_at',
+      'quantity_milli',
+      'notes',
+    ]);
+  });
+
+  it('checks a type named from outside before it can name a table', () => {
+    expect(isEntityType('payments')).toBe(true);
+    for (const bad of ['sqlite_master', 'users', 'payments; drop table audit', '__proto__', 'toString', 7, null]) {
+      expect(isEntityType(bad)).toBe(false);
+      expect(() => entityTypeOf(bad)).toThrow(/is not an entity type/);
+    }
+  });
+
+  it('builds create schemas that fill defaults and refuse unknown fields', () => {
+    const supplier = entity('suppliers').createSchema.parse({ code: 'S-1', name: 'Amina' });
+    expect(supplier).toEqual({
+      code: 'S-1',
+      name: 'Amina',
+      phone: '',
+      address: '',
+      region: '',
+      notes: '',
+      active: true,
+    });
+    expect(entity('collections').createSchema.safeParse({ rate_minor: 1 }).success).toBe(false);
+    expect(entity('payments').patchSchema.safeParse({ voided_at: null }).success).toBe(false);
+  });
+});
