@@ -21,7 +21,16 @@ import { payslipsPdfFigure } from './payslips-pdf';
 import { settlementRunFigure } from './settlement-run';
 import { twoInstancesOrSkip } from './two-instances';
 
+const USAGE = `Usage: npm run bench [-- --quick]
+
+Measures each figure against a raw baseline run in the same process, prints the table and saves
+bench/results/latest.json. The full run takes minutes; --quick runs small sizes in under a minute.`;
+
 async function main() {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const started = Date.now();
   const db = await createTestDatabase();

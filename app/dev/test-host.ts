@@ -4,13 +4,14 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebSocketServer } from 'ws';
 import type { EventName } from '../../shared/ipc/contract';
-import { chromiumPrinter } from '../main/core/reports/chromium-printer';
 import { serialPortSource } from '../main/serial/serialport-source';
 import { FileSecretStore } from '../main/core/auth/secret-store';
 import type { Core } from '../main/core/create-core';
 import { DeskManager } from '../main/core/desk/desk-manager';
 import { dispatch } from '../main/core/dispatch';
 import { JsonSettingsStore } from '../main/core/settings';
+import { ensureBuilt } from '../../scripts/ensure-built';
+import { downloadPrinter } from './download-printer';
 
 /**
  * The browser test host: runs the real core in Node and bridges the same typed contract to the renderer over
@@ -45,10 +46,11 @@ export async function startTestHost(options: {
   mkdirSync(options.dataDir, { recursive: true });
   const settings = new JsonSettingsStore(join(options.dataDir, 'settings.json'));
   if (options.serverUrl && !settings.get().serverUrl) settings.set({ serverUrl: options.serverUrl });
+  const downloads = downloadPrinter();
   const manager = await DeskManager.open({
     dataDir: options.dataDir,
     settings,
-    printer: chromiumPrinter(join(options.dataDir, 'reports')),
+    printer: downloads.printer,
     secrets: new FileSecretStore(join(options.dataDir, 'secrets.json')),
     orgTimeZone: options.orgTimeZone ?? 'UTC',
     // The same serial adapter as the app, so browser tests can weigh on a scale played over a pseudo-terminal.
@@ -58,6 +60,20 @@ export async function startTestHost(options: {
   let port = 0;
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0]!);
+    if (path.startsWith('/downloads/')) {
+      const file = downloads.take((request.url ?? '').split('?')[0]!);
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('This download has expired: save the PDF again.');
+        return;
+      }
+      response.writeHead(200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+        'cache-control': 'no-store',
+      });
+      response.end(file.pdf);
+      return;
+    }
     let file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     response.writeHead(200, {
@@ -107,6 +123,11 @@ export async function startTestHost(options: {
     },
   };
 }
+const USAGE = `Usage: npm run test-host -- [--server URL] [--port N] [--data-dir DIR] [--static DIR]
+
+The desk's UI in a browser: the real core in Node, bridged to the built renderer over a WebSocket (development
+and tests; never shipped). Defaults: --port 5174 --data-dir .data/test-host --static out/renderer.`;
+
 if (process.argv[1] && /test-host\.[jt]s$/.test(process.argv[1])) {
   const { values } = parseArgs({
     options: {
@@ -114,8 +135,14 @@ if (process.argv[1] && /test-host\.[jt]s$/.test(process.argv[1])) {
       port: { type: 'string' },
       server: { type: 'string' },
       static: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  ensureBuilt();
   startTestHost({
     dataDir: values['data-dir'] ?? '.data/test-host',
     staticDir: values.static ?? 'out/renderer',

@@ -18,9 +18,14 @@ async function userAdd(argv: string[]): Promise<number> {
       password: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const config = loadConfig();
   await ensureDatabase(config.mysqlUrl);
   const db = createDb(config.mysqlUrl, 1);
@@ -81,7 +86,7 @@ async function migrateWhenReachable(url: string, waitSeconds: number): Promise<v
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
   if (command === 'user:add') return userAdd(rest);
-  if (command === '--help' || command === 'help') {
+  if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return 0;
   }

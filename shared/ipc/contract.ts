@@ -184,7 +184,10 @@ export const contract = {
     z.strictObject({ spec: ReportSpecSchema }),
   ),
   'reports.print': def<{ ok: boolean; message: string }>()(z.strictObject({ spec: ReportSpecSchema })),
-  'reports.savePdf': def<{ ok: boolean; message: string; path?: string }>()(z.strictObject({ spec: ReportSpecSchema })),
+  /** Saved where the user chose (desktop), or offered as a download at `download` (the browser host). */
+  'reports.savePdf': def<{ ok: boolean; message: string; path?: string; download?: string }>()(
+    z.strictObject({ spec: ReportSpecSchema }),
+  ),
   /** The renderer reports the network coming and going (a sync trigger). */
   'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
 } as const;

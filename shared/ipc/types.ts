@@ -99,10 +99,15 @@ export interface LedgerLine {
   at: string;
   description: string;
   quantity_milli: number | null;
+  /** The unit the quantity is in (a collection's product unit). */
+  unit: string | null;
   rate_minor: number | null;
   /** Collections add to what is owed; payments subtract. Voided payments count zero. */
   amount_minor: number;
   voided: boolean;
+  /** A voided payment's amount as it was paid, shown struck through beside its reason. */
+  voided_amount_minor: number | null;
+  void_reason: string | null;
   balance_minor: number;
 }
 
@@ -133,7 +138,8 @@ export interface Quote {
 
 export interface DashboardSummary {
   today: string;
-  collections: { count: number; quantity_milli: number; amount_minor: number };
+  /** Quantities per unit: kilograms and litres never add up. */
+  collections: { count: number; amount_minor: number; by_unit: { unit: string; quantity_milli: number }[] };
   payments: { count: number; amount_minor: number };
   sync: SyncStatus;
 }

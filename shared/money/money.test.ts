@@ -35,6 +35,8 @@ describe('parseDecimal', () => {
     ['Infinity', 'amount must be a number'],
     ['1e3', 'amount must be a plain number, not an exponent form'],
     ['1E-2', 'amount must be a plain number, not an exponent form'],
+    ['ten', 'amount must be a number like 12.5'],
+    ['e', 'amount must be a number like 12.5'],
     ['-5', 'amount cannot be negative'],
     ['12.345', 'amount allows at most 2 decimal places'],
     ['abc', 'amount must be a number like 12.5'],

@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../../app/main/core/create-core';
-import { PASSWORD, startE2E } from './office';
-
-const SHOTS = 'docs/screenshots';
+import { PASSWORD, shot, startE2E } from './office';
 
 /** Two desks change the same payment offline; a supervisor settles it on the conflict screen; all converge. */
 describe('conflict resolution through the UI', () => {
@@ -90,7 +88,7 @@ describe('conflict resolution through the UI', () => {
     await detail.getByLabel('amount_minor: server').check();
     await detail.getByLabel('notes: desk').check();
     await detail.getByRole('textbox', { name: 'Note' }).fill('Checked the paper receipt');
-    await page.screenshot({ path: `${SHOTS}/10-conflicts.png` });
+    await shot(page, '10-conflicts');
     await detail.getByRole('button', { name: 'Save resolution' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Resolved');
 

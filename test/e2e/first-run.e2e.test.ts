@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PASSWORD, startE2E } from './office';
-
-const SHOTS = 'docs/screenshots';
+import { PASSWORD, shot, startE2E, typeCollection } from './office';
 
 /** The three ways in, each from an empty data directory. (Connecting to a server is in clerk-day.) */
 describe('first run', () => {
@@ -44,11 +42,7 @@ describe('first run', () => {
     await page.getByRole('button', { name: 'Save supplier' }).click();
     await page.getByRole('heading', { name: 'S-0007 — Local Only' }).waitFor();
     await page.keyboard.press('Control+2');
-    await page.keyboard.type('S-0007');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('entry-quantity');
-    await page.keyboard.type('10');
-    await page.keyboard.press('Enter');
+    await typeCollection(page, 'S-0007', '10');
     await expect.poll(() => page.getByTestId('today-total').textContent()).toBe('$300.00');
     await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('4 pending');
 
@@ -58,7 +52,7 @@ describe('first run', () => {
     await connect.getByLabel('Server address').fill(e.serverUrl);
     await connect.getByLabel('Email').fill('supervisor@example.com');
     await connect.getByLabel('Password').fill(PASSWORD);
-    await page.screenshot({ path: `${SHOTS}/11-connect-later.png` });
+    await shot(page, '11-connect-later');
     await connect.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 })
@@ -81,7 +75,7 @@ describe('first run', () => {
     await expect
       .poll(() => page.getByRole('table', { name: 'Ledger' }).locator('tbody tr').count())
       .toBeGreaterThan(30);
-    await page.screenshot({ path: `${SHOTS}/12-demo.png` });
+    await shot(page, '12-demo');
     expect(e.host.manager.demoFileExists()).toBe(true);
 
     await page.getByRole('button', { name: 'Leave demo' }).click();

@@ -1,27 +1,55 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startTestHost, type TestHost } from '../../app/dev/test-host';
 import { launchChromium } from '../../app/main/core/reports/chromium-pdf';
 import { buildServer } from '../../server/src/app';
 import { addUser } from '../../server/src/users/users';
 import { testConfig } from '../../server/test/config';
 import { createTestDatabase, type TestDatabase } from '../../server/test/mysql';
+import { freePort } from '../../scripts/free-port';
 
 export const PASSWORD = 'correct horse battery';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
+/**
+ * Screenshots for looking at a run: only when E2E_SCREENSHOTS names a folder (tests never write into the
+ * repository; `npm run docs:pictures` makes the README's pictures).
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
+/** First run: "Connect to your office server" as this user. */
+export async function connectAs(page: Page, email: string): Promise<void> {
+  await page.getByRole('button', { name: 'Connect…' }).click();
+  const connect = page.getByRole('form', { name: 'Connect to server' });
+  await connect.getByLabel('Email').fill(email);
+  await connect.getByLabel('Password').fill(PASSWORD);
+  await connect.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('heading', { name: /^Today,/ }).waitFor();
+}
+
+/**
+ * Keyboard entry of one collection: supplier, Enter, product (kept, or picked by its first letter), Enter,
+ * quantity, Enter.
+ */
+export async function typeCollection(page: Page, supplierCode: string, quantity: string, productKey?: string) {
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  await page.keyboard.type(supplierCode);
+  await page.keyboard.press('Enter');
+  await expect.poll(focused).toBe('entry-product');
+  if (productKey) await page.keyboard.press(productKey);
+  await page.keyboard.press('Enter');
+  await expect.poll(focused).toBe('entry-quantity');
+  await page.keyboard.type(quantity);
+  await expect.poll(() => page.getByTestId('quote').textContent()).toContain('Amount');
+  await page.keyboard.press('Enter');
 }
 
 /**

@@ -86,7 +86,7 @@ describe('faults: cut connections and killed clients lose nothing and duplicate 
     const dataDir = join(office.dir, 'killed-desk');
     mkdirSync(dataDir, { recursive: true });
     const cli = (args: string[]) =>
-      spawn(process.execPath, ['--import', 'tsx', 'app/main/cli/main.ts', '--data-dir', dataDir, ...args], {
+      spawn(process.execPath, ['--import', 'tsx', 'app/main/cli/bin.ts', '--data-dir', dataDir, ...args], {
         stdio: 'pipe',
       });
     const run = (args: string[]) =>

@@ -13,6 +13,14 @@ import { startRedis, type LocalRedis } from '../../scripts/cluster/redis';
 import { clusterServers } from './cluster-servers';
 import { simulate, summary } from './simulate';
 
+const USAGE = `Usage: npm run sim -- [--seed N[,N…]] [--desks N] [--ops N] [--faults on|off] [--break idempotency]
+                       [--cluster on]
+
+Runs desks (real cores on their own SQLite files) against the real server and MariaDB while faults are
+injected, then checks that nothing is lost, duplicated or left unseen. Defaults: --seed 1 --desks 3 --ops 500
+--faults on. --break idempotency runs a deliberately broken server, which the checks must catch. --cluster on
+runs against two instances behind HAProxy on a local three-node Galera cluster with Redis (docs/scaling.md).`;
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -22,8 +30,13 @@ async function main() {
       faults: { type: 'string', default: 'on' },
       break: { type: 'string' },
       cluster: { type: 'string', default: 'off' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   let cluster: { galera: GaleraCluster; redis: LocalRedis; dir: string } | null = null;
   if (values.cluster === 'on') {
     const dir = mkdtempSync(join(tmpdir(), 'collectpay-sim-galera-'));

@@ -7,6 +7,7 @@ import {
   parseQuantity,
   PAYMENT_METHODS,
   PAYMENT_TYPES,
+  type ParseResult,
   type PaymentMethod,
   type PaymentType,
 } from '../../../shared';
@@ -35,15 +36,20 @@ export function need(flags: Flags, name: string): string {
   return value;
 }
 
+/** A parsed decimal option, or an error naming the option once ("--qty cannot be negative"). */
+function decimal(result: ParseResult, name: string): number {
+  if (result.ok) return result.value;
+  const problem = result.error.slice(name.length + 1);
+  throw new AppError('VALIDATION_FAILED', `--${name} ${problem}`, { [name]: problem });
+}
+
 export function opt(flags: Flags, name: string): string | undefined {
   const value = flags[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-function amount(text: string, label: string): number {
-  const parsed = parseMoney(text, process.env.CURRENCY ?? 'USD', label);
-  if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.error, { [label]: parsed.error });
-  return parsed.value;
+function amount(flags: Flags, name: string): number {
+  return decimal(parseMoney(need(flags, name), process.env.CURRENCY ?? 'USD', name), name);
 }
 
 const money = (minor: number) =>
@@ -182,7 +188,7 @@ export const commands: Record<string, Command> = {
     const product = await core.products.getByCode(need(flags, 'product'));
     const row = await core.rates.set({
       product_uuid: product.uuid,
-      rate_minor: amount(need(flags, 'rate'), 'rate'),
+      rate_minor: amount(flags, 'rate'),
       effective_from: need(flags, 'from'),
     });
     out.print(`Rate for ${product.code} from ${row.effective_from}: ${money(row.rate_minor)} per ${product.unit}`, row);
@@ -192,12 +198,11 @@ export const commands: Record<string, Command> = {
   async 'collection add'(core, flags, _args, out) {
     const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
     const product = await core.products.getByCode(need(flags, 'product'));
-    const qty = parseQuantity(need(flags, 'qty'), 'qty');
-    if (!qty.ok) throw new AppError('VALIDATION_FAILED', qty.error, { qty: qty.error });
+    const quantity = decimal(parseQuantity(need(flags, 'qty'), 'qty'), 'qty');
     const row = await core.collections.create({
       supplier_uuid: supplier.uuid,
       product_uuid: product.uuid,
-      quantity_milli: qty.value,
+      quantity_milli: quantity,
       ...(opt(flags, 'at') ? { collected_at: opt(flags, 'at') } : {}),
     });
     out.print(
@@ -212,16 +217,16 @@ export const commands: Record<string, Command> = {
     const type = need(flags, 'type');
     const method = need(flags, 'method');
     if (!PAYMENT_TYPES.includes(type as PaymentType))
-      throw new AppError('VALIDATION_FAILED', `--type must be one of ${PAYMENT_TYPES.join(', ')}`, {
-        type: 'is not a payment type',
+      throw new AppError('VALIDATION_FAILED', `--type must be one of: ${PAYMENT_TYPES.join(', ')}`, {
+        type: `must be one of: ${PAYMENT_TYPES.join(', ')}`,
       });
     if (!PAYMENT_METHODS.includes(method as PaymentMethod))
-      throw new AppError('VALIDATION_FAILED', `--method must be one of ${PAYMENT_METHODS.join(', ')}`, {
-        method: 'is not a payment method',
+      throw new AppError('VALIDATION_FAILED', `--method must be one of: ${PAYMENT_METHODS.join(', ')}`, {
+        method: `must be one of: ${PAYMENT_METHODS.join(', ')}`,
       });
     const row = await core.payments.create({
       supplier_uuid: supplier.uuid,
-      amount_minor: amount(need(flags, 'amount'), 'amount'),
+      amount_minor: amount(flags, 'amount'),
       type: type as PaymentType,
       method: method as PaymentMethod,
       reference: opt(flags, 'reference') ?? '',

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../../shared';
+import { describeError, joinNegativeValues } from './args';
 import { serialPortSource } from '../serial/serialport-source';
 import { commands, type Flags, type Output } from './commands';
 import { openDesk } from './open-desk';
@@ -89,15 +90,34 @@ const OPTIONS = {
   weight: { type: 'string' },
 } as const;
 
-export async function runCli(
-  argv: string[],
-  write: (text: string) => void = (t) => process.stdout.write(t),
-): Promise<number> {
+const VALUE_OPTIONS = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, o]) => o.type === 'string')
+    .map(([name]) => name),
+);
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const PROCESS_IO: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const write = io.out;
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: joinNegativeValues(argv, VALUE_OPTIONS),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    io.err(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   const flags = parsed.values as Flags;
@@ -111,7 +131,7 @@ export async function runCli(
   const name = scale || (second && commands[`${first} ${second}`]) ? `${first} ${second}` : first;
   const command = commands[name];
   if (!command && !scale) {
-    process.stderr.write(`Unknown command "${parsed.positionals.join(' ')}".\n\n${USAGE}\n`);
+    io.err(`Unknown command "${parsed.positionals.join(' ')}".\n\n${USAGE}\n`);
     return 2;
   }
   const args = name.includes(' ') ? rest : [second, ...rest].filter((a): a is string => a !== undefined);
@@ -134,28 +154,19 @@ export async function runCli(
       return await runScaleCommand(second, flags, {
         source: serialPortSource,
         out,
-        note: (text) => process.stderr.write(`${text}\n`),
+        note: (text) => io.err(`${text}\n`),
       });
     return await command(core, flags, args, out);
   } catch (error) {
     if (isAppError(error)) {
-      const fields = error.fields
-        ? Object.entries(error.fields)
-            .map(([f, m]) => `  ${f}: ${m}`)
-            .join('\n')
-        : '';
-      process.stderr.write(`${error.message}${fields && !error.message.includes(':') ? `\n${fields}` : ''}\n`);
+      io.err(`${describeError(error)}\n`);
       if (json)
         write(`${JSON.stringify({ error: { code: error.code, message: error.message, fields: error.fields } })}\n`);
       return 1;
     }
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
     await core?.close();
   }
-}
-
-if (process.argv[1] && /cli[/\\]main\.[jt]s$/.test(process.argv[1])) {
-  runCli(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -16,7 +16,10 @@ afterEach(() => scale.dispose());
 /** Runs a command line (words split at spaces) and collects what it prints. */
 async function cli(line: string): Promise<{ code: number; lines: string[] }> {
   let text = '';
-  const code = await runCli(line.split(' '), (t) => (text += t));
+  const code = await runCli(line.split(' '), {
+    out: (t) => void (text += t),
+    err: (t) => void process.stderr.write(t),
+  });
   return { code, lines: text.split('\n').filter(Boolean) };
 }
 
@@ -84,7 +87,7 @@ describe('npm run cli -- scale …', () => {
     const announced = new Promise<string>((resolve) => (announce = resolve));
     const simulating = runCli(
       ['--json', 'scale', 'simulate', '--format', 'toledo', '--weight', '24.76', '--for', '6'],
-      (t) => announce(JSON.parse(t).port),
+      { out: (t) => announce(JSON.parse(t).port), err: (t) => void process.stderr.write(t) },
     );
     const port = await announced;
     const { code, lines } = await cli(`--json scale watch --port ${port} --format toledo --for 5`);

@@ -55,15 +55,34 @@ describe('the IPC handler map', () => {
       quantity_milli: 12500,
     });
     expect(created.ok).toBe(true);
+    // Kilograms and litres are totalled apart, never added together.
+    const milk = await core.products.create({ code: 'MILK', name: 'Fresh milk', unit: 'l' });
+    await core.rates.set({ product_uuid: milk.uuid, rate_minor: 4550, effective_from: '2026-01-01' });
+    await core.collections.create({ supplier_uuid: supplier.uuid, product_uuid: milk.uuid, quantity_milli: 5000 });
     const summary = await dispatch(api, 'dashboard.summary', {});
     expect(summary).toMatchObject({
       ok: true,
-      value: { collections: { count: 1, quantity_milli: 12500, amount_minor: 40938 } },
+      value: {
+        collections: {
+          count: 2,
+          amount_minor: 40938 + 22750,
+          by_unit: [
+            { unit: 'kg', quantity_milli: 12500 },
+            { unit: 'l', quantity_milli: 5000 },
+          ],
+        },
+      },
     });
     const ledger = await dispatch(api, 'suppliers.ledger', { uuid: supplier.uuid });
     expect(ledger).toMatchObject({
       ok: true,
-      value: { balance: { balance_minor: 40938 }, lines: [{ kind: 'collection', balance_minor: 40938 }] },
+      value: {
+        balance: { balance_minor: 40938 + 22750 },
+        lines: [
+          { kind: 'collection', unit: 'kg', balance_minor: 40938 },
+          { kind: 'collection', unit: 'l', balance_minor: 40938 + 22750 },
+        ],
+      },
     });
   });
 });

@@ -116,17 +116,21 @@ export function createApi(core: Core, settings: SettingsStore, printer: ReportPr
 
     async 'dashboard.summary'(): Promise<DashboardSummary> {
       const { date, start, end } = await today();
-      const c = await core.db
+      const byUnit = await core.db
         .selectFrom('collections')
+        .innerJoin('products', 'products.uuid', 'collections.product_uuid')
         .select([
+          'products.unit as unit',
           sql<number>`count(*)`.as('n'),
-          sql<number>`coalesce(sum(quantity_milli), 0)`.as('q'),
-          sql<number>`coalesce(sum(amount_minor), 0)`.as('a'),
+          sql<number>`sum(collections.quantity_milli)`.as('q'),
+          sql<number>`sum(collections.amount_minor)`.as('a'),
         ])
-        .where('deleted_at', 'is', null)
-        .where('collected_at', '>=', start)
-        .where('collected_at', '<', end)
-        .executeTakeFirstOrThrow();
+        .where('collections.deleted_at', 'is', null)
+        .where('collections.collected_at', '>=', start)
+        .where('collections.collected_at', '<', end)
+        .groupBy('products.unit')
+        .orderBy('products.unit')
+        .execute();
       const p = await core.db
         .selectFrom('payments')
         .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(amount_minor), 0)`.as('a')])
@@ -137,7 +141,11 @@ export function createApi(core: Core, settings: SettingsStore, printer: ReportPr
         .executeTakeFirstOrThrow();
       return {
         today: date,
-        collections: { count: Number(c.n), quantity_milli: Number(c.q), amount_minor: Number(c.a) },
+        collections: {
+          count: byUnit.reduce((n, u) => n + Number(u.n), 0),
+          amount_minor: byUnit.reduce((a, u) => a + Number(u.a), 0),
+          by_unit: byUnit.map((u) => ({ unit: u.unit, quantity_milli: Number(u.q) })),
+        },
         payments: { count: Number(p.n), amount_minor: Number(p.a) },
         sync: await core.engine.refreshCounts(),
       };

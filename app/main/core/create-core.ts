@@ -16,6 +16,7 @@ import { CoreEvents } from './events';
 import type { SyncDeps } from './sync/deps';
 import { failoverFetch, type FailoverFetch } from './sync/failover-fetch';
 import { HttpClient, type FetchLike } from './sync/http-client';
+import { HealthProbe, probeServer } from './sync/health-probe';
 import { LiveClient } from './sync/live-client';
 import { createOutboxService } from './sync/outbox-service';
 import { SyncEngine, type EngineOptions } from './sync/sync-engine';
@@ -102,6 +103,7 @@ export async function createCore(options: CoreOptions) {
   };
   const engine = new SyncEngine(deps, options.engine);
   let live: LiveClient | null = null;
+  let probe: HealthProbe | null = null;
 
   return {
     ctx,
@@ -131,23 +133,38 @@ export async function createCore(options: CoreOptions) {
       transport = null;
       await writeState(db, SYNC_KEYS.serverUrl, url);
     },
-    /** Connects the live channel: each announced change triggers a pull. */
+    /**
+     * Connects the live channel: each announced change triggers a pull. While it is down, a health probe tells
+     * the status bar within seconds whether the server is gone, and syncs when it is back.
+     */
     startLive() {
       const c = client();
       if (!c || live) return;
+      probe = new HealthProbe({
+        check: () => probeServer(c.url('api/v1/health'), transport ?? options.fetch),
+        onChange: (reachability) => {
+          if (reachability.ok) engine.trigger('online');
+          else engine.noteUnreachable(reachability.message);
+        },
+      });
       live = new LiveClient({
         url: c.url('api/v1/sync/live'),
         token: () => auth.accessToken(),
         onChanges: () => engine.trigger('live'),
+        onState: (connected) => (connected ? probe?.stop() : probe?.start()),
         fetch: transport ?? options.fetch,
       });
       live.start();
+      probe.start();
     },
     stopLive() {
       live?.stop();
       live = null;
+      probe?.stop();
+      probe = null;
     },
     async close() {
+      probe?.stop();
       live?.stop();
       engine.stop();
       await local.close();

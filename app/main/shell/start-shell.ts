@@ -2,6 +2,7 @@ import { app, type BrowserWindow, dialog, Menu, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { DeskManager } from '../core/desk/desk-manager';
+import { DEMO_COMPANY } from '../core/desk/demo-settings';
 import { serialPortSource } from '../serial/serialport-source';
 import { electronPrinter } from './electron-printer';
 import { electronSettings } from './electron-settings';
@@ -24,9 +25,10 @@ export async function startShell(): Promise<void> {
   await app.whenReady();
 
   const settings = electronSettings();
-  // `npm run demo` hands the desk its server's address.
+  // `npm run demo` hands the desk its server's address, and its company unless one is set already.
   if (process.env.COLLECTPAY_SERVER_URL && !settings.get().serverUrl)
     settings.set({ serverUrl: process.env.COLLECTPAY_SERVER_URL });
+  if (process.env.COLLECTPAY_DEMO === '1' && !settings.get().companyName) settings.set(DEMO_COMPANY);
   const dataDir = app.getPath('userData');
   let manager: DeskManager;
   try {

@@ -12,6 +12,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SupplierDetail } from './features/suppliers/SupplierDetail';
 import { SuppliersScreen } from './features/suppliers/SuppliersScreen';
 import { SyncScreen } from './features/sync/SyncScreen';
+import { can } from '../../../shared';
 import { call, onEvent } from './lib/api';
 import { useApp } from './lib/settings';
 
@@ -27,7 +28,7 @@ export type Screen =
   | { name: 'conflicts' }
   | { name: 'settings' };
 
-const NAV: { screen: Screen['name']; label: string; key: string }[] = [
+const NAV: { screen: Screen['name']; label: string; key: string; supervisor?: boolean }[] = [
   { screen: 'dashboard', label: 'Dashboard', key: '1' },
   { screen: 'collections', label: 'Collections', key: '2' },
   { screen: 'suppliers', label: 'Suppliers', key: '3' },
@@ -36,13 +37,16 @@ const NAV: { screen: Screen['name']; label: string; key: string }[] = [
   { screen: 'sync', label: 'Sync', key: '6' },
   { screen: 'settings', label: 'Settings', key: '7' },
   { screen: 'reports', label: 'Reports', key: '8' },
-  { screen: 'conflicts', label: 'Conflicts', key: '9' },
+  // Only supervisors settle conflicts; a clerk sees "awaiting supervisor" on the rows concerned instead.
+  { screen: 'conflicts', label: 'Conflicts', key: '9', supervisor: true },
 ];
 
 export function App() {
   const { session, setSession, setup, refresh } = useApp();
   const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
   const [toast, setToast] = useState<string | null>(null);
+  const supervisor = can(session?.user?.role, 'conflicts.list');
+  const nav = NAV.filter((item) => !item.supervisor || supervisor);
 
   useEffect(
     () =>
@@ -57,9 +61,10 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && /^[1-9]$/.test(e.key)) {
+      const item = (e.ctrlKey || e.metaKey) && nav.find((n) => n.key === e.key);
+      if (item) {
         e.preventDefault();
-        setScreen({ name: NAV[Number(e.key) - 1]!.screen } as Screen);
+        setScreen({ name: item.screen } as Screen);
       } else if (e.key === 'F5') {
         e.preventDefault();
         void call('sync.now', {}).catch(() => undefined);
@@ -67,7 +72,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [supervisor]);
 
   if (!session || !setup) return <p className="loading">Starting…</p>;
   if (!session.user) return setup.mode === 'unset' && !setup.demo ? <FirstRunScreen /> : <LoginScreen />;
@@ -93,7 +98,7 @@ export function App() {
       ) : null}
       <nav className="sidebar" aria-label="Main">
         <div className="brand">CollectPay</div>
-        {NAV.map((item) => (
+        {nav.map((item) => (
           <button
             key={item.screen}
             type="button"
@@ -128,18 +133,24 @@ export function App() {
         {screen.name === 'payments' ? <PaymentsScreen supplierUuid={screen.supplier} go={setScreen} /> : null}
         {screen.name === 'products' ? <ProductsScreen /> : null}
         {screen.name === 'reports' ? (
-          <ReportsScreen key={JSON.stringify(screen.preset ?? {})} preset={screen.preset} />
+          <ReportsScreen
+            key={JSON.stringify(screen.preset ?? {})}
+            preset={screen.preset}
+            openSettings={() => setScreen({ name: 'settings' })}
+          />
         ) : null}
         {screen.name === 'sync' ? <SyncScreen /> : null}
-        {screen.name === 'conflicts' ? <ConflictsScreen /> : null}
+        {screen.name === 'conflicts' && supervisor ? <ConflictsScreen /> : null}
         {screen.name === 'settings' ? <SettingsScreen /> : null}
       </main>
       {toast ? (
         <div className="toast" role="alert">
           {toast}{' '}
-          <button type="button" className="link" onClick={() => setScreen({ name: 'conflicts' })}>
-            Open conflicts
-          </button>
+          {supervisor ? (
+            <button type="button" className="link" onClick={() => setScreen({ name: 'conflicts' })}>
+              Open conflicts
+            </button>
+          ) : null}
         </div>
       ) : null}
       <StatusBar onOpenSync={() => setScreen({ name: 'sync' })} />

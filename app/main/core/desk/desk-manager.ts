@@ -13,6 +13,7 @@ import { attachTriggers, type TriggerSources } from '../sync/triggers';
 import { wireEvents } from '../wire-events';
 import { connectDesk, type ConnectResult } from './connect';
 import { seedDemo } from './demo-seed';
+import { demoSettings } from './demo-settings';
 import { createLocalAdmin, type LocalAdmin } from './local-admin';
 
 export interface DeskOptions {
@@ -153,7 +154,8 @@ export class DeskManager implements DeskControl {
     for (const off of this.unwire) off();
     this.unwire = [];
     this.current = core;
-    this.handlers = createApi(core, this.options.settings, this.options.printer, this);
+    const settings = core === this.demo ? demoSettings(this.options.settings) : this.options.settings;
+    this.handlers = createApi(core, settings, this.options.printer, this);
     this.detach = attachTriggers(core.engine, {
       ...this.options.triggers,
       localWrite: (fire) => core.events.on('local-write', fire),

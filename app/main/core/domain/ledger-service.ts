@@ -1,4 +1,4 @@
-import { formatQuantity, type CollectionRow, type PaymentRow } from '../../../../shared';
+import type { CollectionRow, PaymentRow } from '../../../../shared';
 import type { LedgerLine, SupplierLedger } from '../../../../shared/ipc/types';
 import type { CoreContext } from './context';
 import { balanceOf } from './balances-service';
@@ -6,7 +6,7 @@ import { fromStored } from '../db/row-codec';
 
 /**
  * A supplier's ledger for a period: opening balance, dated collection and payment lines with a running
- * balance, closing balance. Voided payments stay on the ledger at zero.
+ * balance, closing balance. Voided payments stay on the ledger at zero, with the amount they had and why.
  */
 export function createLedgerService(ctx: CoreContext) {
   return {
@@ -51,11 +51,14 @@ export function createLedgerService(ctx: CoreContext) {
           kind: 'collection',
           uuid: c.uuid,
           at: c.collected_at,
-          description: `${c.product_name} ${formatQuantity(c.quantity_milli)} ${c.product_unit}`,
+          description: c.product_name,
           quantity_milli: c.quantity_milli,
+          unit: c.product_unit,
           rate_minor: c.rate_minor,
           amount_minor: c.amount_minor,
           voided: false,
+          voided_amount_minor: null,
+          void_reason: null,
         });
       }
       for (const p of (await payments.execute()) as PaymentRow[]) {
@@ -63,11 +66,14 @@ export function createLedgerService(ctx: CoreContext) {
           kind: 'payment',
           uuid: p.uuid,
           at: p.paid_at,
-          description: `Payment (${p.type}, ${p.method}${p.reference ? `, ${p.reference}` : ''})${p.voided_at ? ` — VOID: ${p.void_reason}` : ''}`,
+          description: `Payment (${p.type}, ${p.method}${p.reference ? `, ${p.reference}` : ''})`,
           quantity_milli: null,
+          unit: null,
           rate_minor: null,
           amount_minor: p.voided_at ? 0 : -p.amount_minor,
           voided: Boolean(p.voided_at),
+          voided_amount_minor: p.voided_at ? -p.amount_minor : null,
+          void_reason: p.voided_at ? (p.void_reason ?? '') : null,
         });
       }
       lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.uuid < b.uuid ? -1 : 1));

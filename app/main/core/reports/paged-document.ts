@@ -1,3 +1,5 @@
+import { textWidthMm, wrapText } from './text-wrap';
+
 /**
  * Paged HTML for printing. Pages are laid out here, not left to the browser, so that every page repeats the
  * header and the table head, no row is ever split, long statements carry their subtotals forward, and
@@ -12,9 +14,13 @@ export interface Column {
   /** Share of the table width, in percent. */
   width: number;
   align?: 'right';
+  /** Long text wraps onto more lines (the row grows) instead of being cut: references, names. */
+  wrap?: boolean;
 }
 
-export type Cells = Record<string, string>;
+/** A cell's text, or an amount struck through (a voided payment: shown, but not counted). */
+export type Cell = string | { struck: string };
+export type Cells = Record<string, Cell>;
 
 export interface Section {
   title?: string;
@@ -45,6 +51,10 @@ const MARGIN = 12;
 const HEAD_MM = 30;
 const FOOT_MM = 8;
 export const ROW_MM = 6.5;
+/** Each further line of a wrapped row. */
+const LINE_MM = 4;
+const FONT_PT = 9;
+const CELL_PADDING_MM = 2.4;
 
 export function rowsPerPage(paper: PaperSize): number {
   return Math.floor((PAPER[paper].h - 2 * MARGIN - HEAD_MM - FOOT_MM - 2) / ROW_MM);
@@ -52,6 +62,33 @@ export function rowsPerPage(paper: PaperSize): number {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const textOf = (cell: Cell | undefined): string =>
+  cell === undefined ? '' : typeof cell === 'string' ? cell : cell.struck;
+
+/** Rows are measured once for pagination and drawn with the same lines. */
+const measured = new WeakMap<Cells, Map<string, string[]>>();
+
+/** The lines of each wrapping cell of a row, measured against its column's printed width. */
+function wrappedLines(columns: Column[], cells: Cells, paper: PaperSize): Map<string, string[]> {
+  const known = measured.get(cells);
+  if (known) return known;
+  const tableMm = PAPER[paper].w - 2 * MARGIN;
+  const lines = new Map<string, string[]>();
+  for (const column of columns) {
+    const text = textOf(cells[column.key]);
+    if (!column.wrap || text === '') continue;
+    lines.set(column.key, wrapText(text, (tableMm * column.width) / 100 - CELL_PADDING_MM, FONT_PT));
+  }
+  measured.set(cells, lines);
+  return lines;
+}
+
+/** A row's height in rows: 1, plus a fraction for each further wrapped line. */
+function rowUnits(lines: Map<string, string[]>): number {
+  const most = Math.max(1, ...[...lines.values()].map((l) => l.length));
+  return 1 + ((most - 1) * LINE_MM) / ROW_MM;
 }
 
 type Fragment = {
@@ -65,7 +102,7 @@ type Fragment = {
   empty: boolean;
 };
 
-/** Splits the sections into pages of whole rows. */
+/** Splits the sections into pages of whole rows; a wrapped row counts for its height. */
 export function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'paper'>): Fragment[][] {
   const capacity = rowsPerPage(spec.paper);
   const pages: Fragment[][] = [[]];
@@ -93,21 +130,31 @@ export function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'p
       used += head + 1 + tail;
       return;
     }
+    const units = section.columns.some((c) => c.wrap)
+      ? section.rows.map((r) => rowUnits(wrappedLines(section.columns, r, spec.paper)))
+      : null;
+    const unitsOf = (from: number, to: number) =>
+      units ? units.slice(from, to).reduce((a, b) => a + b, 0) : to - from;
     let index = 0;
     let continued = false;
     while (index < section.rows.length) {
       const brought = continued && section.carryAt ? 1 : 0;
       const carryLine = section.carryAt ? 1 : 0;
-      const remaining = section.rows.length - index;
       const room = capacity - used - head - brought;
-      let take: number;
+      let take = 0;
       let finishes = false;
-      if (remaining + tail <= room) {
-        take = remaining;
+      if (unitsOf(index, section.rows.length) + tail <= room + 1e-9) {
+        take = section.rows.length - index;
         finishes = true;
       } else {
         // Leave a line for "Carried forward"; keep at least one row back so the totals have company.
-        take = Math.min(remaining - 1, room - carryLine);
+        let filled = 0;
+        while (index + take < section.rows.length - 1) {
+          const next = units ? units[index + take]! : 1;
+          if (filled + next > room - carryLine + 1e-9) break;
+          filled += next;
+          take += 1;
+        }
         if (take < 1) {
           if (used > 0) {
             newPage();
@@ -127,7 +174,7 @@ export function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'p
         totals: finishes,
         empty: false,
       });
-      used += head + brought + take + (finishes ? tail : carryLine);
+      used += head + brought + unitsOf(index, to) + (finishes ? tail : carryLine);
       index = to;
       continued = true;
       if (!finishes) newPage();
@@ -136,27 +183,54 @@ export function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'p
   return pages;
 }
 
-function row(columns: Column[], cells: Cells, className = ''): string {
-  return `<tr${className ? ` class="${className}"` : ''}>${columns
-    .map((c) => `<td${c.align ? ` class="num"` : ''}>${escapeHtml(cells[c.key] ?? '')}</td>`)
+/**
+ * A one-line cell too wide for its column (a grand total in the millions) is set smaller until it fits: a figure
+ * is never cut short.
+ */
+function fitStyle(column: Column, cell: Cell | undefined, paper: PaperSize, bold: boolean): string {
+  const text = textOf(cell);
+  if (column.wrap || text === '') return '';
+  const room = ((PAPER[paper].w - 2 * MARGIN) * column.width) / 100 - CELL_PADDING_MM;
+  const needed = textWidthMm(text, FONT_PT, bold);
+  if (needed <= room) return '';
+  return ` style="font-size:${Math.max(5, Math.floor((FONT_PT * room * 10) / needed) / 10)}pt"`;
+}
+
+function cellHtml(cell: Cell | undefined, lines: string[] | undefined): string {
+  if (lines) return lines.map(escapeHtml).join('<br>');
+  if (cell === undefined) return '';
+  return typeof cell === 'string' ? escapeHtml(cell) : `<del>${escapeHtml(cell.struck)}</del>`;
+}
+
+function row(columns: Column[], cells: Cells, paper: PaperSize, className = ''): string {
+  const lines = wrappedLines(columns, cells, paper);
+  const units = rowUnits(lines);
+  const classes = [className, units > 1 ? 'tall' : ''].filter(Boolean).join(' ');
+  const height = units > 1 ? ` style="height:${(units * ROW_MM).toFixed(2)}mm"` : '';
+  return `<tr${classes ? ` class="${classes}"` : ''}${height}>${columns
+    .map((c) => {
+      const cls = [c.align ? 'num' : '', lines.has(c.key) ? 'wrap' : ''].filter(Boolean).join(' ');
+      const fit = fitStyle(c, cells[c.key], paper, className === 'total');
+      return `<td${cls ? ` class="${cls}"` : ''}${fit}>${cellHtml(cells[c.key], lines.get(c.key))}</td>`;
+    })
     .join('')}</tr>`;
 }
 
-function fragmentHtml(f: Fragment): string {
+function fragmentHtml(f: Fragment, paper: PaperSize): string {
   const { columns } = f.section;
   const colgroup = `<colgroup>${columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>`;
   const head = `<thead><tr>${columns.map((c) => `<th${c.align ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
   const body: string[] = [];
-  if (f.brought) body.push(row(columns, f.brought, 'carry'));
+  if (f.brought) body.push(row(columns, f.brought, paper, 'carry'));
   if (f.empty)
     body.push(
       `<tr class="empty"><td colspan="${columns.length}">${escapeHtml(f.section.empty ?? 'No activity in this period.')}</td></tr>`,
     );
-  for (let i = f.from; i < f.to; i++) body.push(row(columns, f.section.rows[i]!));
-  if (f.carried) body.push(row(columns, f.carried, 'carry'));
+  for (let i = f.from; i < f.to; i++) body.push(row(columns, f.section.rows[i]!, paper));
+  if (f.carried) body.push(row(columns, f.carried, paper, 'carry'));
   const foot =
     f.totals && f.section.totals?.length
-      ? `<tfoot>${f.section.totals.map((t) => row(columns, t, 'total')).join('')}</tfoot>`
+      ? `<tfoot>${f.section.totals.map((t) => row(columns, t, paper, 'total')).join('')}</tfoot>`
       : '';
   return `${f.title ? `<h2>${escapeHtml(f.title)}</h2>` : ''}<table>${colgroup}${head}<tbody>${body.join('')}</tbody>${foot}</table>`;
 }
@@ -164,11 +238,11 @@ function fragmentHtml(f: Fragment): string {
 /** The pages of one document as `<section class="page">` elements, to stand alone or beside other documents. */
 export function renderPages(spec: DocumentSpec): { body: string; pages: number } {
   const pages = paginate(spec);
-  const header = `<header class="head"><div class="company"><strong>${escapeHtml(spec.company.name || 'CollectPay')}</strong><span>${escapeHtml(spec.company.address)}</span></div><h1>${escapeHtml(spec.title)}</h1>${spec.subtitle ? `<div class="subtitle">${escapeHtml(spec.subtitle)}</div>` : ''}<div class="meta">${spec.meta.map(escapeHtml).join(' · ')}</div></header>`;
+  const header = `<header class="head"><div class="company"><strong>${escapeHtml(spec.company.name)}</strong><span>${escapeHtml(spec.company.address)}</span></div><h1>${escapeHtml(spec.title)}</h1>${spec.subtitle ? `<div class="subtitle">${escapeHtml(spec.subtitle)}</div>` : ''}<div class="meta">${spec.meta.map(escapeHtml).join(' · ')}</div></header>`;
   const body = pages
     .map(
       (fragments, i) =>
-        `<section class="page">${header}<main>${fragments.map(fragmentHtml).join('')}${i === pages.length - 1 && spec.after ? spec.after : ''}</main><footer class="foot"><span>Printed ${escapeHtml(spec.printedAt)} by ${escapeHtml(spec.printedBy)}</span><span>${escapeHtml(spec.title)}</span><span>Page ${i + 1} of ${pages.length}</span></footer></section>`,
+        `<section class="page">${header}<main>${fragments.map((f) => fragmentHtml(f, spec.paper)).join('')}${i === pages.length - 1 && spec.after ? spec.after : ''}</main><footer class="foot"><span>Printed ${escapeHtml(spec.printedAt)} by ${escapeHtml(spec.printedBy)}</span><span>${escapeHtml(spec.title)}</span><span>Page ${i + 1} of ${pages.length}</span></footer></section>`,
     )
     .join('');
   return { body, pages: pages.length };
@@ -194,9 +268,12 @@ h2 { font-size: 10pt; margin: 0; height: ${ROW_MM}mm; line-height: ${ROW_MM}mm; 
 main { padding-top: 1mm; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; }
 tr { height: ${ROW_MM}mm; break-inside: avoid; }
-th, td { padding: 0 1.2mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #ddd; text-align: left; }
+th, td { padding: 0 1.2mm; white-space: nowrap; overflow: hidden; border-bottom: 0.2mm solid #ddd; text-align: left; }
 th { background: #e8efe9; font-weight: bold; border-bottom: 0.3mm solid #2f6f4e; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.tall td { vertical-align: top; padding-top: ${((ROW_MM - LINE_MM) / 2).toFixed(2)}mm; line-height: ${LINE_MM}mm; }
+td.wrap { white-space: normal; overflow: visible; text-overflow: clip; }
+del { text-decoration-thickness: 0.3mm; }
 tr.carry td { font-style: italic; background: #f4f6f4; }
 tr.total td { font-weight: bold; border-top: 0.3mm solid #111; }
 tr.empty td { text-align: center; font-style: italic; color: #444; }

@@ -6,5 +6,5 @@ export interface ReportPrinter {
   savePdf(
     html: string,
     options: { paper: PaperSize; fileName: string },
-  ): Promise<{ ok: boolean; message: string; path?: string }>;
+  ): Promise<{ ok: boolean; message: string; path?: string; download?: string }>;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,17 +22,27 @@ function ctx(overrides: Partial<ReportContext> = {}): ReportContext {
   };
 }
 
-/** PDF → text pages (pdftotext -layout), and the first page as PNG for docs/reports. */
-function pdfPages(pdf: Buffer, dir: string, name: string, png = false): string[] {
+/** PDF → text pages (pdftotext -layout). The file stays in the test's temp folder (npm run docs:pictures makes the README's). */
+function pdfPages(pdf: Buffer, dir: string, name: string): string[] {
   const file = join(dir, `${name}.pdf`);
   writeFileSync(file, pdf);
-  if (png) {
-    mkdirSync('docs/reports', { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, `docs/reports/${name}`]);
-  }
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
     .split('\f')
     .filter((p) => p.trim() !== '');
+}
+
+/** A fresh desk and one Chromium for a describe block, made before its tests and removed after. */
+function freshDeskAndChromium(): { core: TempCore; browser: Browser } {
+  const desk = {} as { core: TempCore; browser: Browser };
+  beforeAll(async () => {
+    desk.browser = await launchChromium();
+    desk.core = await tempCore();
+  });
+  afterAll(async () => {
+    await desk.browser?.close();
+    await desk.core?.cleanup();
+  });
+  return desk;
 }
 
 /** Independent sums with plain SQL, not the code under test. */
@@ -115,7 +125,7 @@ describe('printed reports, through Chromium to PDF', () => {
       { kind: 'statement', supplier_uuid: supplier.uuid, from: '2026-11-01', to: '2026-11-30' },
       ctx(),
     );
-    const [page] = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'statement', true);
+    const [page] = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'statement');
     const opening = sum(
       core,
       `select coalesce(sum(amount_minor),0) from collections where supplier_uuid = ? and collected_at < '2026-11-01'`,
@@ -136,14 +146,17 @@ describe('printed reports, through Chromium to PDF', () => {
     expect(page).toMatch(new RegExp(`Opening balance\\s+${escape(money(opening))}`));
     expect(page).toMatch(new RegExp(`Totals for the period\\s+${escape(money(collected))}\\s+${escape(money(paid))}`));
     expect(page).toMatch(new RegExp(`Closing balance\\s+${escape(money(opening + collected - paid))}`));
-    expect(page).toContain('void');
+    // The voided payment: its amount struck through (not counted) beside its reason, its reference kept.
+    expect(page).toMatch(inOrder('Payment (partial, mobile, MPESA-1) — VOID: Sent twice'));
+    expect(report.html).toContain(`<del>${money(7_000)}</del>`);
+    expect(page).toMatch(/kg\s+\$32\.75/);
     expect(page).toContain('Page 1 of 1');
     expect(page).toContain('Printed 2026-11-26 08:00 by Otieno Supervisor');
   });
 
   it('daily summary: per product and per supplier totals match the database', async () => {
     const report = await renderReport(core, { kind: 'daily', date: '2026-11-12' }, ctx());
-    const text = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'daily', true).join('\n');
+    const text = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'daily').join('\n');
     const day = [`2026-11-12T00:00:00.000Z`, `2026-11-13T00:00:00.000Z`];
     const total = sum(
       core,
@@ -171,7 +184,7 @@ describe('printed reports, through Chromium to PDF', () => {
       .prepare(`select uuid, amount_minor, paid_at from payments where reference = 'TRX-99'`)
       .get() as { uuid: string; amount_minor: number; paid_at: string };
     const report = await renderReport(core, { kind: 'receipt', payment_uuid: payment.uuid }, ctx());
-    const [page] = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'receipt', true);
+    const [page] = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'receipt');
     const supplierUuid = core.sqlite
       .prepare(`select supplier_uuid from payments where uuid = ?`)
       .pluck()
@@ -198,7 +211,7 @@ describe('printed reports, through Chromium to PDF', () => {
 
   it('settlement sheet: per supplier collected, paid, due and grand totals match the database', async () => {
     const report = await renderReport(core, { kind: 'settlement', from: '2026-11-01', to: '2026-11-30' }, ctx());
-    const text = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'settlement', true).join('\n');
+    const text = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'settlement').join('\n');
     const collected = sum(core, `select sum(amount_minor) from collections where collected_at >= '2026-11-01'`);
     const paid = sum(
       core,
@@ -221,7 +234,7 @@ describe('printed reports, through Chromium to PDF', () => {
       { kind: 'statement', supplier_uuid: supplier.uuid, from: '2025-01-01', to: '2025-01-31' },
       ctx({ money: { currency: 'KES', locale: 'en-KE' }, paper: 'Letter' }),
     );
-    const pages = pdfPages(await htmlToPdf(report.html, 'Letter', browser), core.dir, 'statement-empty', true);
+    const pages = pdfPages(await htmlToPdf(report.html, 'Letter', browser), core.dir, 'statement-empty');
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('No activity in this period');
     expect(pages[0]).toMatch(/Closing balance\s+Ksh\s0\.00/);
@@ -240,26 +253,69 @@ describe('printed reports, through Chromium to PDF', () => {
   });
 });
 
+describe('a statement with long references', () => {
+  const desk = freshDeskAndChromium();
+
+  it('wraps entries instead of cutting them: every reference typed reaches paper, pages still exact', async () => {
+    const { supplier, product } = await seedBasics(desk.core, 3275);
+    const references: string[] = [];
+    for (let i = 0; i < 90; i++) {
+      const at = `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T${String(6 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`;
+      await desk.core.collections.create({
+        supplier_uuid: supplier.uuid,
+        product_uuid: product.uuid,
+        quantity_milli: 12_000 + i,
+        collected_at: at,
+      });
+      // Up to the 80 characters a reference may have, with a receipt number too long for one line.
+      const reference = `MPESA QK${String(7_000_000 + i * 7919)}XP M-Pesa from ${i % 2 ? 'Chebet' : 'Kiprono'} slip ${4400 + i}/2026 ref NOV${i}`;
+      references.push(reference);
+      const payment = await desk.core.payments.create({
+        supplier_uuid: supplier.uuid,
+        amount_minor: 1_000 + i,
+        type: i % 3 ? 'partial' : 'advance',
+        method: 'mobile',
+        paid_at: at.replace(/:00Z$/, ':30Z'),
+        reference,
+      });
+      if (i % 10 === 4)
+        await desk.core.payments.void({ uuid: payment.uuid, reason: `Sent twice (duplicate of slip ${4399 + i})` });
+    }
+    const report = await renderReport(
+      desk.core,
+      { kind: 'statement', supplier_uuid: supplier.uuid, from: '2026-11-01', to: '2026-11-30' },
+      ctx(),
+    );
+    const pages = pdfPages(await htmlToPdf(report.html, 'A4', desk.browser), desk.core.dir, 'statement-references');
+    expect(pages.length).toBe(report.pages);
+    expect(pages.length).toBeGreaterThan(2);
+    const all = pages.join('\n');
+    expect(all).not.toContain('…');
+    for (const reference of references) {
+      // The whole reference is in the document, and each of its words is on paper on one page: no row split.
+      expect(report.html.replace(/<br>/g, ' ')).toContain(reference);
+      const slip = /\d{4}\/2026/.exec(reference)![0];
+      const page = pages.find((p) => p.includes(slip));
+      expect(page, reference).toBeDefined();
+      expect(page!.replace(/\s+/g, ' ')).toMatch(inOrder(reference.replace(/QK\d+XP/, 'QK')));
+      expect(page!.replace(/\s+/g, '')).toContain(/QK\d+XP/.exec(reference)![0]);
+    }
+    expect(all).toMatch(inOrder('VOID: Sent twice (duplicate of slip 4403)'));
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
+  }, 120_000);
+});
+
 describe('a 2,000-line statement', () => {
-  let core: TempCore;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    core = await tempCore();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await core?.cleanup();
-  });
+  const desk = freshDeskAndChromium();
 
   it('paginates with the header on every page and exact carried-forward totals', async () => {
-    const { supplier, product } = await seedBasics(core, 3275);
+    const { supplier, product } = await seedBasics(desk.core, 3275);
     const start = Date.UTC(2026, 9, 1, 6);
-    await core.ctx.write(async () => undefined);
+    await desk.core.ctx.write(async () => undefined);
     for (let i = 0; i < 2000; i++) {
       const at = new Date(start + i * 20 * 60_000).toISOString();
       if (i % 10 === 9)
-        await core.payments.create({
+        await desk.core.payments.create({
           supplier_uuid: supplier.uuid,
           amount_minor: 10_000 + i,
           type: 'partial',
@@ -267,7 +323,7 @@ describe('a 2,000-line statement', () => {
           paid_at: at,
         });
       else
-        await core.collections.create({
+        await desk.core.collections.create({
           supplier_uuid: supplier.uuid,
           product_uuid: product.uuid,
           quantity_milli: 1_000 + i * 7,
@@ -275,7 +331,7 @@ describe('a 2,000-line statement', () => {
         });
     }
     const report = await renderReport(
-      core,
+      desk.core,
       { kind: 'statement', supplier_uuid: supplier.uuid, from: '2026-10-01', to: '2026-12-31' },
       {
         company: { name: 'Kericho Tea Buyers Ltd', address: '' },
@@ -285,12 +341,12 @@ describe('a 2,000-line statement', () => {
         printedAt: '2026-11-26 08:00',
       },
     );
-    const pages = pdfPages(await htmlToPdf(report.html, 'A4', browser), core.dir, 'statement-2000');
+    const pages = pdfPages(await htmlToPdf(report.html, 'A4', desk.browser), desk.core.dir, 'statement-2000');
     expect(pages.length).toBe(report.pages);
     expect(pages.length).toBeGreaterThan(50);
     const money = (minor: number) => formatMoney(minor, USD);
     // Independent running sums, line by line, from the database.
-    const lines = core.sqlite
+    const lines = desk.core.sqlite
       .prepare(
         `select at, kind, amount from (select collected_at as at, 'c' as kind, amount_minor as amount, uuid from collections union all select paid_at, 'p', amount_minor, uuid from payments) order by at, uuid`,
       )
@@ -327,6 +383,11 @@ describe('a 2,000-line statement', () => {
     expect(pages.at(-1)).toMatch(new RegExp(`Closing balance\\s+${escape(money(collected - paid))}`));
   }, 180_000);
 });
+
+/** Every word of a wrapped cell on the page, in order (other columns' text may sit between its lines). */
+function inOrder(text: string): RegExp {
+  return new RegExp(text.split(/\s+/).map(escape).join('[\\s\\S]*?'));
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&');

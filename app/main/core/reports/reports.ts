@@ -8,7 +8,7 @@ import {
 } from '../../../../shared';
 import { ReportSpecSchema, type ReportSpec } from '../../../../shared/ipc/reports';
 import type { Core } from '../create-core';
-import { escapeHtml, renderDocument, type Cells, type PaperSize } from './paged-document';
+import { escapeHtml, renderDocument, type Cell, type Cells, type PaperSize } from './paged-document';
 import { dailyData, receiptData, settlementData, statementData } from './report-data';
 
 export interface ReportContext {
@@ -63,13 +63,16 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
         credit: money(paid),
         balance: money(line.balance_minor),
       });
+      const paidCell: Cell =
+        line.voided_amount_minor !== null ? { struck: money(-line.voided_amount_minor) } : money(-line.amount_minor);
       return {
         date: when(line.at),
-        entry: line.description,
-        qty: line.quantity_milli !== null ? formatQuantity(line.quantity_milli) : '',
+        // Every reference typed at the desk reaches paper: the entry wraps, and a void says why.
+        entry: line.voided ? `${line.description} — VOID: ${line.void_reason}` : line.description,
+        qty: line.quantity_milli !== null ? `${formatQuantity(line.quantity_milli)} ${line.unit ?? ''}`.trim() : '',
         rate: line.rate_minor !== null ? money(line.rate_minor) : '',
         debit: line.kind === 'collection' ? money(line.amount_minor) : '',
-        credit: line.kind === 'payment' ? (line.voided ? 'void' : money(-line.amount_minor)) : '',
+        credit: line.kind === 'payment' ? paidCell : '',
         balance: money(line.balance_minor),
       };
     });
@@ -82,11 +85,11 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
         {
           columns: [
             { key: 'date', label: 'Date', width: 17 },
-            { key: 'entry', label: 'Entry', width: 25 },
-            { key: 'qty', label: 'Qty', width: 8, align: 'right' },
+            { key: 'entry', label: 'Entry', width: 22, wrap: true },
+            { key: 'qty', label: 'Qty', width: 10, align: 'right' },
             { key: 'rate', label: 'Rate', width: 10, align: 'right' },
             { key: 'debit', label: 'Collected', width: 13, align: 'right' },
-            { key: 'credit', label: 'Paid', width: 13, align: 'right' },
+            { key: 'credit', label: 'Paid', width: 14, align: 'right' },
             { key: 'balance', label: 'Balance', width: 14, align: 'right' },
           ],
           rows: [{ date: spec.from, entry: 'Opening balance', balance: money(data.opening) }, ...rows],
@@ -121,7 +124,7 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
         {
           title: 'By product',
           columns: [
-            { key: 'product', label: 'Product', width: 44 },
+            { key: 'product', label: 'Product', width: 44, wrap: true },
             { key: 'entries', label: 'Entries', width: 14, align: 'right' },
             { key: 'qty', label: 'Quantity', width: 20, align: 'right' },
             { key: 'amount', label: 'Amount', width: 22, align: 'right' },
@@ -138,7 +141,7 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
         {
           title: 'By supplier',
           columns: [
-            { key: 'supplier', label: 'Supplier', width: 40 },
+            { key: 'supplier', label: 'Supplier', width: 40, wrap: true },
             { key: 'product', label: 'Product', width: 14 },
             { key: 'entries', label: 'Entries', width: 10, align: 'right' },
             { key: 'qty', label: 'Quantity', width: 16, align: 'right' },
@@ -220,12 +223,12 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
     sections: [
       {
         columns: [
-          { key: 'supplier', label: 'Supplier', width: 27 },
-          { key: 'opening', label: 'Opening', width: 12, align: 'right' },
-          { key: 'collected', label: 'Collected', width: 13, align: 'right' },
-          { key: 'paid', label: 'Paid', width: 12, align: 'right' },
-          { key: 'due', label: 'Due', width: 13, align: 'right' },
-          { key: 'sign', label: 'Signature', width: 23 },
+          { key: 'supplier', label: 'Supplier', width: 22, wrap: true },
+          { key: 'opening', label: 'Opening', width: 14.5, align: 'right' },
+          { key: 'collected', label: 'Collected', width: 14.5, align: 'right' },
+          { key: 'paid', label: 'Paid', width: 14.5, align: 'right' },
+          { key: 'due', label: 'Due', width: 14.5, align: 'right' },
+          { key: 'sign', label: 'Signature', width: 20 },
         ],
         rows,
         carryAt: (i) => running[i]!,

@@ -78,6 +78,12 @@ export class SyncEngine {
     this.cancelRetry();
   }
 
+  /** The health probe found the server gone: say so now, not at the next sync (a running sync reports itself). */
+  noteUnreachable(message: string): void {
+    if (this.stopped || this.running) return;
+    this.update({ state: 'offline', lastError: message });
+  }
+
   async refreshCounts(): Promise<SyncStatus> {
     const counts = await countByStatus(this.deps.db);
     const open = await this.deps.db

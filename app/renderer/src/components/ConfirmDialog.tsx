@@ -1,3 +1,4 @@
+import { failureMessage } from '../lib/failure';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface ConfirmProps {
@@ -31,7 +32,7 @@ export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, onCo
     try {
       await onConfirm(reason.trim());
     } catch (e) {
-      setError((e as Error).message);
+      setError(failureMessage(e));
       setBusy(false);
     }
   }

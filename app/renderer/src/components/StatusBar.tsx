@@ -39,7 +39,11 @@ export function StatusBar({ onOpenSync }: { onOpenSync(): void }) {
       </button>
       <span data-testid="pending-count">{status.pending} pending</span>
       {status.needsAttention > 0 ? <span className="warn">{status.needsAttention} need attention</span> : null}
-      {status.openConflicts > 0 ? <span className="warn">{status.openConflicts} conflicts</span> : null}
+      {status.openConflicts > 0 ? (
+        <span className="warn">
+          {status.openConflicts} conflict{status.openConflicts === 1 ? '' : 's'}
+        </span>
+      ) : null}
       <span>Last sync: {formatWhen(status.lastSuccessAt)}</span>
       {status.lastError && status.state !== 'success' ? (
         <span className="muted" title={status.lastError}>

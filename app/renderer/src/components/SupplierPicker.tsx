@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { SupplierRow } from '../../../../shared';
 import { call } from '../lib/api';
 
@@ -20,9 +20,13 @@ export function SupplierPicker({ label = 'Supplier', value, onChange, error, inp
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
 
+  /** Set while the user's typing clears the pick, so that only a reset from outside empties the text. */
+  const typing = useRef(false);
+
   useEffect(() => {
-    if (!value) return;
-    setText(`${value.code} — ${value.name}`);
+    if (value) setText(`${value.code} — ${value.name}`);
+    else if (!typing.current) setText('');
+    typing.current = false;
   }, [value]);
 
   useEffect(() => {
@@ -54,6 +58,11 @@ export function SupplierPicker({ label = 'Supplier', value, onChange, error, inp
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter' && value) {
+      // Already picked: Enter moves on, as a pick would.
+      e.preventDefault();
+      setOpen(false);
+      onPicked?.();
     } else if (e.key === 'Enter' && !value && text.trim()) {
       // Enter picks what the text means now, not what a search still in flight showed a moment ago.
       e.preventDefault();
@@ -84,7 +93,10 @@ export function SupplierPicker({ label = 'Supplier', value, onChange, error, inp
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);
-          if (value) onChange(null);
+          if (value) {
+            typing.current = true;
+            onChange(null);
+          }
         }}
         onFocus={(e) => e.target.select()}
         onBlur={(e) => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../../../../shared';
 import { ApiError } from './api';
+import { failureMessage, pleaseCorrect } from './failure';
 
 /** Form state with field errors: checked with the shared schema first, then by the core. */
 export function useForm<S extends z.ZodType>(schema: S) {
@@ -12,8 +13,9 @@ export function useForm<S extends z.ZodType>(schema: S) {
   async function submit<T>(input: unknown, action: (valid: z.output<S>) => Promise<T>): Promise<T | null> {
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, input));
-      setMessage('Please correct the highlighted fields.');
+      const fields = fieldErrorsOf(parsed.error, input);
+      setErrors(fields);
+      setMessage(pleaseCorrect(Object.keys(fields).length));
       return null;
     }
     setBusy(true);
@@ -23,10 +25,9 @@ export function useForm<S extends z.ZodType>(schema: S) {
       setMessage(null);
       return result;
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fields);
-        setMessage(error.message);
-      } else setMessage((error as Error).message);
+      const onForm = input && typeof input === 'object' ? Object.keys(input) : [];
+      setErrors(error instanceof ApiError ? error.fields : {});
+      setMessage(failureMessage(error, onForm));
       return null;
     } finally {
       setBusy(false);

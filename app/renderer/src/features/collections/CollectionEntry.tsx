@@ -1,33 +1,71 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { parseQuantity, type SupplierRow } from '../../../../../shared';
 import type { Quote } from '../../../../../shared/ipc/types';
-import { FormMessage, SelectField } from '../../components/Field';
+import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
+import { SelectField } from '../../components/Field';
+import { Notice, useNotice } from '../../components/Notice';
 import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
+import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { formatWhen, qty, useApp } from '../../lib/settings';
+import { dayLabel, localDay, localDayBounds, toLocalInput } from '../../lib/when';
+
+/** Fields the core may name, as this form calls them. */
+const FIELD_OF: Record<string, string> = {
+  supplier_uuid: 'supplier',
+  product_uuid: 'product',
+  quantity_milli: 'quantity',
+  collected_at: 'when',
+};
+
+/** Enter moves on instead of submitting (the last field saves). */
+function enterMovesTo(next: () => HTMLElement | null) {
+  return (e: KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    next()?.focus();
+  };
+}
 
 /**
- * Collection entry built for a keyboard: supplier (code or name) → Enter → quantity → Enter saves and starts
- * the next entry. The rate in force and the amount show live; today's entries are listed with totals.
+ * Collection entry built for a keyboard: supplier (code or name) → Enter → product → Enter → quantity → Enter
+ * saves and starts the next entry. The date and time default to now; a clerk typing up yesterday's slips sets it
+ * once (Tab from quantity), and the form says plainly, in amber, that entries are back-dated.
  */
 export function CollectionEntry() {
   const { money } = useApp();
   const products = useQuery('products.list', {});
-  const today = useQuery('collections.list', { today: true, limit: 500 });
+  const awaiting = useAwaiting();
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
   const [productUuid, setProductUuid] = useState<string>(() => localStorage.getItem('collectpay.lastProduct') ?? '');
   const [quantity, setQuantity] = useState('');
+  /** '' = now; otherwise a datetime-local value the clerk chose. */
+  const [when, setWhen] = useState('');
+  const [now, setNow] = useState(() => new Date());
   const [quote, setQuote] = useState<Quote | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const outcome = useNotice();
   const supplierInput = useRef<HTMLInputElement>(null);
+  const productSelect = useRef<HTMLSelectElement>(null);
   const quantityInput = useRef<HTMLInputElement>(null);
 
   const productList = products.data ?? [];
   const product = productList.find((p) => p.uuid === productUuid) ?? productList[0];
+  const today = localDay(now);
+  const day = when ? when.slice(0, 10) : today;
+  const backDated = day !== today;
+  const collectedAt = when ? new Date(when).toISOString() : undefined;
+  const list = useQuery(
+    'collections.list',
+    backDated ? { ...localDayBounds(day), limit: 500 } : { today: true, limit: 500 },
+    [day],
+  );
 
   useEffect(() => supplierInput.current?.focus(), []);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
 
   useEffect(() => {
     if (!product) return;
@@ -36,6 +74,7 @@ export function CollectionEntry() {
     call('collections.quote', {
       product_uuid: product.uuid,
       ...(parsed?.ok && parsed.value > 0 ? { quantity_milli: parsed.value } : {}),
+      ...(collectedAt ? { collected_at: collectedAt } : {}),
     }).then(
       (q) => live && setQuote(q),
       () => live && setQuote(null),
@@ -43,7 +82,7 @@ export function CollectionEntry() {
     return () => {
       live = false;
     };
-  }, [product, quantity]);
+  }, [product, quantity, collectedAt]);
 
   async function save() {
     const next: Record<string, string> = {};
@@ -52,9 +91,11 @@ export function CollectionEntry() {
     const parsed = parseQuantity(quantity);
     if (!parsed.ok) next.quantity = parsed.error.replace(/^quantity /, '');
     else if (parsed.value <= 0) next.quantity = 'must be greater than zero';
+    if (when && Number.isNaN(new Date(when).getTime())) next.when = 'must be a date and time';
+    else if (when && new Date(when).getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
     setErrors(next);
     if (Object.keys(next).length || !supplier || !product || !parsed.ok) {
-      setMessage(null);
+      outcome.fail(pleaseCorrect(Object.keys(next).length));
       return;
     }
     try {
@@ -62,33 +103,32 @@ export function CollectionEntry() {
         supplier_uuid: supplier.uuid,
         product_uuid: product.uuid,
         quantity_milli: parsed.value,
+        ...(collectedAt ? { collected_at: collectedAt } : {}),
       });
-      setSaved(`Saved ${qty(row.quantity_milli)} ${product.unit} from ${supplier.code}: ${money(row.amount_minor)}`);
-      setMessage(null);
+      outcome.ok(
+        `Saved ${qty(row.quantity_milli)} ${product.unit} from ${supplier.code}: ${money(row.amount_minor)}` +
+          (backDated ? ` — dated ${dayLabel(day)} ${when.slice(11)}` : ''),
+      );
       setQuantity('');
       setSupplier(null);
       supplierInput.current?.focus();
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors({
-          ...(error.fields.product_uuid ? { product: error.fields.product_uuid } : {}),
-          ...(error.fields.supplier_uuid ? { supplier: error.fields.supplier_uuid } : {}),
-          ...(error.fields.quantity_milli ? { quantity: error.fields.quantity_milli } : {}),
-        });
-      }
-      setMessage((error as Error).message);
+      const fields = error instanceof ApiError ? error.fields : {};
+      setErrors(Object.fromEntries(Object.entries(fields).map(([f, m]) => [FIELD_OF[f] ?? f, m])));
+      outcome.fail(failureMessage(error, Object.keys(FIELD_OF)));
     }
   }
 
-  const rows = today.data?.rows ?? [];
-  const totalQty = rows.reduce((s, r) => s + r.quantity_milli, 0);
+  const rows = list.data?.rows ?? [];
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.product_unit, (totals.get(r.product_unit) ?? 0) + r.quantity_milli);
   const totalAmount = rows.reduce((s, r) => s + r.amount_minor, 0);
 
   return (
     <section>
       <h1>Record collections</h1>
       <form
-        className="card entry"
+        className={`card entry${backDated ? ' entry--backdated' : ''}`}
         aria-label="Collection entry"
         onSubmit={(e) => {
           e.preventDefault();
@@ -101,16 +141,19 @@ export function CollectionEntry() {
             onChange={setSupplier}
             error={errors.supplier}
             inputRef={supplierInput}
-            onPicked={() => quantityInput.current?.focus()}
+            onPicked={() => productSelect.current?.focus()}
           />
           <SelectField
             label="Product"
+            id="entry-product"
+            ref={productSelect}
             value={product?.uuid ?? ''}
             error={errors.product}
             onChange={(e) => {
               setProductUuid(e.target.value);
               localStorage.setItem('collectpay.lastProduct', e.target.value);
             }}
+            onKeyDown={enterMovesTo(() => quantityInput.current)}
             options={productList.map((p) => ({ value: p.uuid, label: `${p.code} — ${p.name} (${p.unit})` }))}
           />
           <div className={`field${errors.quantity ? ' field--error' : ''}`}>
@@ -130,7 +173,44 @@ export function CollectionEntry() {
               </div>
             ) : null}
           </div>
+          <div className={`field${errors.when ? ' field--error' : ''}`}>
+            <label htmlFor="entry-when">Date and time</label>
+            <div className="row nowrap">
+              <input
+                id="entry-when"
+                type="datetime-local"
+                value={when || toLocalInput(now)}
+                max={toLocalInput(new Date(now.getTime() + 5 * 60_000))}
+                aria-invalid={Boolean(errors.when)}
+                aria-describedby="entry-when-note"
+                onChange={(e) => setWhen(e.target.value)}
+                onKeyDown={enterMovesTo(() => supplierInput.current)}
+              />
+              {when ? (
+                <button type="button" className="small secondary" onClick={() => setWhen('')}>
+                  Now
+                </button>
+              ) : null}
+            </div>
+            {errors.when ? (
+              <div className="field__error" role="alert">
+                {errors.when}
+              </div>
+            ) : null}
+          </div>
         </div>
+        <p
+          id="entry-when-note"
+          className={backDated ? 'backdated-note' : 'muted small'}
+          data-testid="entry-date"
+          aria-live="polite"
+        >
+          {backDated
+            ? `Back-dated: entries you save now are dated ${dayLabel(day)} ${when.slice(11)}, not today.`
+            : when
+              ? `Dated earlier today, ${when.slice(11)}.`
+              : 'Dated now. Change the date and time (Tab from Quantity) to enter an earlier day’s slips.'}
+        </p>
         <div className="entry__quote" aria-live="polite" data-testid="quote">
           {quote?.problem ? (
             <span className="warn">{quote.problem}</span>
@@ -141,16 +221,11 @@ export function CollectionEntry() {
             </>
           ) : null}
         </div>
-        <FormMessage message={message} />
-        {saved ? (
-          <p className="ok" role="status">
-            {saved}
-          </p>
-        ) : null}
+        <Notice notice={outcome.notice} />
         <button type="submit">Save (Enter)</button>
       </form>
-      <h2>Today’s collections</h2>
-      <table className="table" aria-label="Today's collections">
+      <h2>{backDated ? `Collections on ${dayLabel(day)}` : 'Today’s collections'}</h2>
+      <table className="table" aria-label={backDated ? 'Collections on the chosen day' : "Today's collections"}>
         <thead>
           <tr>
             <th>Time</th>
@@ -164,9 +239,10 @@ export function CollectionEntry() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.uuid}>
-              <td>{formatWhen(r.collected_at)}</td>
+              <td className="nowrap">{formatWhen(r.collected_at)}</td>
               <td>
                 {r.supplier_code} {r.supplier_name}
+                {awaiting.has(r.uuid) ? <AwaitingBadge /> : null}
               </td>
               <td>{r.product_code}</td>
               <td className="num">
@@ -182,7 +258,9 @@ export function CollectionEntry() {
             <th colSpan={3} data-testid="today-count">
               {rows.length} entries
             </th>
-            <th className="num">{qty(totalQty)}</th>
+            <th className="num" data-testid="today-quantity">
+              {[...totals].map(([unit, milli]) => `${qty(milli)} ${unit}`).join(' · ')}
+            </th>
             <th />
             <th className="num" data-testid="today-total">
               {money(totalAmount)}

@@ -1,3 +1,4 @@
+import { failureMessage } from '../../lib/failure';
 import { useState } from 'react';
 import {
   can,
@@ -183,7 +184,7 @@ function ConflictDetail({
       setMessage(null);
       onDone('Resolved: the chosen values are a new version that every desk will receive.');
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(failureMessage(error));
     }
   }
 
@@ -277,7 +278,7 @@ function ConflictDetail({
                   onClick={() =>
                     void call('conflicts.reopen', { conflict_id: conflict.conflict_id }).then(
                       () => onDone('Reopened.'),
-                      (e: Error) => setMessage(e.message),
+                      (e: Error) => setMessage(failureMessage(e)),
                     )
                   }
                 >

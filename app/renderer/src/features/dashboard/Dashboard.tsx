@@ -14,8 +14,11 @@ export function Dashboard({ go }: { go(screen: Screen): void }) {
         <article className="card stat" data-testid="today-collections">
           <h2>Collections</h2>
           <p className="big">{money(data.collections.amount_minor)}</p>
-          <p>
-            {data.collections.count} entries · {qty(data.collections.quantity_milli)} units
+          <p data-testid="today-quantities">
+            {[
+              `${data.collections.count} entries`,
+              ...data.collections.by_unit.map((u) => `${qty(u.quantity_milli)} ${u.unit}`),
+            ].join(' · ')}
           </p>
           <button type="button" onClick={() => go({ name: 'collections' })}>
             Record collections (Ctrl+2)

@@ -1,3 +1,4 @@
+import { failureMessage } from '../../lib/failure';
 import { useState } from 'react';
 import { z } from 'zod';
 import { Field, FormMessage } from '../../components/Field';
@@ -114,7 +115,7 @@ export function FirstRunScreen() {
                 await call('setup.demo', {});
                 await refresh();
               } catch (e) {
-                setError((e as Error).message);
+                setError(failureMessage(e));
                 setBusy(false);
               }
             }}

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   can,
+  roleFor,
   parseMoney,
   PAYMENT_METHODS,
   PAYMENT_TYPES,
@@ -9,16 +10,23 @@ import {
   type SupplierRow,
 } from '../../../../../shared';
 import type { Balance, PaymentView } from '../../../../../shared/ipc/types';
+import type { Screen } from '../../App';
+import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Field, FormMessage, SelectField } from '../../components/Field';
+import { Field, SelectField } from '../../components/Field';
+import { Notice, useNotice } from '../../components/Notice';
 import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
+import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { formatWhen, useApp } from '../../lib/settings';
-import type { Screen } from '../../App';
 
 const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** Record a payment seeing the balance before and after; void a wrong one with a reason (supervisor). */
+/**
+ * Record a payment seeing the balance before and after; void a wrong one with a reason (supervisors). Keyboard:
+ * focus starts in Supplier, Enter on a picked supplier moves to Amount, Enter saves, and focus returns to
+ * Supplier for the next payment.
+ */
 export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go(screen: Screen): void }) {
   const { money, settings, session } = useApp();
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
@@ -28,36 +36,53 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
   const [reference, setReference] = useState('');
   const [balance, setBalance] = useState<Balance | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const outcome = useNotice();
   const [voiding, setVoiding] = useState<PaymentView | null>(null);
+  const supplierInput = useRef<HTMLInputElement>(null);
+  const amountInput = useRef<HTMLInputElement>(null);
   const list = useQuery(
     'payments.list',
     { includeVoided: true, limit: 100, ...(supplier ? { supplier_uuid: supplier.uuid } : { today: true }) },
     [supplier?.uuid],
   );
   const canVoid = can(session?.user?.role, 'payments.void');
-  const awaiting = useQuery('conflicts.openEntities', {});
+  /** "supervisors void payments": who may, from the same rule the server applies. */
+  const whoVoids = `${roleFor('payments.void')}s void payments`;
+  const awaiting = useAwaiting();
+  const currency = settings?.currency ?? 'USD';
 
   useEffect(() => {
-    if (supplierUuid) call('suppliers.get', { uuid: supplierUuid }).then(setSupplier, () => undefined);
+    if (!supplierUuid) {
+      supplierInput.current?.focus();
+      return;
+    }
+    call('suppliers.get', { uuid: supplierUuid }).then(
+      (row) => {
+        setSupplier(row);
+        amountInput.current?.focus();
+      },
+      () => undefined,
+    );
   }, [supplierUuid]);
   useEffect(() => {
     if (!supplier) return setBalance(null);
     call('balances.of', { supplier_uuid: supplier.uuid }).then(setBalance, () => setBalance(null));
-  }, [supplier, saved]);
+  }, [supplier, outcome.notice]);
 
-  const parsed = amount ? parseMoney(amount, settings?.currency ?? 'USD') : null;
+  const parsed = amount ? parseMoney(amount, currency) : null;
   const after = balance && parsed?.ok ? balance.balance_minor - parsed.value : null;
 
   async function save() {
     const next: Record<string, string> = {};
     if (!supplier) next.supplier = 'Pick a supplier';
-    const value = parseMoney(amount, settings?.currency ?? 'USD');
+    const value = parseMoney(amount, currency);
     if (!value.ok) next.amount = value.error.replace(/^amount /, '');
     else if (value.value <= 0) next.amount = 'must be greater than zero';
     setErrors(next);
-    if (Object.keys(next).length || !supplier || !value.ok) return;
+    if (Object.keys(next).length || !supplier || !value.ok) {
+      outcome.fail(pleaseCorrect(Object.keys(next).length));
+      return;
+    }
     try {
       const row = await call('payments.create', {
         supplier_uuid: supplier.uuid,
@@ -66,14 +91,18 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
         method,
         reference,
       });
-      setSaved(`Paid ${money(row.amount_minor)} to ${supplier.code}`);
+      outcome.ok(`Paid ${money(row.amount_minor)} to ${supplier.code}${row.reference ? ` (${row.reference})` : ''}`);
       setAmount('');
       setReference('');
-      setMessage(null);
+      supplierInput.current?.focus();
     } catch (error) {
-      if (error instanceof ApiError)
-        setErrors({ amount: error.fields.amount_minor ?? '', reference: error.fields.reference ?? '' });
-      setMessage((error as Error).message);
+      const fields = error instanceof ApiError ? error.fields : {};
+      setErrors({
+        ...(fields.supplier_uuid ? { supplier: fields.supplier_uuid } : {}),
+        ...(fields.amount_minor ? { amount: fields.amount_minor } : {}),
+        ...(fields.reference ? { reference: fields.reference } : {}),
+      });
+      outcome.fail(failureMessage(error, ['supplier_uuid', 'amount_minor', 'reference']));
     }
   }
 
@@ -89,13 +118,21 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
         }}
       >
         <div className="grid2">
-          <SupplierPicker value={supplier} onChange={setSupplier} error={errors.supplier} />
+          <SupplierPicker
+            value={supplier}
+            onChange={setSupplier}
+            error={errors.supplier}
+            inputRef={supplierInput}
+            onPicked={() => amountInput.current?.focus()}
+          />
           <Field
-            label={`Amount (${settings?.currency ?? 'USD'})`}
+            label={`Amount (${currency})`}
+            ref={amountInput}
             inputMode="decimal"
+            autoComplete="off"
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
-            error={errors.amount || undefined}
+            error={errors.amount}
           />
           <SelectField
             label="Type"
@@ -112,9 +149,10 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
           <Field
             label="Reference"
             value={reference}
+            autoComplete="off"
             onChange={(e) => setReference(e.target.value)}
-            error={errors.reference || undefined}
-            placeholder="Receipt or transaction number"
+            error={errors.reference}
+            placeholder="Receipt or M-Pesa / bank transaction number"
           />
         </div>
         {balance ? (
@@ -128,12 +166,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
             ) : null}
           </p>
         ) : null}
-        <FormMessage message={message} />
-        {saved ? (
-          <p className="ok" role="status">
-            {saved}
-          </p>
-        ) : null}
+        <Notice notice={outcome.notice} />
         <button type="submit">Record payment</button>
       </form>
       <h2>{supplier ? `Payments to ${supplier.code}` : 'Today’s payments'}</h2>
@@ -152,36 +185,42 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
         <tbody>
           {(list.data?.rows ?? []).map((p) => (
             <tr key={p.uuid} className={p.voided_at ? 'voided' : ''}>
-              <td>{formatWhen(p.paid_at)}</td>
+              <td className="nowrap">{formatWhen(p.paid_at)}</td>
               <td>
                 {p.supplier_code} {p.supplier_name}
+                {awaiting.has(p.uuid) ? <AwaitingBadge /> : null}
               </td>
               <td>{p.type}</td>
               <td>{p.method}</td>
-              <td>{p.reference}</td>
-              <td className="num">
-                {money(p.amount_minor)}
-                {awaiting.data?.includes(p.uuid) ? (
-                  <>
-                    {' '}
-                    <span className="badge">awaiting supervisor</span>
-                  </>
-                ) : null}
-              </td>
-              <td className="row">
-                <button
-                  type="button"
-                  className="small secondary"
-                  onClick={() => go({ name: 'reports', preset: { kind: 'receipt', payment_uuid: p.uuid } })}
-                >
-                  Receipt
-                </button>
-                {p.voided_at ? (
-                  <span title={p.void_reason ?? ''}>Void: {p.void_reason}</span>
-                ) : canVoid ? (
-                  <button type="button" className="danger small" onClick={() => setVoiding(p)}>
-                    Void
+              <td className="wrap">{p.reference}</td>
+              <td className="num">{p.voided_at ? <del>{money(p.amount_minor)}</del> : money(p.amount_minor)}</td>
+              <td>
+                <div className="row nowrap">
+                  <button
+                    type="button"
+                    className="small secondary"
+                    onClick={() => go({ name: 'reports', preset: { kind: 'receipt', payment_uuid: p.uuid } })}
+                  >
+                    Receipt
                   </button>
+                  {p.voided_at ? null : (
+                    <button
+                      type="button"
+                      className="danger small"
+                      disabled={!canVoid}
+                      onClick={() => setVoiding(p)}
+                      aria-describedby={canVoid ? undefined : `void-why-${p.uuid}`}
+                      title={canVoid ? undefined : whoVoids}
+                    >
+                      Void
+                    </button>
+                  )}
+                </div>
+                {p.voided_at ? <div className="void-note">Void: {p.void_reason}</div> : null}
+                {!p.voided_at && !canVoid ? (
+                  <div className="muted small" id={`void-why-${p.uuid}`}>
+                    {whoVoids}
+                  </div>
                 ) : null}
               </td>
             </tr>
@@ -197,13 +236,13 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
           onConfirm={async (reason) => {
             await call('payments.void', { uuid: voiding.uuid, reason });
             setVoiding(null);
-            setSaved(`Voided ${money(voiding.amount_minor)} to ${voiding.supplier_code}`);
+            outcome.ok(`Voided ${money(voiding.amount_minor)} to ${voiding.supplier_code}`);
           }}
         >
           <p>
             {money(voiding.amount_minor)} to {voiding.supplier_code} {voiding.supplier_name} on{' '}
-            {formatWhen(voiding.paid_at)}. The payment stays on the ledger, marked void, and no longer counts in the
-            balance.
+            {formatWhen(voiding.paid_at)}. The payment stays on the ledger, struck through with your reason, and no
+            longer counts in the balance.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -3,6 +3,7 @@ import { can, parseMoney, ProductCreateSchema, type ProductRow } from '../../../
 import { Field, FormMessage } from '../../components/Field';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { useForm } from '../../lib/forms';
+import { failureMessage } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
 
 /** Products and their rates; changing them is a supervisor's job. */
@@ -18,6 +19,7 @@ export function ProductsScreen() {
   const [rate, setRate] = useState('');
   const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
   const [rateErrors, setRateErrors] = useState<Record<string, string>>({});
+  const [rateMessage, setRateMessage] = useState<string | null>(null);
 
   async function addProduct() {
     const row = await form.submit(values, (input) => call('products.create', input));
@@ -27,15 +29,21 @@ export function ProductsScreen() {
   async function setProductRate() {
     if (!rateFor) return;
     const parsed = parseMoney(rate, settings?.currency ?? 'USD', 'rate');
-    if (!parsed.ok) return setRateErrors({ rate: parsed.error.replace(/^rate /, '') });
+    if (!parsed.ok) {
+      setRateErrors({ rate: parsed.error.replace(/^rate /, '') });
+      setRateMessage('Please correct the highlighted field.');
+      return;
+    }
     try {
       await call('rates.set', { product_uuid: rateFor.uuid, rate_minor: parsed.value, effective_from: from });
       setRateFor(null);
       setRate('');
       setRateErrors({});
+      setRateMessage(null);
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields : {};
-      setRateErrors({ rate: fields.rate_minor ?? '', from: fields.effective_from ?? (error as Error).message });
+      setRateErrors({ rate: fields.rate_minor ?? '', from: fields.effective_from ?? '' });
+      setRateMessage(failureMessage(error, ['rate_minor', 'effective_from']));
     }
   }
 
@@ -107,6 +115,7 @@ export function ProductsScreen() {
             />
           </div>
           <p className="muted small">Collections already recorded keep the rate they were priced at.</p>
+          <FormMessage message={rateMessage} />
           <div className="row">
             <button type="submit">Save rate</button>
             <button type="button" className="secondary" onClick={() => setRateFor(null)}>

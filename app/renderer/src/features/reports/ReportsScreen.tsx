@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { SupplierRow } from '../../../../../shared';
 import type { ReportSpec } from '../../../../../shared/ipc/reports';
-import { Field, FormMessage, SelectField } from '../../components/Field';
+import { Field, SelectField } from '../../components/Field';
+import { Notice, useNotice } from '../../components/Notice';
 import { SupplierPicker } from '../../components/SupplierPicker';
 import { call } from '../../lib/api';
+import { failureMessage } from '../../lib/failure';
+import { useApp } from '../../lib/settings';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const monthStart = () => `${today().slice(0, 8)}01`;
@@ -11,7 +14,18 @@ const monthStart = () => `${today().slice(0, 8)}01`;
 export type ReportPreset = Partial<ReportSpec> & { kind: ReportSpec['kind'] };
 
 /** Pick a report, preview it page by page, then print it or save it as PDF. */
-export function ReportsScreen({ preset }: { preset?: ReportPreset }) {
+/** In the browser host a saved PDF arrives as a download from the host. */
+function download(path: string) {
+  const link = document.createElement('a');
+  link.href = path;
+  link.download = decodeURIComponent(path.split('/').pop() ?? 'report.pdf');
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+export function ReportsScreen({ preset, openSettings }: { preset?: ReportPreset; openSettings(): void }) {
+  const { settings } = useApp();
   const [kind, setKind] = useState<ReportSpec['kind']>(preset?.kind ?? 'daily');
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
   const [from, setFrom] = useState(preset && 'from' in preset && preset.from ? preset.from : monthStart());
@@ -19,8 +33,7 @@ export function ReportsScreen({ preset }: { preset?: ReportPreset }) {
   const [date, setDate] = useState(preset && 'date' in preset && preset.date ? preset.date : today());
   const paymentUuid = preset && 'payment_uuid' in preset ? preset.payment_uuid : undefined;
   const [preview, setPreview] = useState<{ title: string; html: string; pages: number } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const outcome = useNotice();
 
   useEffect(() => {
     if (preset && 'supplier_uuid' in preset && preset.supplier_uuid)
@@ -37,21 +50,24 @@ export function ReportsScreen({ preset }: { preset?: ReportPreset }) {
   async function run(action: 'reports.render' | 'reports.print' | 'reports.savePdf') {
     const s = spec();
     if (!s) {
-      setMessage(
+      outcome.fail(
         kind === 'statement' ? 'Pick a supplier for the statement.' : 'Open a receipt from the Payments screen.',
       );
       return;
     }
-    setMessage(null);
-    setNotice(null);
+    outcome.clear();
     try {
       if (action === 'reports.render') setPreview(await call('reports.render', { spec: s }));
-      else {
+      else if (action === 'reports.print') {
         const result = await call(action, { spec: s });
-        (result.ok ? setNotice : setMessage)(result.message);
+        (result.ok ? outcome.ok : outcome.fail)(result.message);
+      } else {
+        const result = await call(action, { spec: s });
+        if (result.download) download(result.download);
+        (result.ok ? outcome.ok : outcome.fail)(result.message);
       }
     } catch (error) {
-      setMessage((error as Error).message);
+      outcome.fail(failureMessage(error));
     }
   }
 
@@ -94,12 +110,15 @@ export function ReportsScreen({ preset }: { preset?: ReportPreset }) {
             </>
           ) : null}
         </div>
-        <FormMessage message={message} />
-        {notice ? (
-          <p className="ok" role="status">
-            {notice}
+        {settings && !settings.companyName ? (
+          <p className="muted small" data-testid="company-missing">
+            No company name is set, so printouts carry none.{' '}
+            <button type="button" className="link" onClick={openSettings}>
+              Set it in Settings
+            </button>
           </p>
         ) : null}
+        <Notice notice={outcome.notice} />
         <div className="row">
           <button type="submit">Preview</button>
           <button type="button" className="secondary" onClick={() => void run('reports.print')}>

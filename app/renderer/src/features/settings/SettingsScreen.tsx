@@ -51,6 +51,7 @@ export function SettingsScreen() {
         aria-label="Settings"
         onSubmit={async (e) => {
           e.preventDefault();
+          setSaved(false);
           const next = await form.submit(values, (input) => call('settings.set', input));
           if (next) {
             setSettings(next);

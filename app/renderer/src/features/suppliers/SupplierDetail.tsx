@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Screen } from '../../App';
 import { useQuery } from '../../lib/api';
 import { formatWhen, qty, useApp } from '../../lib/settings';
+import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { SupplierForm } from './SupplierForm';
 
 /** A supplier's details, balance and ledger with running balance. */
@@ -9,6 +10,7 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
   const { money } = useApp();
   const [editing, setEditing] = useState(false);
   const { data, error, reload } = useQuery('suppliers.ledger', { uuid });
+  const awaiting = useAwaiting();
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const { supplier, balance, lines } = data;
@@ -17,6 +19,7 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
       <header className="screen-header">
         <h1>
           {supplier.code} — {supplier.name}
+          {awaiting.has(supplier.uuid) ? <AwaitingBadge /> : null}
         </h1>
         <div className="row">
           <button type="button" onClick={() => setEditing(true)}>
@@ -85,11 +88,23 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
           <tbody>
             {lines.map((line) => (
               <tr key={line.uuid} className={line.voided ? 'voided' : ''}>
-                <td>{formatWhen(line.at)}</td>
-                <td>{line.description}</td>
-                <td className="num">{line.quantity_milli !== null ? qty(line.quantity_milli) : ''}</td>
+                <td className="nowrap">{formatWhen(line.at)}</td>
+                <td className="wrap">
+                  {line.description}
+                  {line.voided ? <span className="void-note"> — VOID: {line.void_reason}</span> : null}
+                  {awaiting.has(line.uuid) ? <AwaitingBadge /> : null}
+                </td>
+                <td className="num">
+                  {line.quantity_milli !== null ? `${qty(line.quantity_milli)} ${line.unit ?? ''}` : ''}
+                </td>
                 <td className="num">{line.rate_minor !== null ? money(line.rate_minor) : ''}</td>
-                <td className="num">{money(line.amount_minor)}</td>
+                <td className="num">
+                  {line.voided_amount_minor !== null ? (
+                    <del title={`Void: ${line.void_reason}`}>{money(line.voided_amount_minor)}</del>
+                  ) : (
+                    money(line.amount_minor)
+                  )}
+                </td>
                 <td className="num">{money(line.balance_minor)}</td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { Screen } from '../../App';
+import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { SupplierForm } from './SupplierForm';
 import { useSupplierPages } from './useSupplierPages';
 
@@ -10,6 +11,7 @@ export function SuppliersScreen({ go }: { go(screen: Screen): void }) {
   const [debounced, setDebounced] = useState('');
   const [creating, setCreating] = useState(false);
   const pages = useSupplierPages(debounced);
+  const awaiting = useAwaiting();
   const parent = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const t = setTimeout(() => setDebounced(search.trim()), 150);
@@ -66,7 +68,7 @@ export function SuppliersScreen({ go }: { go(screen: Screen): void }) {
       <p className="muted" data-testid="supplier-count">
         {pages.total} supplier{pages.total === 1 ? '' : 's'}
       </p>
-      <div className="table-head supplier-row">
+      <div className="table-head supplier-columns" aria-hidden="true">
         <span>Code</span>
         <span>Name</span>
         <span>Phone</span>
@@ -80,21 +82,26 @@ export function SuppliersScreen({ go }: { go(screen: Screen): void }) {
               <div
                 key={item.key}
                 role="listitem"
-                className="supplier-row virtual-row"
+                className="virtual-row"
                 style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               >
                 {row ? (
-                  <button type="button" className="row-button" onClick={() => go({ name: 'supplier', uuid: row.uuid })}>
-                    <span>{row.code}</span>
-                    <span>
+                  <button
+                    type="button"
+                    className="row-button supplier-columns"
+                    onClick={() => go({ name: 'supplier', uuid: row.uuid })}
+                  >
+                    <span data-column="code">{row.code}</span>
+                    <span data-column="name">
                       {row.name}
                       {row.active ? '' : ' (inactive)'}
+                      {awaiting.has(row.uuid) ? <AwaitingBadge /> : null}
                     </span>
-                    <span>{row.phone}</span>
-                    <span>{row.region}</span>
+                    <span data-column="phone">{row.phone}</span>
+                    <span data-column="region">{row.region}</span>
                   </button>
                 ) : (
-                  <span className="muted">Loading…</span>
+                  <span className="muted supplier-columns">Loading…</span>
                 )}
               </div>
             );

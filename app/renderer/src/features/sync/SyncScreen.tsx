@@ -1,3 +1,4 @@
+import { failureMessage } from '../../lib/failure';
 import { useState } from 'react';
 import type { AttentionItem } from '../../../../../shared/ipc/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -26,7 +27,7 @@ export function SyncScreen() {
     try {
       await call('sync.now', {});
     } catch (e) {
-      setError((e as Error).message);
+      setError(failureMessage(e));
     } finally {
       setBusy(false);
     }
@@ -127,7 +128,7 @@ export function SyncScreen() {
               await call('sync.resend', { op_id: fixing.item.op_id, fix });
               setFixing(null);
             } catch (err) {
-              setError((err as Error).message);
+              setError(failureMessage(err));
             }
           }}
         >
