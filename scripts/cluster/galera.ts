@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { findExecutable, freePort, NotComing, OwnedProcess, waitFor } from './processes';
+import { freePort } from '../free-port';
+import { findExecutable, NotComing, OwnedProcess, waitFor } from './processes';
 
 /** The settings every CollectPay Galera node needs; the per-node lines are appended below. */
 export const GALERA_SETTINGS = resolve(import.meta.dirname, '../../deploy/galera/galera.cnf');

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { findExecutable, freePort, NotComing, OwnedProcess, waitFor } from './processes';
+import { freePort } from '../free-port';
+import { findExecutable, NotComing, OwnedProcess, waitFor } from './processes';
 
 /** The documented load balancer configuration; the tests and `npm run cluster` run exactly this file. */
 export const HAPROXY_CONFIG = resolve(import.meta.dirname, '../../deploy/haproxy/haproxy.cfg');

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { freePort, NotComing, OwnedProcess, waitFor } from './processes';
+import { freePort } from '../free-port';
+import { NotComing, OwnedProcess, waitFor } from './processes';
 
 const MAIN = resolve(import.meta.dirname, '../../server/src/main.ts');
 

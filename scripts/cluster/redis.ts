@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { findExecutable, freePort, NotComing, OwnedProcess, waitFor } from './processes';
+import { freePort } from '../free-port';
+import { findExecutable, NotComing, OwnedProcess, waitFor } from './processes';
 
 export interface LocalRedis {
   url: string;
