@@ -4,7 +4,7 @@
 // 1. Node: 20.19 or newer (22.12+ to build installers).
 // 2. System packages the tests need: Chromium (PDFs and browser tests) and poppler-utils (pdftotext, pdftoppm);
 //    python3, make and g++ for better-sqlite3 when no prebuilt binary can be downloaded; mariadb-server, galera-4,
-//    rsync, redis-server and haproxy for the cluster tests. Installed with apt when
+//    rsync, redis-server and haproxy for the cluster tests (never blocking: those tests skip loudly without). Installed with apt when
 //    running as root on Debian/Ubuntu; otherwise setup stops and prints the exact command to run.
 // 3. `npm ci --ignore-scripts` (no Electron download), then `npm rebuild` of the native addons (better-sqlite3,
 //    the serial port binding).
@@ -25,9 +25,10 @@ const USAGE = `Usage: npm run setup [-- --help]
 
 Makes this machine ready for \`npm test\`:
   - checks Node (20.19+; 22.12+ only to build installers),
-  - installs Chromium and poppler-utils (and python3, make, g++ for better-sqlite3; mariadb-server, galera-4,
-    rsync, redis-server, haproxy for the cluster tests) with apt when run as root
+  - installs Chromium and poppler-utils (and python3, make, g++ for better-sqlite3) with apt when run as root
     on Debian/Ubuntu, or stops and prints the exact command to run,
+  - installs mariadb-server, galera-4, rsync, redis-server and haproxy for the cluster tests the same way, or
+    names them (without them those tests skip),
   - npm ci --ignore-scripts, npm rebuild better-sqlite3 @serialport/bindings-cpp (compiled from source when no
     prebuilt binary can be downloaded: 3-9 minutes on a 2-core machine),
   - checks that the test database answers (TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306),
@@ -46,23 +47,7 @@ const PACKAGES = [
   { name: 'python3', why: 'building better-sqlite3 from source', present: () => onPath('python3'), build: true },
   { name: 'make', why: 'building better-sqlite3 from source', present: () => onPath('make'), build: true },
   { name: 'g++', why: 'building better-sqlite3 from source', present: () => onPath('g++'), build: true },
-  // The multi-instance tests (test/cluster) and `npm run cluster`; without them those tests skip, loudly.
-  { name: 'mariadb-server', why: 'Galera nodes', present: () => sbin('mariadbd'), cluster: true },
-  {
-    name: 'galera-4',
-    why: 'Galera replication',
-    present: () => existsSync('/usr/lib/galera/libgalera_smm.so'),
-    cluster: true,
-  },
-  { name: 'rsync', why: 'Galera state transfer', present: () => onPath('rsync'), cluster: true },
-  { name: 'redis-server', why: 'live notices across instances', present: () => sbin('redis-server'), cluster: true },
-  { name: 'haproxy', why: 'the load balancer', present: () => sbin('haproxy'), cluster: true },
 ];
-
-/** On PATH, or in /usr/sbin (not on a normal user's PATH). */
-function sbin(name) {
-  return onPath(name) || executable(`/usr/sbin/${name}`);
-}
 
 function say(text) {
   process.stdout.write(`${text}\n`);
@@ -121,10 +106,7 @@ function checkNode() {
 function installSystemPackages() {
   const missing = PACKAGES.filter((p) => !p.present());
   if (missing.length === 0) {
-    say(
-      `System packages: Chromium (${chromium()}), poppler-utils, python3, make, g++ and the cluster tests' ` +
-        'mariadb-server, galera-4, rsync, redis-server, haproxy are present.',
-    );
+    say(`System packages: Chromium (${chromium()}), poppler-utils, python3, make, g++ are present.`);
     return;
   }
   for (const p of missing) say(`Missing: ${p.name} — for ${p.why}.`);
@@ -143,11 +125,6 @@ function installSystemPackages() {
       say(`If better-sqlite3 must compile, run first: sudo ${command}`);
       return;
     }
-    // Only what the cluster tests need: they skip (loudly) without it; say so and go on.
-    if (missing.every((p) => p.build || p.cluster)) {
-      say(`For the cluster tests and \`npm run cluster\`, run: sudo ${command}`);
-      return;
-    }
     stop(`run this, then \`npm run setup\` again:\n\n  sudo ${command}\n`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -156,6 +133,38 @@ function installSystemPackages() {
   const still = PACKAGES.filter((p) => !p.present()).map((p) => p.name);
   if (still.length) stop(`${still.join(', ')} still missing after apt-get install.`);
   say(`Installed ${names.join(', ')}.`);
+}
+
+/**
+ * What the multi-instance tests (test/cluster) and `npm run cluster` need, found where Debian installs it (the
+ * servers live in /usr/sbin, off a normal user's PATH). Never stops the setup: without these those tests skip,
+ * loudly (in CI they must run, and .ci/run's setup runs as root, so they are installed).
+ */
+const CLUSTER_PACKAGES = [
+  { name: 'mariadb-server', file: '/usr/sbin/mariadbd' },
+  { name: 'galera-4', file: '/usr/lib/galera/libgalera_smm.so' },
+  { name: 'rsync', file: '/usr/bin/rsync' },
+  { name: 'redis-server', file: '/usr/bin/redis-server' },
+  { name: 'haproxy', file: '/usr/sbin/haproxy' },
+];
+
+function installClusterPackages() {
+  const missing = CLUSTER_PACKAGES.filter((p) => !existsSync(p.file)).map((p) => p.name);
+  if (missing.length === 0) {
+    say('Cluster tests: mariadb-server, galera-4, rsync, redis-server and haproxy are present.');
+    return;
+  }
+  const command = `apt-get install -y ${missing.join(' ')}`;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const root = process.getuid?.() === 0;
+  if (
+    root &&
+    onPath('apt-get') &&
+    run('apt-get', ['update'], { env }) &&
+    run('apt-get', ['install', '-y', ...missing], { env })
+  )
+    return;
+  say(`The cluster tests skip without ${missing.join(', ')}; to run them: sudo ${command}`);
 }
 
 function installNodeModules() {
@@ -217,6 +226,7 @@ async function main() {
   const started = Date.now();
   checkNode();
   installSystemPackages();
+  installClusterPackages();
   installNodeModules();
   await checkDatabase();
   if (!run('npm', ['run', 'build'])) stop('`npm run build` failed (see above).');
