@@ -50,11 +50,11 @@ export async function chargeTerms(db: Db): Promise<ChargeTerms[]> {
 export async function creditTerms(db: Db): Promise<CreditTerms[]> {
   const credits = await db.selectFrom('supplier_credits').selectAll().where('deleted_at', 'is', null).execute();
   if (credits.length === 0) return [];
-  const due = new Map<string, number>();
   const lines = await closedLines(db).select('l.credits_json').where('l.credits_json', '!=', '[]').execute();
-  for (const line of lines)
-    for (const c of CreditList.parse(JSON.parse(line.credits_json)))
-      due.set(c.credit_uuid, (due.get(c.credit_uuid) ?? 0) + c.due_minor);
+  const remaining = creditRemaining(
+    credits.map((c) => ({ uuid: c.uuid, principal_minor: Number(c.principal_minor) })),
+    lines.flatMap((line) => CreditList.parse(JSON.parse(line.credits_json))),
+  );
   return credits
     .map((c) => ({
       uuid: c.uuid,
@@ -62,7 +62,7 @@ export async function creditTerms(db: Db): Promise<CreditTerms[]> {
       kind: c.kind,
       description: creditName(c),
       instalment_minor: Number(c.instalment_minor),
-      remaining_minor: Number(c.principal_minor) - (due.get(c.uuid) ?? 0),
+      remaining_minor: remaining.get(c.uuid)!,
       issued_on: c.issued_on,
     }))
     .filter((c) => c.remaining_minor > 0);
