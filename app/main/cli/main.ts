@@ -34,6 +34,8 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <c
   attention                           changes the server refused
   resend --op OP_ID [--fix JSON]      correct and queue a refused change again
   discard --op OP_ID --reason R       give up on a refused change
+  supplier payout --supplier CODE --method none|bank|mobile [--phone +254…] [--account A --bank-code B
+      --account-name N]               how settlement runs pay the supplier
   charge add --code C --name N --kind percent|per_unit|fixed --value 1.5|2.00|150.00 [--product CODE]
       [--order N] [--from DATE] [--to DATE] [--notes]        a levy or fee runs deduct (supervisor)
   charge list
@@ -112,6 +114,9 @@ const OPTIONS = {
   route: { type: 'string' },
   settlement: { type: 'string' },
   file: { type: 'string' },
+  account: { type: 'string' },
+  'account-name': { type: 'string' },
+  'bank-code': { type: 'string' },
 } as const;
 
 const VALUE_OPTIONS = new Set(

@@ -3,6 +3,7 @@ import {
   AppError,
   CHARGE_KINDS,
   CREDIT_KINDS,
+  PAYOUT_METHODS,
   describeChargeValue,
   formatMoney,
   localDateOf,
@@ -96,6 +97,20 @@ function runText(view: SettlementRunView): string {
 }
 
 export const payRunCommands: Record<string, Command> = {
+  async 'supplier payout'(core, flags, _args, out) {
+    const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
+    const patch = {
+      payout_method: oneOf(need(flags, 'method'), PAYOUT_METHODS, 'method'),
+      ...(opt(flags, 'account-name') !== undefined ? { bank_account_name: opt(flags, 'account-name') } : {}),
+      ...(opt(flags, 'account') !== undefined ? { bank_account_number: opt(flags, 'account') } : {}),
+      ...(opt(flags, 'bank-code') !== undefined ? { bank_code: opt(flags, 'bank-code') } : {}),
+      ...(opt(flags, 'phone') !== undefined ? { mobile_phone: opt(flags, 'phone') } : {}),
+    };
+    const row = await core.suppliers.update(supplier.uuid, patch);
+    out.print(`${row.code} is paid by ${row.payout_method}`, row);
+    return 0;
+  },
+
   async 'charge add'(core, flags, _args, out) {
     const kind = oneOf<ChargeKind>(need(flags, 'kind'), CHARGE_KINDS, 'kind');
     const product = opt(flags, 'product');
