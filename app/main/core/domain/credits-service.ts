@@ -5,15 +5,13 @@ import {
   parseInput,
   uuidField,
   type CreateOf,
-  type EntityRow,
   type supplierCredits,
 } from '../../../../shared';
 import { z } from 'zod';
+import type { SupplierCreditView } from '../../../../shared/ipc/pay-runs-contract';
 import { fromStored } from '../db/row-codec';
 import type { CoreContext } from './context';
 import { createEntityService } from './entity-service';
-
-export type SupplierCreditView = EntityRow<'supplier_credits'> & { name: string; remaining_minor: number };
 
 const CreditList = z.array(CreditBalanceSchema);
 

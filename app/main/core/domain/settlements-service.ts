@@ -9,13 +9,12 @@ import {
   type BonusRate,
   type DeductionTotal,
   type PayoutResultRow,
-  type SettlementLine,
-  type SettlementLineRow,
   type SettlementRunCreate,
   type SettlementRunRow,
   type SupplierPayoutDetails,
   type WireRow,
 } from '../../../../shared';
+import type { SettlementRunView } from '../../../../shared/ipc/pay-runs-contract';
 import type { AuthService } from '../auth/auth-service';
 import { fromStored } from '../db/row-codec';
 import { payoutCsv, type PayoutFile, type PayoutFormat } from '../io/payout-files';
@@ -23,16 +22,6 @@ import { readPayoutResults } from '../io/payout-results-import';
 import { storeServerRows } from '../sync/apply-remote';
 import { SyncHttpError, type HttpClient } from '../sync/http-client';
 import type { CoreContext } from './context';
-
-/** A stored run with its lists decoded, and its live lines as the engine made them plus their payout. */
-export interface SettlementRunView {
-  run: SettlementRunRow & { bonus_rates: BonusRate[]; by_deduction: DeductionTotal[] };
-  lines: (SettlementLine &
-    Pick<
-      SettlementLineRow,
-      'uuid' | 'payout_reference' | 'payout_status' | 'payout_provider_reference' | 'payout_message' | 'paid_at'
-    >)[];
-}
 
 interface ServerRunView {
   run: WireRow;
@@ -216,4 +205,5 @@ export function createSettlementsService(ctx: CoreContext, auth: AuthService, ht
   };
 }
 
+export type { SettlementRunView };
 export type SettlementsService = ReturnType<typeof createSettlementsService>;

@@ -4,6 +4,7 @@ import { useQuery } from '../../lib/api';
 import { formatWhen, qty, useApp } from '../../lib/settings';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { SupplierForm } from './SupplierForm';
+import { SupplierCredit } from './SupplierCredit';
 
 /** A supplier's details, balance and ledger with running balance. */
 export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen): void }) {
@@ -111,6 +112,7 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
           </tbody>
         </table>
       )}
+      <SupplierCredit supplierUuid={supplier.uuid} />
     </section>
   );
 }
