@@ -52,6 +52,7 @@ describe('pay run through the screens', () => {
     await page.keyboard.press('Control+3');
     await page.getByRole('button', { name: /S-0001/ }).click();
     const credit = page.getByRole('form', { name: 'New credit' });
+    await credit.getByLabel('Kind of credit').selectOption('input');
     await credit.getByLabel('What was given').fill('Fertiliser, 2 bags');
     await credit.getByLabel(/^Principal/).fill('900');
     await credit.getByLabel(/^Instalment per run/).fill('1000');
@@ -79,7 +80,7 @@ describe('pay run through the screens', () => {
     await expect.poll(() => run.getByTestId('run-totals').textContent()).toContain('$3,541.50');
     await run.getByRole('button', { name: 'S-0001' }).click();
     const detail = run.getByLabel('Detail of S-0001');
-    expect(await detail.textContent()).toContain('Instalment');
+    expect(await detail.textContent()).toContain('Management fee$54.00Instalment: Fertiliser, 2 bags$300.00');
     expect(await detail.textContent()).toContain('Credit remaining: Fertiliser, 2 bags$600.00');
     await shot(page, 'settlements-draft');
 

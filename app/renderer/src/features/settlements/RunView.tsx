@@ -7,6 +7,15 @@ import { useApp } from '../../lib/settings';
 
 type Line = SettlementRunView['lines'][number];
 
+/** How a deduction reads on the screen, as on the payslip. */
+const DEDUCTION_LABEL: Record<Line['deductions'][number]['kind'], (name: string) => string> = {
+  brought_forward: (name) => `Brought forward: ${name}`,
+  advance: (name) => name,
+  partial: (name) => name,
+  charge: (name) => name,
+  credit: (name) => `Instalment: ${name}`,
+};
+
 /** Hands a file to the browser to save (in the desktop app it asks where). */
 function save(href: string, fileName: string) {
   const link = document.createElement('a');
@@ -266,7 +275,7 @@ function LineDetail({ line, money, onPayslip }: { line: Line; money(minor: numbe
         <tbody>
           {line.deductions.map((d, i) => (
             <tr key={i}>
-              <td>{d.name}</td>
+              <td>{DEDUCTION_LABEL[d.kind](d.name)}</td>
               <td className="num muted">{d.due_minor !== d.amount_minor ? `due ${money(d.due_minor)}` : ''}</td>
               <td className="num">{money(d.amount_minor)}</td>
             </tr>
