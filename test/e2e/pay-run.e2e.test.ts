@@ -51,6 +51,16 @@ describe('pay run through the screens', () => {
 
     await page.keyboard.press('Control+3');
     await page.getByRole('button', { name: /S-0001/ }).click();
+    const payout = page.getByRole('form', { name: 'Payout details' });
+    await payout.getByLabel('Paid by').selectOption('bank');
+    await payout.getByLabel('Bank account number').fill('0123 4567 89');
+    await payout.getByRole('button', { name: 'Save payout details' }).click();
+    await expect.poll(() => payout.locator('.field--error').textContent()).toContain('is required to pay by bank');
+    await payout.getByLabel('Bank code').fill('kcb01');
+    await payout.getByRole('button', { name: 'Save payout details' }).click();
+    await expect
+      .poll(() => page.getByRole('form', { name: 'Payout details' }).getByLabel('Bank code').inputValue())
+      .toBe('KCB01');
     const credit = page.getByRole('form', { name: 'New credit' });
     await credit.getByLabel('Kind of credit').selectOption('input');
     await credit.getByLabel('What was given').fill('Fertiliser, 2 bags');
@@ -92,6 +102,7 @@ describe('pay run through the screens', () => {
     await run.getByRole('button', { name: 'Export mobile-money file' }).click();
     const file = await csv;
     expect(file.suggestedFilename()).toBe('NOV-1-mobile.csv');
+    await expect.poll(() => run.getByRole('status').textContent()).toContain('1 supplier(s) are paid another way');
     expect(
       readFileSync((await file.path())!, 'utf8')
         .trim()

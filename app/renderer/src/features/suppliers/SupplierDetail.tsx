@@ -5,6 +5,7 @@ import { formatWhen, qty, useApp } from '../../lib/settings';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { SupplierForm } from './SupplierForm';
 import { SupplierCredit } from './SupplierCredit';
+import { SupplierPayout } from './SupplierPayout';
 
 /** A supplier's details, balance and ledger with running balance. */
 export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen): void }) {
@@ -112,6 +113,7 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
           </tbody>
         </table>
       )}
+      <SupplierPayout key={`${supplier.uuid}:${supplier.updated_at}`} supplier={supplier} onSaved={reload} />
       <SupplierCredit supplierUuid={supplier.uuid} />
     </section>
   );
