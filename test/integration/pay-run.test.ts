@@ -135,14 +135,18 @@ describe('a pay run over two desks’ offline work, approved, closes the period 
       }),
     ]);
 
-    // The adjustment: the same delivery, dated in the open period and saying what it corrects.
-    await deskC.outbox.resend(attention[0]!.op_id, {
-      collected_at: at('16'),
-      notes: 'Adjustment: delivered 2026-11-10, in the period closed by NOV-1',
-    });
+    // An edit of a closed record cannot become an adjustment; the refused new entry can: dated now, saying why.
+    const { notes } = await deskC.adjustments.adjust(attention[0]!.op_id);
+    expect(notes).toBe('Adjustment: delivery of 2026-11-10, in the period closed by settlement run NOV-1');
+    await expect(deskC.adjustments.adjust(attention[0]!.op_id)).rejects.toThrow(/Only a new collection or payment/);
     await syncUntilQuiet([deskC, boss]);
     expect(await deskC.outbox.needsAttention()).toEqual([]);
-    const next = await boss.settlements.create({ period_from: '2026-11-16', period_to: '2026-11-30', code: 'NOV-2' });
+    const adjusted = await deskC.collections.get(late.uuid);
+    expect(adjusted.notes).toBe(notes);
+    // The adjustment is dated when it was made (the test's clock): the next run's period takes it in.
+    const madeOn = adjusted.collected_at.slice(0, 10);
+    const to = madeOn > '2026-11-30' ? madeOn : '2026-11-30';
+    const next = await boss.settlements.create({ period_from: '2026-11-16', period_to: to, code: 'NOV-2' });
     expect(next.lines).toEqual([
       expect.objectContaining({ supplier_code: 'S1', gross_minor: 30_000, credit_remaining_minor: 30_000 }),
     ]);

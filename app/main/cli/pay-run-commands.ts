@@ -256,6 +256,12 @@ export const payRunCommands: Record<string, Command> = {
     return 0;
   },
 
+  async adjust(core, flags, _args, out) {
+    const result = await core.adjustments.adjust(need(flags, 'op'));
+    out.print(`Queued again, dated now: ${result.notes}`, result);
+    return 0;
+  },
+
   async 'report payslips'(core, flags, _args, out) {
     const view = await core.settlements.find(need(flags, 'settlement'));
     const file = need(flags, 'out');

@@ -10,6 +10,7 @@ import { createConflictsService } from './domain/conflicts-service';
 import { createChargesService } from './domain/charges-service';
 import { createCreditsService } from './domain/credits-service';
 import { createSettlementsService } from './domain/settlements-service';
+import { createPeriodAdjustments } from './sync/period-adjustment';
 import type { CoreContext, Session } from './domain/context';
 import { createPaymentsService } from './domain/payments-service';
 import { createProductsService } from './domain/products-service';
@@ -128,6 +129,7 @@ export async function createCore(options: CoreOptions) {
     charges: createChargesService(ctx),
     credits: createCreditsService(ctx),
     settlements: createSettlementsService(ctx, auth, client),
+    adjustments: createPeriodAdjustments(ctx),
     setSession(next: Session | null) {
       session = next;
     },

@@ -32,6 +32,7 @@ export function createPayRunApi(
       const file = await core.settlements.payoutFile(uuid, format, settings.get().currency);
       return { ...file, fileName: `${view.run.code}-${format}.csv` };
     },
+    'sync.adjust': ({ op_id }) => core.adjustments.adjust(op_id),
     'settlements.importResults': ({ uuid, text }) => core.settlements.importPayoutResults(uuid, text),
     /**
      * The payslips of a run (or of one supplier in it) as one PDF through the desk's printer. The headless
