@@ -27,6 +27,18 @@ export interface SettlementRunView {
     >)[];
 }
 
+/** A supplier's line in a run, as their screen lists it. */
+export interface SupplierRunLine {
+  run_uuid: string;
+  code: string;
+  name: string;
+  status: SettlementRunRow['status'];
+  period_from: string;
+  period_to: string;
+  net_minor: number;
+  payout_status: SettlementLineRow['payout_status'];
+}
+
 export interface PayoutFileView {
   fileName: string;
   csv: string;
@@ -48,6 +60,7 @@ export const payRunChannels = {
   'credits.create': def<EntityRow<'supplier_credits'>>()(supplierCredits.createSchema),
   'settlements.list': def<SettlementRunRow[]>()(z.strictObject({})),
   'settlements.show': def<SettlementRunView>()(ByUuid),
+  'settlements.ofSupplier': def<SupplierRunLine[]>()(z.strictObject({ supplier_uuid: uuidField })),
   'settlements.create': def<SettlementRunView>()(SettlementRunCreateSchema),
   'settlements.recompute': def<SettlementRunView>()(ByUuid),
   'settlements.approve': def<SettlementRunView>()(ByUuid),

@@ -119,5 +119,14 @@ describe('pay run through the screens', () => {
         .toString(),
     ).toBe('%PDF-');
     await shot(page, 'settlements-approved');
+
+    // One supplier's payslip from their own screen.
+    await page.keyboard.press('Control+3');
+    await page.getByRole('button', { name: /S-0002/ }).click();
+    const theirs = page.getByRole('table', { name: 'Pay runs of this supplier' });
+    await expect.poll(() => theirs.textContent()).toContain('NOV-1');
+    const one = page.waitForEvent('download');
+    await theirs.getByRole('button', { name: 'Payslip' }).click();
+    expect((await one).suggestedFilename()).toBe('payslips-NOV-1-S-0002.pdf');
   });
 });

@@ -24,6 +24,7 @@ export function createPayRunApi(
     'credits.create': (input) => core.credits.create(input),
     'settlements.list': () => core.settlements.list(),
     'settlements.show': ({ uuid }) => core.settlements.show(uuid),
+    'settlements.ofSupplier': ({ supplier_uuid }) => core.settlements.ofSupplier(supplier_uuid),
     'settlements.create': (input) => core.settlements.create(input),
     'settlements.recompute': ({ uuid }) => core.settlements.recompute(uuid),
     'settlements.approve': ({ uuid }) => core.settlements.approve(uuid),

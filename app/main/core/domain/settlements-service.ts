@@ -14,7 +14,7 @@ import {
   type SupplierPayoutDetails,
   type WireRow,
 } from '../../../../shared';
-import type { SettlementRunView } from '../../../../shared/ipc/pay-runs-contract';
+import type { SettlementRunView, SupplierRunLine } from '../../../../shared/ipc/pay-runs-contract';
 import type { AuthService } from '../auth/auth-service';
 import { fromStored } from '../db/row-codec';
 import { payoutCsv, type PayoutFile, type PayoutFormat } from '../io/payout-files';
@@ -120,6 +120,29 @@ export function createSettlementsService(ctx: CoreContext, auth: AuthService, ht
   return {
     show,
     find,
+
+    /** The runs a supplier has a line in, newest first (their payslips, from the supplier's screen). */
+    async ofSupplier(supplierUuid: string): Promise<SupplierRunLine[]> {
+      parseInput(uuidField, supplierUuid);
+      return db
+        .selectFrom('settlement_lines as l')
+        .innerJoin('settlement_runs as r', 'r.uuid', 'l.run_uuid')
+        .select([
+          'r.uuid as run_uuid',
+          'r.code',
+          'r.name',
+          'r.status',
+          'r.period_from',
+          'r.period_to',
+          'l.net_minor',
+          'l.payout_status',
+        ])
+        .where('l.supplier_uuid', '=', supplierUuid)
+        .where('l.deleted_at', 'is', null)
+        .where('r.deleted_at', 'is', null)
+        .orderBy('r.period_to', 'desc')
+        .execute() as Promise<SupplierRunLine[]>;
+    },
 
     async list(): Promise<SettlementRunRow[]> {
       const rows = await db

@@ -6,6 +6,7 @@ import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { SupplierForm } from './SupplierForm';
 import { SupplierCredit } from './SupplierCredit';
 import { SupplierPayout } from './SupplierPayout';
+import { SupplierPayslips } from './SupplierPayslips';
 
 /** A supplier's details, balance and ledger with running balance. */
 export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen): void }) {
@@ -115,6 +116,7 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
       )}
       <SupplierPayout key={`${supplier.uuid}:${supplier.updated_at}`} supplier={supplier} onSaved={reload} />
       <SupplierCredit supplierUuid={supplier.uuid} />
+      <SupplierPayslips supplierUuid={supplier.uuid} />
     </section>
   );
 }
