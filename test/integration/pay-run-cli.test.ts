@@ -30,7 +30,7 @@ describe('headless pay run', () => {
   });
   afterAll(async () => {
     await office?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs, shows, approves, exports, imports results and prints payslips', async () => {
