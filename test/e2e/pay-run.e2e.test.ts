@@ -39,6 +39,7 @@ describe('pay run through the screens', () => {
   it('charges under Products & rates, credit on the supplier', async () => {
     const { page } = e;
     await page.keyboard.press('Control+5');
+    await page.getByRole('button', { name: 'New charge…' }).click();
     const form = page.getByRole('form', { name: 'New charge' });
     await form.getByLabel('Charge code').fill('MGT');
     await form.getByLabel('Charge name').fill('Management fee');
@@ -51,6 +52,7 @@ describe('pay run through the screens', () => {
 
     await page.keyboard.press('Control+3');
     await page.getByRole('button', { name: /S-0001/ }).click();
+    await page.getByRole('button', { name: 'Edit payout details' }).click();
     const payout = page.getByRole('form', { name: 'Payout details' });
     await payout.getByLabel('Paid by').selectOption('bank');
     await payout.getByLabel('Bank account number').fill('0123 4567 89');
@@ -59,8 +61,9 @@ describe('pay run through the screens', () => {
     await payout.getByLabel('Bank code').fill('kcb01');
     await payout.getByRole('button', { name: 'Save payout details' }).click();
     await expect
-      .poll(() => page.getByRole('form', { name: 'Payout details' }).getByLabel('Bank code').inputValue())
-      .toBe('KCB01');
+      .poll(() => page.getByRole('region', { name: 'Payout details' }).textContent())
+      .toContain('Bank transfer · KCB01 0123456789');
+    await page.getByRole('button', { name: 'New credit…' }).click();
     const credit = page.getByRole('form', { name: 'New credit' });
     await credit.getByLabel('Kind of credit').selectOption('input');
     await credit.getByLabel('What was given').fill('Fertiliser, 2 bags');

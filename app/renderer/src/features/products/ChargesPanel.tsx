@@ -33,6 +33,7 @@ export function ChargesPanel() {
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const productOf = (uuid: string | null) => products.data?.find((p) => p.uuid === uuid);
 
   async function add() {
@@ -56,6 +57,7 @@ export function ChargesPanel() {
       setValues(empty);
       setErrors({});
       setMessage(null);
+      setAdding(false);
     } catch (error) {
       setErrors(error instanceof ApiError ? error.fields : {});
       setMessage(failureMessage(error, FORM_FIELDS));
@@ -114,7 +116,12 @@ export function ChargesPanel() {
           ) : null}
         </tbody>
       </table>
-      {mayEdit ? (
+      {mayEdit && !adding ? (
+        <button type="button" className="secondary" onClick={() => setAdding(true)}>
+          New charge…
+        </button>
+      ) : null}
+      {mayEdit && adding ? (
         <form
           className="card form"
           aria-label="New charge"
@@ -184,7 +191,12 @@ export function ChargesPanel() {
             />
           </div>
           <FormMessage message={message} />
-          <button type="submit">Add charge</button>
+          <div className="row">
+            <button type="submit">Add charge</button>
+            <button type="button" className="secondary" onClick={() => setAdding(false)}>
+              Cancel
+            </button>
+          </div>
         </form>
       ) : null}
     </section>

@@ -24,6 +24,7 @@ export function SupplierCredit({ supplierUuid }: { supplierUuid: string }) {
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
 
   async function grant() {
     const principal = parseMoney(values.principal, currency, 'principal');
@@ -48,6 +49,7 @@ export function SupplierCredit({ supplierUuid }: { supplierUuid: string }) {
       setValues(empty());
       setErrors({});
       setMessage(null);
+      setAdding(false);
     } catch (error) {
       setErrors(error instanceof ApiError ? error.fields : {});
       setMessage(failureMessage(error, FORM_FIELDS));
@@ -85,7 +87,12 @@ export function SupplierCredit({ supplierUuid }: { supplierUuid: string }) {
       ) : (
         <p className="muted">No loans or inputs on credit.</p>
       )}
-      {mayGrant ? (
+      {mayGrant && !adding ? (
+        <button type="button" className="secondary" onClick={() => setAdding(true)}>
+          New credit…
+        </button>
+      ) : null}
+      {mayGrant && adding ? (
         <form
           className="card form"
           aria-label="New credit"
@@ -131,7 +138,12 @@ export function SupplierCredit({ supplierUuid }: { supplierUuid: string }) {
             />
           </div>
           <FormMessage message={message} />
-          <button type="submit">Add credit</button>
+          <div className="row">
+            <button type="submit">Add credit</button>
+            <button type="button" className="secondary" onClick={() => setAdding(false)}>
+              Cancel
+            </button>
+          </div>
         </form>
       ) : null}
     </section>

@@ -28,6 +28,7 @@ export function SupplierPayout({ supplier, onSaved }: { supplier: SupplierRow; o
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [editing, setEditing] = useState(false);
   const set = (field: keyof Values, value: string) => setValues({ ...values, [field]: value });
 
   async function save() {
@@ -36,6 +37,7 @@ export function SupplierPayout({ supplier, onSaved }: { supplier: SupplierRow; o
       setErrors({});
       setMessage(null);
       setSaved(true);
+      setEditing(false);
       onSaved();
     } catch (error) {
       setSaved(false);
@@ -43,6 +45,24 @@ export function SupplierPayout({ supplier, onSaved }: { supplier: SupplierRow; o
       setMessage(failureMessage(error, FIELDS));
     }
   }
+
+  if (!editing)
+    return (
+      <section aria-label="Payout details">
+        <h2>Payout details</h2>
+        <p>
+          {METHOD_LABELS[supplier.payout_method]}
+          {supplier.payout_method === 'mobile' ? ` · ${supplier.mobile_phone}` : ''}
+          {supplier.payout_method === 'bank' ? ` · ${supplier.bank_code} ${supplier.bank_account_number}` : ''}
+        </p>
+        {saved ? <p role="status">Payout details saved.</p> : null}
+        {mayEdit ? (
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            Edit payout details
+          </button>
+        ) : null}
+      </section>
+    );
 
   return (
     <form
@@ -94,8 +114,12 @@ export function SupplierPayout({ supplier, onSaved }: { supplier: SupplierRow; o
         />
       </div>
       <FormMessage message={message} />
-      {saved ? <p role="status">Payout details saved.</p> : null}
-      {mayEdit ? <button type="submit">Save payout details</button> : null}
+      <div className="row">
+        <button type="submit">Save payout details</button>
+        <button type="button" className="secondary" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
     </form>
   );
 }
