@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { isValidTimeZone } from '../../shared';
+import { DEFAULT_DATE_WINDOW, isValidTimeZone, parseDateWindow, type DateWindow } from '../../shared';
 import { parsePolicy, type ConflictPolicy } from './sync/policy';
 
 /** Server configuration from the environment, validated at start with one clear message per bad value. */
@@ -55,6 +55,8 @@ const EnvSchema = z.object({
       'TRUST_PROXY must list the load balancer addresses, e.g. 10.0.0.5,10.0.0.6 or loopback',
     )
     .optional(),
+  DATE_WINDOW_FROM: z.string().default(DEFAULT_DATE_WINDOW.from),
+  DATE_WINDOW_TO: z.string().default(DEFAULT_DATE_WINDOW.to),
 });
 
 export interface ServerConfig {
@@ -87,6 +89,8 @@ export interface ServerConfig {
    * counts each client's own address; none: the peer address is the client.
    */
   trustProxy: string[];
+  /** The dates a pushed record (and a pull's last_sync_at) may carry; anything outside is refused with a 422. */
+  dateWindow: DateWindow;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch (error) {
     throw new ConfigError([(error as Error).message]);
   }
+  const dateWindow = parseDateWindow(e.DATE_WINDOW_FROM, e.DATE_WINDOW_TO);
+  if (typeof dateWindow === 'string') throw new ConfigError([dateWindow]);
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET is required when NODE_ENV=production (at least 32 characters)']);
   }
@@ -133,5 +139,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .split(',')
       .map((a) => a.trim())
       .filter(Boolean),
+    dateWindow,
   };
 }

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import {
   AppError,
   MAX_PUSH_BATCH,
+  outsideDateWindow,
   parseInput,
   PullRequestSchema,
   PushRequestSchema,
   uuidField,
+  validationError,
   type LiveMessage,
 } from '../../../shared';
 import type { ServerConfig } from '../config';
@@ -43,10 +45,11 @@ async function withDatabase<T>(request: FastifyRequest, work: () => Promise<T>):
 }
 
 /** Extension: a desk sends its wall-clock time (X-Client-Time); the difference to ours is its clock skew. */
-function skewOf(request: FastifyRequest): number | undefined {
+function skewOf(request: FastifyRequest, window: ServerConfig['dateWindow']): number | undefined {
   const header = request.headers['x-client-time'];
-  const value = typeof header === 'string' ? Date.parse(header) : NaN;
-  return Number.isNaN(value) ? undefined : value - Date.now();
+  // A clock outside the date window is no clock to correct by (and would push stamps out of their column).
+  if (typeof header !== 'string' || outsideDateWindow(header, window)) return undefined;
+  return Date.parse(header) - Date.now();
 }
 
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptions): void {
@@ -69,7 +72,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
           policy: options.policy,
           orgTimeZone: options.config.orgTimeZone,
           hooks: options.hooks,
-          clientSkewMs: skewOf(request),
+          clientSkewMs: skewOf(request, options.config.dateWindow),
+          dateWindow: options.config.dateWindow,
           onCommitted: (seq) => options.live.committed(seq),
         },
         body.batch,
@@ -80,6 +84,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   app.post('/api/v1/sync/pull', async (request) => {
     const claims = await app.authenticate(request);
     const body = parseInput(PullRequestSchema, request.body);
+    const since = body.last_sync_at && outsideDateWindow(body.last_sync_at, options.config.dateWindow);
+    if (since) throw validationError({ last_sync_at: since });
     assertOwnDevice(claims, parseInput(DeviceOnly, body).device_id);
     return withDatabase(request, () => pullChanges(app.db, body));
   });
