@@ -121,6 +121,21 @@ describe('hostile push ops', () => {
     });
   });
 
+  it('answers a resolution with a quantity whose amount passes the safe range with 422, not 500', async () => {
+    const collection = collectionData();
+    await push(h, clerk, [op('collections', 'create', collection)]);
+    const res = await push(h, clerk, [op('collections', 'update', { uuid: collection.uuid, quantity_milli: 2 })]);
+    const conflict = res.body.results.conflicts[0];
+    const resolved = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/conflicts/${conflict.conflict_id}/resolve`,
+      headers: supervisor.auth,
+      payload: { data: { quantity_milli: Number.MAX_SAFE_INTEGER }, base_version: 1 },
+    });
+    expect(resolved.statusCode).toBe(422);
+    expect(resolved.json().error.fields).toHaveProperty('quantity_milli');
+  });
+
   describe('strings MariaDB would alter', () => {
     it('refuses NUL and lone surrogates, naming the field', async () => {
       await refusedAmongGood(op('payments', 'create', paymentData({ notes: 'a\u0000b' })), 'notes');
