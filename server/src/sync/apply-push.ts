@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DateWindow, PushResponse } from '../../../shared';
+import type { DateWindow, PushOp, PushResponse } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
 import type { AccessClaims } from '../plugins/auth';
 import { applyOp, type OpEnv, type OpOutcome } from './apply-op';
@@ -13,7 +13,7 @@ import { writeSideTables } from './side-tables';
 
 /** Test-only fault injection: throwing from a hook must leave the database untouched. */
 export interface PushHooks {
-  afterOp?(index: number): void | Promise<void>;
+  afterOp?(index: number, op: PushOp): void | Promise<void>;
   beforeCommit?(): void | Promise<void>;
   /**
    * Test-only sabotage for the simulation's "can the invariants fail?" check: ignore stored op results, as a
@@ -82,7 +82,7 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
  * batch's 5xx (a desk would retry that batch forever). Ops change only the in-memory batch state, and they
  * throw before changing it, so the rest of the batch applies as one transaction.
  */
-function applyGuarded(env: OpEnv, op: Parameters<typeof applyOp>[1]): OpOutcome {
+function applyGuarded(env: OpEnv, op: PushOp): OpOutcome {
   const voided = voidedRefusal(env, op);
   if (voided) return refused(op, voided);
   try {
@@ -160,7 +160,7 @@ async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: P
       seenInBatch.set(op.op_id, { hash, outcome });
       newSyncOps.push({ op_id: op.op_id, request_hash: hash, result: JSON.stringify(outcome) });
     }
-    await ctx.hooks?.afterOp?.(p.index);
+    await ctx.hooks?.afterOp?.(p.index, op);
   }
 
   await writeSideTables(ctx, trx, env, newSyncOps, now);
