@@ -5,6 +5,7 @@ import { fromDb, toWire } from '../../server/src/sync/rows';
 import { ENTITY_TYPES, type EntityType } from '../../shared';
 import { World, type SimDesk, type SimServers } from './world';
 import type { PushHooks } from '../../server/src/sync/apply-push';
+import { EXPECTED, HOSTILE_KINDS, sendHostile, serverBugHook, type SentHostile } from './hostile';
 
 export interface SimOptions {
   seed: number;
@@ -12,6 +13,8 @@ export interface SimOptions {
   ops: number;
   faults: boolean;
   breakIdempotency?: boolean;
+  /** A hostile desk sends every bad op of issue 13 among its normal work (test/sim/hostile.ts); default on. */
+  hostile?: boolean;
   log?: (line: string) => void;
   /** The server side (a cluster, test/sim/cluster-servers.ts); one in-process server when not given. */
   servers?: (hooks: PushHooks) => Promise<SimServers>;
@@ -91,16 +94,13 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
     const product = await boss.core.products.create({ code: 'SIM-TEA', name: 'Tea', unit: 'kg' });
     await boss.core.rates.set({ product_uuid: product.uuid, rate_minor: 2375, effective_from: '2020-01-01' });
     await boss.core.engine.sync('manual');
+    const hostile = options.hostile === false ? null : await world.addDesk('hostile', 'supervisor');
+    if (hostile) serverBugHook(world.hooks);
     for (const desk of world.desks) await desk.core.engine.sync('manual');
     world.chaos = options.faults;
+    const sentHostile: SentHostile[] = [];
 
-    const acknowledge = async (desk: SimDesk, kind: string, write: () => Promise<unknown>) => {
-      try {
-        await write();
-      } catch (error) {
-        if (isAppError(error)) return count(`refused:${kind}`);
-        throw error;
-      }
+    const acknowledged = async (desk: SimDesk, kind: string) => {
       const op = await desk.core.db
         .selectFrom('outbox')
         .select('op_id')
@@ -110,6 +110,15 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
       acks.push({ desk: desk.name, op_id: op.op_id });
       count(kind);
     };
+    const acknowledge = async (desk: SimDesk, kind: string, write: () => Promise<unknown>) => {
+      try {
+        await write();
+      } catch (error) {
+        if (isAppError(error)) return count(`refused:${kind}`);
+        throw error;
+      }
+      await acknowledged(desk, kind);
+    };
 
     for (let step = 0; step < options.ops; step++) {
       if (options.faults) await world.atStep(step, options.ops);
@@ -118,7 +127,34 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
       const r = random();
       const stepStart = Date.now();
       const slow = () => Date.now() - stepStart > 5000 && log(`slow step ${step}: ${Date.now() - stepStart} ms`);
-      if (r < 0.36) {
+      if (desk === hostile) {
+        // Every kind in turn among normal creates and syncs, so each bad op has good work queued behind it.
+        const supplier = await randomRow(desk, 'suppliers', random);
+        if (r < 0.4 && supplier) {
+          const kind = HOSTILE_KINDS[sentHostile.length % HOSTILE_KINDS.length]!;
+          sentHostile.push(
+            await sendHostile(kind, {
+              desk,
+              supplierUuid: supplier.uuid,
+              productUuid: product.uuid,
+              random,
+              acknowledged: (k) => acknowledged(desk, k),
+            }),
+          );
+          count(`hostile:${kind}`);
+        } else if (r < 0.8 && supplier) {
+          await acknowledge(desk, 'payment', () =>
+            core.payments.create({
+              supplier_uuid: supplier.uuid,
+              amount_minor: 100 + Math.floor(random() * 50_000),
+              type: 'advance',
+              method: 'cash',
+            }),
+          );
+        } else {
+          await core.engine.sync('manual');
+        }
+      } else if (r < 0.36) {
         const supplier = await randomRow(desk, 'suppliers', random);
         if (supplier)
           await acknowledge(desk, 'collection', () =>
@@ -213,7 +249,7 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
     // One more pull everywhere, so every desk has seen the last pushes.
     for (const desk of world.desks) await desk.core.engine.sync('manual');
 
-    return await check(world, options, acks, kinds, started);
+    return await check(world, options, acks, kinds, started, sentHostile);
   } finally {
     await world.close();
   }
@@ -225,6 +261,7 @@ async function check(
   acks: Ack[],
   kinds: Record<string, number>,
   started: number,
+  sentHostile: SentHostile[] = [],
 ): Promise<SimReport> {
   const invariants: SimReport['invariants'] = [];
   const add = (name: string, held: boolean, detail: string) => invariants.push({ name, held, detail });
@@ -330,6 +367,25 @@ async function check(
     pending === 0 && unexplained === 0,
     `${pending} pending, ${stoppedOps} need attention (${unexplained} without a reason)`,
   );
+
+  // 6. The hostile desk: each bad op was answered on its own — refused with a reason, or a dispute kept —
+  // and none holds up the queue (5 counts what still waits).
+  if (options.hostile !== false) {
+    const hostileAttention = attention.get('hostile') ?? new Set<string>();
+    const misanswered = sentHostile.filter((h) =>
+      EXPECTED[h.kind] === 'refused'
+        ? !hostileAttention.has(h.op_id)
+        : !conflicted.has(h.op_id) && !hostileAttention.has(h.op_id) && !applied.has(h.op_id),
+    );
+    const kindsSent = new Set(sentHostile.map((h) => h.kind)).size;
+    add(
+      '6. every hostile op is refused with a reason or kept as a dispute, and nothing stalls behind it',
+      misanswered.length === 0 && kindsSent === HOSTILE_KINDS.length,
+      `${sentHostile.length} hostile ops of ${kindsSent}/${HOSTILE_KINDS.length} kinds; ${misanswered.length} answered otherwise${
+        misanswered.length ? ` (e.g. ${misanswered[0]!.kind})` : ''
+      }`,
+    );
+  }
 
   const faults = { ...world.faults, cutConnections: world.proxyCuts };
   const conflicts = await world.serverScalar('select count(*) as n from conflicts');
