@@ -24,6 +24,14 @@ export const HOSTILE_KINDS = [
 ] as const;
 export type HostileKind = (typeof HOSTILE_KINDS)[number];
 
+/**
+ * The kinds a run sends: the server-bug op needs the push hook, which only an in-process server runs (a
+ * cluster's instances are processes of their own).
+ */
+export function hostileKinds(inProcessServer: boolean): readonly HostileKind[] {
+  return inProcessServer ? HOSTILE_KINDS : HOSTILE_KINDS.filter((k) => k !== 'server-bug');
+}
+
 /** What the server must make of each: a refusal, or a dispute kept for a supervisor. */
 export const EXPECTED: Record<HostileKind, 'refused' | 'conflict'> = {
   'amount-overflow': 'refused',

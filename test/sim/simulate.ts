@@ -5,7 +5,7 @@ import { fromDb, toWire } from '../../server/src/sync/rows';
 import { ENTITY_TYPES, type EntityType } from '../../shared';
 import { World, type SimDesk, type SimServers } from './world';
 import type { PushHooks } from '../../server/src/sync/apply-push';
-import { EXPECTED, HOSTILE_KINDS, sendHostile, serverBugHook, type SentHostile } from './hostile';
+import { EXPECTED, hostileKinds, sendHostile, serverBugHook, type SentHostile } from './hostile';
 
 export interface SimOptions {
   seed: number;
@@ -131,7 +131,8 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
         // Every kind in turn among normal creates and syncs, so each bad op has good work queued behind it.
         const supplier = await randomRow(desk, 'suppliers', random);
         if (r < 0.4 && supplier) {
-          const kind = HOSTILE_KINDS[sentHostile.length % HOSTILE_KINDS.length]!;
+          const kinds = hostileKinds(!options.servers);
+          const kind = kinds[sentHostile.length % kinds.length]!;
           sentHostile.push(
             await sendHostile(kind, {
               desk,
@@ -378,10 +379,11 @@ async function check(
         : !conflicted.has(h.op_id) && !hostileAttention.has(h.op_id) && !applied.has(h.op_id),
     );
     const kindsSent = new Set(sentHostile.map((h) => h.kind)).size;
+    const kindsMeant = hostileKinds(!options.servers).length;
     add(
       '6. every hostile op is refused with a reason or kept as a dispute, and nothing stalls behind it',
-      misanswered.length === 0 && kindsSent === HOSTILE_KINDS.length,
-      `${sentHostile.length} hostile ops of ${kindsSent}/${HOSTILE_KINDS.length} kinds; ${misanswered.length} answered otherwise${
+      misanswered.length === 0 && kindsSent === kindsMeant,
+      `${sentHostile.length} hostile ops of ${kindsSent}/${kindsMeant} kinds; ${misanswered.length} answered otherwise${
         misanswered.length ? ` (e.g. ${misanswered[0]!.kind})` : ''
       }`,
     );
