@@ -72,6 +72,9 @@ export interface SentHostile {
   op_id: string;
 }
 
+/** What marks the hostile desk's victims, which the other desks leave alone (simulate.ts randomRow). */
+export const HOSTILE_VICTIM_NOTE = 'hostile desk victim';
+
 /** A payment of the hostile desk's own, synced if it can be, for the ops that need an existing row. */
 async function victim(ctx: HostileContext, voided: boolean) {
   const core = ctx.desk.core;
@@ -80,6 +83,7 @@ async function victim(ctx: HostileContext, voided: boolean) {
     amount_minor: 100 + Math.floor(ctx.random() * 10_000),
     type: 'advance',
     method: 'cash',
+    notes: HOSTILE_VICTIM_NOTE,
   });
   await ctx.acknowledged('payment');
   if (voided) {

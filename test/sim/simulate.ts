@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { isAppError, PAYMENT_METHODS, type PaymentMethod } from '../../shared';
 import { exportAll } from '../../app/main/core/io/export';
 import { entityTable } from '../../server/src/db/entity-table';
@@ -5,7 +6,7 @@ import { fromDb, toWire } from '../../server/src/sync/rows';
 import { ENTITY_TYPES, type EntityType } from '../../shared';
 import { World, type SimDesk, type SimServers } from './world';
 import type { PushHooks } from '../../server/src/sync/apply-push';
-import { EXPECTED, hostileKinds, sendHostile, serverBugHook, type SentHostile } from './hostile';
+import { EXPECTED, HOSTILE_VICTIM_NOTE, hostileKinds, sendHostile, serverBugHook, type SentHostile } from './hostile';
 
 export interface SimOptions {
   seed: number;
@@ -52,17 +53,24 @@ interface Ack {
   op_id: string;
 }
 
+/**
+ * A live row picked at random. The hostile desk's victim payments are left out: a row whose op waits in "needs
+ * attention" stays as that desk has it until someone resolves the op, so nobody else may change it meanwhile.
+ */
 async function randomRow(desk: SimDesk, table: 'suppliers' | 'payments' | 'products', random: () => number) {
+  const victim = table === 'payments' ? HOSTILE_VICTIM_NOTE : null;
   const { n } = await desk.core.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('deleted_at', 'is', null)
+    .$if(victim !== null, (q) => q.where(sql.ref('notes'), 'is not', victim))
     .executeTakeFirstOrThrow();
   if (Number(n) === 0) return undefined;
   return desk.core.db
     .selectFrom(table)
     .selectAll()
     .where('deleted_at', 'is', null)
+    .$if(victim !== null, (q) => q.where(sql.ref('notes'), 'is not', victim))
     .orderBy('uuid')
     .offset(Math.floor(random() * Number(n)))
     .limit(1)
