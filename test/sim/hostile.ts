@@ -91,11 +91,22 @@ async function victim(ctx: HostileContext, voided: boolean) {
     await ctx.acknowledged('void');
   }
   await core.engine.sync('manual');
-  return row;
+  // Only a victim the server has: its answer (created_at, version) reached the desk before the hostile op
+  // freezes the row there in "needs attention".
+  const waiting = await core.db
+    .selectFrom('outbox')
+    .select('op_id')
+    .where('entity_uuid', '=', row.uuid)
+    .where('status', 'in', ['pending', 'error'])
+    .execute();
+  return waiting.length ? null : row;
 }
 
-/** Queues one hostile op on the desk's outbox, after any normal work it needs. */
-export async function sendHostile(kind: HostileKind, ctx: HostileContext): Promise<SentHostile> {
+/**
+ * Queues one hostile op on the desk's outbox, after any normal work it needs; null when that work did not reach
+ * the server (the desk offline, a fault), so the kind is tried again next time.
+ */
+export async function sendHostile(kind: HostileKind, ctx: HostileContext): Promise<SentHostile | null> {
   const now = new Date().toISOString();
   const payment = (extra: Record<string, unknown> = {}) => ({
     uuid: newId(),
@@ -160,6 +171,7 @@ export async function sendHostile(kind: HostileKind, ctx: HostileContext): Promi
       break;
     case 'edit-voided': {
       const row = await victim(ctx, true);
+      if (!row) return null;
       // Edited "offline" from before the void.
       op = {
         entity_type: 'payments',
@@ -172,6 +184,7 @@ export async function sendHostile(kind: HostileKind, ctx: HostileContext): Promi
     }
     case 'outside-changed-fields': {
       const row = await victim(ctx, false);
+      if (!row) return null;
       op = {
         entity_type: 'payments',
         operation: 'update',
@@ -183,6 +196,7 @@ export async function sendHostile(kind: HostileKind, ctx: HostileContext): Promi
     }
     case 'unversioned-money': {
       const row = await victim(ctx, false);
+      if (!row) return null;
       op = {
         entity_type: 'payments',
         operation: 'update',
@@ -193,6 +207,7 @@ export async function sendHostile(kind: HostileKind, ctx: HostileContext): Promi
     }
     case 'duplicate-create': {
       const row = await victim(ctx, false);
+      if (!row) return null;
       op = {
         entity_type: 'payments',
         operation: 'create',

@@ -141,16 +141,15 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
         if (r < 0.4 && supplier) {
           const kinds = hostileKinds(!options.servers);
           const kind = kinds[sentHostile.length % kinds.length]!;
-          sentHostile.push(
-            await sendHostile(kind, {
-              desk,
-              supplierUuid: supplier.uuid,
-              productUuid: product.uuid,
-              random,
-              acknowledged: (k) => acknowledged(desk, k),
-            }),
-          );
-          count(`hostile:${kind}`);
+          const sent = await sendHostile(kind, {
+            desk,
+            supplierUuid: supplier.uuid,
+            productUuid: product.uuid,
+            random,
+            acknowledged: (k) => acknowledged(desk, k),
+          });
+          if (sent) sentHostile.push(sent);
+          count(sent ? `hostile:${kind}` : 'hostile-deferred');
         } else if (r < 0.8 && supplier) {
           await acknowledge(desk, 'payment', () =>
             core.payments.create({
@@ -322,8 +321,17 @@ async function check(
     const data = await exportAll(desk.core);
     exports.push(data);
     if (JSON.stringify(data) !== serverJson) {
-      const type = ENTITY_TYPES.find((t) => JSON.stringify(data[t]) !== JSON.stringify(server[t]));
-      differing.push(`${desk.name} (${type}: ${data[type!].length} vs ${server[type!].length} rows)`);
+      const type = ENTITY_TYPES.find((t) => JSON.stringify(data[t]) !== JSON.stringify(server[t]))!;
+      const mine = data[type] as Record<string, unknown>[];
+      const row = mine.findIndex((r, i) => JSON.stringify(r) !== JSON.stringify(server[type][i]));
+      const field = row < 0 ? undefined : Object.keys(mine[row]!).find((k) => mine[row]![k] !== server[type][row]?.[k]);
+      differing.push(
+        `${desk.name} (${type}: ${mine.length} vs ${server[type].length} rows${
+          field
+            ? `; first at ${String(mine[row]!.uuid)}.${field}: ${String(mine[row]![field])} vs ${String(server[type][row]?.[field])}`
+            : ''
+        })`,
+      );
     }
   }
   add(
