@@ -39,7 +39,11 @@ function applyCreate(env: OpEnv, op: PushOp): OpOutcome {
   if (existing) {
     // Another desk made this uuid with other values: a dispute the policy settles, its data kept either way.
     const disputed = createDispute(existing, values);
-    if (disputed) return resolveConflict(env, op, existing, disputed, 0, values);
+    if (disputed) {
+      const problems = integrityProblems(env, type, uuid, values);
+      if (problems) return refused(op, invalid(problems));
+      return resolveConflict(env, op, existing, disputed, 0, values);
+    }
     return {
       kind: 'success',
       item: { ...idOf(op, uuid), entity: toWire(existing), merged: false, message: 'Already exists' },

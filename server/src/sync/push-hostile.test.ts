@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../../shared';
+import { DEFAULT_POLICY, newId } from '../../../shared';
 import { op, pull, push, seedReference, startHarness, type Desk, type Harness } from '../../test/harness';
 
 /**
@@ -285,5 +285,35 @@ describe('hostile push ops', () => {
       expect(res.body.error.fields).toHaveProperty('last_sync_at');
       expect((await pull(h, clerk, { last_sync_at: '2026-01-01T00:00:00Z' })).status).toBe(200);
     });
+  });
+});
+
+describe('a disputed create under last_write_wins', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ conflictPolicy: { ...DEFAULT_POLICY, suppliers: 'last_write_wins' } });
+  });
+  afterAll(async () => h?.close());
+
+  it('is checked like any write: a winning create may not take another supplier’s code', async () => {
+    const desk = await h.desk('clerk');
+    const a = { uuid: newId(), code: `A-${newId().slice(-6)}`, name: 'First' };
+    const b = { uuid: newId(), code: `B-${newId().slice(-6)}`, name: 'Second' };
+    await push(h, desk, [op('suppliers', 'create', a), op('suppliers', 'create', b)]);
+    const later = `${new Date().toISOString()}-0000-other`;
+    const res = await push(h, await h.desk('clerk'), [
+      op('suppliers', 'create', { ...b, code: a.code }, { client_timestamp: later }),
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.results.errors[0]).toMatchObject({ status: 422, fields: { code: expect.any(String) } });
+    const won = await push(h, await h.desk('clerk'), [
+      op(
+        'suppliers',
+        'create',
+        { ...b, name: 'Renamed' },
+        { client_timestamp: `${new Date().toISOString()}-0001-other` },
+      ),
+    ]);
+    expect(won.body.results.conflicts[0]).toMatchObject({ resolution: 'last_write_wins', entity: { name: 'Renamed' } });
   });
 });
