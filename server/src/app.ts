@@ -11,6 +11,7 @@ import { registerHealthRoute } from './routes/health';
 import { registerAuth } from './plugins/auth';
 import { registerAuthRoutes } from './routes/auth';
 import { registerConflictRoutes } from './routes/conflicts';
+import { registerSettlementRoutes } from './routes/settlements';
 import { registerSyncRoutes } from './routes/sync';
 import { connectRedis } from './redis';
 import type { PushHooks } from './sync/apply-push';
@@ -75,5 +76,6 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   registerSyncRoutes(app, { config, policy: config.conflictPolicy, live, hooks: options.pushHooks });
   registerConflictRoutes(app, { config, live });
+  registerSettlementRoutes(app, { config, live });
   return app;
 }

@@ -5,6 +5,10 @@ import { payments } from './entities/payments';
 import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { suppliers } from './entities/suppliers';
+import { charges } from './entities/charges';
+import { supplierCredits } from './entities/supplier-credits';
+import { settlementRuns } from './entities/settlement-runs';
+import { settlementLines } from './entities/settlement-lines';
 import { isPatchable, type EntitySpec, type FieldKind, type FieldSpec, type Resolution } from './entity-kit';
 import { COMMON_ROW_FIELDS, commonRowShape } from './fields';
 
@@ -22,6 +26,10 @@ export const ENTITIES = {
   product_rates: productRates,
   collections,
   payments,
+  charges,
+  supplier_credits: supplierCredits,
+  settlement_runs: settlementRuns,
+  settlement_lines: settlementLines,
 } as const;
 
 export type Registry = typeof ENTITIES;
