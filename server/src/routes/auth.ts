@@ -47,7 +47,7 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
 
   app.post(
     '/api/v1/auth/login',
-    { config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } } },
+    { config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } } },
     async (request) => {
       const body = parseInput(LoginRequestSchema, request.body);
       const user = await findUserByEmail(app.db, body.email);
@@ -74,7 +74,7 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
     },
   );
 
-  app.post('/api/v1/auth/refresh', async (request) => {
+  app.post('/api/v1/auth/refresh', { config: { public: true } }, async (request) => {
     const body = parseInput(RefreshRequestSchema, request.body);
     const outcome = await consumeRefreshToken(app.db, body.refresh_token);
     if (!outcome.ok) {
@@ -91,7 +91,7 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
     return tokensFor(publicUser(user), outcome.deviceId, outcome.familyId);
   });
 
-  app.post('/api/v1/auth/logout', async (request, reply) => {
+  app.post('/api/v1/auth/logout', { config: { public: true } }, async (request, reply) => {
     const body = parseInput(RefreshRequestSchema, request.body);
     await revokeByToken(app.db, body.refresh_token);
     return reply.status(204).send();
