@@ -4,9 +4,9 @@ import type { Redis } from 'ioredis';
 import {
   AppError,
   LoginRequestSchema,
+  newId,
   parseInput,
   RefreshRequestSchema,
-  type AuthUser,
   type TokenResponse,
 } from '../../../shared';
 import { decoyHash, verifyPassword } from '../auth/passwords';
@@ -34,8 +34,20 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
       }),
   });
 
-  async function tokensFor(user: AuthUser, deviceId: string, familyId?: string): Promise<TokenResponse> {
-    const access_token = app.jwt.sign({ sub: user.id, role: user.role, device_id: deviceId });
+  /** A token pair of one sign-in (family): the access token names the family and the user's generation. */
+  async function tokensFor(
+    row: { id: string; email: string; name: string; role: string; token_generation: number },
+    deviceId: string,
+    familyId: string = newId(),
+  ): Promise<TokenResponse> {
+    const user = publicUser(row);
+    const access_token = app.jwt.sign({
+      sub: user.id,
+      role: user.role,
+      device_id: deviceId,
+      gen: Number(row.token_generation),
+      fam: familyId,
+    });
     const refresh_token = await issueRefreshToken(app.db, {
       userId: user.id,
       deviceId,
@@ -70,7 +82,7 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
           ...(body.device_name ? { name: body.device_name } : {}),
         })
         .execute();
-      return tokensFor(publicUser(user), body.device_id);
+      return tokensFor(user, body.device_id);
     },
   );
 
@@ -78,6 +90,7 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
     const body = parseInput(RefreshRequestSchema, request.body);
     const outcome = await consumeRefreshToken(app.db, body.refresh_token);
     if (!outcome.ok) {
+      if (outcome.reason === 'reused') app.sessions.changed({ kind: 'family', id: outcome.familyId });
       const message =
         outcome.reason === 'reused'
           ? 'This refresh token was already used; every session of this sign-in has been ended'
@@ -88,12 +101,13 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
     }
     const user = await findUserById(app.db, outcome.userId);
     if (!user || !user.active) throw new AppError('UNAUTHENTICATED', 'The account is no longer active');
-    return tokensFor(publicUser(user), outcome.deviceId, outcome.familyId);
+    return tokensFor(user, outcome.deviceId, outcome.familyId);
   });
 
   app.post('/api/v1/auth/logout', { config: { public: true } }, async (request, reply) => {
     const body = parseInput(RefreshRequestSchema, request.body);
-    await revokeByToken(app.db, body.refresh_token);
+    const familyId = await revokeByToken(app.db, body.refresh_token);
+    if (familyId) app.sessions.changed({ kind: 'family', id: familyId });
     return reply.status(204).send();
   });
 }
