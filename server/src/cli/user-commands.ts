@@ -70,7 +70,15 @@ export async function userAdd(argv: string[]): Promise<number> {
 
 /** user:deactivate / user:activate; the change is told to running instances over Redis when there is one. */
 export async function userSetActive(argv: string[], active: boolean): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { email: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { email: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(`Usage:\n${USER_USAGE}`);
+    return 0;
+  }
   if (!values.email) {
     console.error('--email is required');
     return 1;

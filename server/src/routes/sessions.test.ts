@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenResponse } from '../../../shared';
+import { buildServer } from '../app';
 import { runCli as cli } from '../../test/cli';
+import { testConfig } from '../../test/config';
 import { startHarness, type Harness } from '../../test/harness';
 
 /** An open live stream: resolves `ended` when the server closes it. */
@@ -27,13 +29,15 @@ function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> 
   return Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 }
 
+const REDIS = 'redis://127.0.0.1:6379';
+
 describe('sessions end at once', () => {
   let h: Harness;
   let url = '';
   const prefix = `t-${randomBytes(4).toString('hex')}:`;
   beforeAll(async () => {
     // A long cache: only an explicit change (here, or heard over Redis) can end a session this quickly.
-    h = await startHarness({ sessionCacheMs: 60_000, redisUrl: 'redis://127.0.0.1:6379', redisPrefix: prefix });
+    h = await startHarness({ sessionCacheMs: 60_000, redisUrl: REDIS, redisPrefix: prefix });
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const address = h.app.server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -47,9 +51,9 @@ describe('sessions end at once', () => {
       headers: { authorization: `Bearer ${token}` },
       payload: { device_id: deviceId },
     });
-  const env = () => ({ MYSQL_URL: h.test.url, REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix });
+  const env = () => ({ MYSQL_URL: h.test.url, REDIS_URL: REDIS, REDIS_PREFIX: prefix });
 
-  it('signing out ends that sign-in\'s access token and live stream, not another device\'s', async () => {
+  it("signing out ends that sign-in's access token and live stream, not another device's", async () => {
     const a = await h.desk('clerk');
     const b = await h.desk('clerk');
     expect((await pullWith(a.token, a.deviceId)).statusCode).toBe(200);
@@ -66,6 +70,38 @@ describe('sessions end at once', () => {
     expect(res.json().error.message).toMatch(/sign-in has ended/);
     expect(await settlesWithin(live.ended, 2000)).toBe(true);
     expect((await pullWith(b.token, b.deviceId)).statusCode).toBe(200);
+  });
+
+  it('a sign-out on this instance ends the token and stream held on another instance at once', async () => {
+    const other = await buildServer({
+      config: testConfig({ mysqlUrl: h.test.url, sessionCacheMs: 60_000, redisUrl: REDIS, redisPrefix: prefix }),
+      db: h.test.db,
+    });
+    try {
+      await other.listen({ port: 0, host: '127.0.0.1' });
+      const address = other.server.address();
+      const otherUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const desk = await h.desk('clerk');
+      const onOther = () =>
+        other.inject({
+          method: 'POST',
+          url: '/api/v1/sync/pull',
+          headers: desk.auth,
+          payload: { device_id: desk.deviceId },
+        });
+      expect((await onOther()).statusCode).toBe(200);
+      const live = await openLive(otherUrl, desk.token);
+      expect(live.status).toBe(200);
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        payload: { refresh_token: desk.tokens.refresh_token },
+      });
+      expect(await settlesWithin(live.ended, 2000)).toBe(true);
+      expect((await onOther()).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a reused refresh token revokes the family: its access tokens stop at once', async () => {
@@ -90,7 +126,7 @@ describe('sessions end at once', () => {
     expect(await settlesWithin(live.ended, 2000)).toBe(true);
   });
 
-  it('user:deactivate in another process ends the user\'s tokens and streams at once; user:activate does not revive them', async () => {
+  it("user:deactivate in another process ends the user's tokens and streams at once; user:activate does not revive them", async () => {
     const clerk = await h.desk('clerk');
     const boss = await h.desk('supervisor');
     expect((await pullWith(clerk.token, clerk.deviceId)).statusCode).toBe(200);
