@@ -48,12 +48,16 @@ function failureLimit(app: FastifyInstance, name: string, max: number, key: (req
 
 export interface LoginLimits {
   /** Counts a sign-in attempt; throws RATE_LIMITED when its address, or its address and account, failed too often. */
-  attempt(request: FastifyRequest, email: string): Promise<void>;
+  attempt(request: FastifyRequest): Promise<void>;
   /** A successful sign-in: it does not use up the allowance. */
-  succeeded(request: FastifyRequest, email: string): Promise<void>;
+  succeeded(request: FastifyRequest): Promise<void>;
 }
 
-const emails = new WeakMap<FastifyRequest, string>();
+/** The account a sign-in names (the body was validated before anything is counted). */
+function emailOf(request: FastifyRequest): string {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.toLowerCase() : '';
+}
 
 /**
  * Sign-in and refresh limits on @fastify/rate-limit's store: in Redis when there is one, so every instance
@@ -77,19 +81,17 @@ export async function registerRateLimits(
   });
   // By address and account: one account's password cannot be guessed, while an office behind one NAT address
   // still signs in. By address alone: spraying one password over many accounts is stopped too.
-  const perAccount = failureLimit(app, 'account', config.loginRateLimitPerMinute, (r) => `${r.ip}|${emails.get(r)}`);
+  const perAccount = failureLimit(app, 'account', config.loginRateLimitPerMinute, (r) => `${r.ip}|${emailOf(r)}`);
   const perAddress = failureLimit(app, 'address', config.loginRateLimitPerAddressPerMinute, (r) => r.ip);
   return {
-    async attempt(request, email) {
-      emails.set(request, email.toLowerCase());
+    async attempt(request) {
       const [account, address] = await Promise.all([perAccount.attempt(request), perAddress.attempt(request)]);
       if (address)
         throw new AppError('RATE_LIMITED', `Too many failed sign-ins from this address; try again in ${address} s`);
       if (account)
         throw new AppError('RATE_LIMITED', `Too many failed sign-ins to this account; try again in ${account} s`);
     },
-    async succeeded(request, email) {
-      emails.set(request, email.toLowerCase());
+    async succeeded(request) {
       await Promise.all([perAccount.succeeded(request), perAddress.succeeded(request)]);
     },
   };

@@ -43,11 +43,11 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
 
   app.post('/api/v1/auth/login', { config: { public: true } }, async (request) => {
     const body = parseInput(LoginRequestSchema, request.body);
-    await limits.attempt(request, body.email);
+    await limits.attempt(request);
     const user = await findUserByEmail(app.db, body.email);
     const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);
     if (!user || !valid || !user.active) throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong');
-    await limits.succeeded(request, body.email);
+    await limits.succeeded(request);
     const now = toMysqlDateTime(new Date());
     // Device registration: a desk may be used by several clerks; the device row names its last user.
     await app.db
