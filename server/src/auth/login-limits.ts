@@ -11,12 +11,17 @@ const WINDOW_MS = 60_000;
 type Counter = ReturnType<FastifyInstance['createRateLimit']>;
 
 /** The number a counter holds after this call (0 when the store is unreachable: never a reason to refuse). */
-async function count(counter: Counter, request: FastifyRequest, increment: boolean) {
+async function count(counter: Counter, request: FastifyRequest, increment: boolean): Promise<number> {
   const result = await counter(request, { increment });
-  return result.isAllowed
-    ? { current: 0, ttlSeconds: 0 }
-    : { current: UNCAPPED - result.remaining, ttlSeconds: result.ttlInSeconds };
+  return result.isAllowed ? 0 : UNCAPPED - result.remaining;
 }
+
+/**
+ * Fixed one-minute windows, named in the key: attempts and successes of one window start and end together, so
+ * successes cannot be saved up in one window and spent on failures in the next.
+ */
+const windowOf = (now: number) => Math.floor(now / WINDOW_MS);
+const secondsLeft = (now: number) => Math.max(1, Math.ceil((WINDOW_MS - (now % WINDOW_MS)) / 1000));
 
 /**
  * Failed sign-ins per minute under one key. Every attempt is counted when it starts (so a burst of parallel
@@ -27,18 +32,18 @@ function failureLimit(app: FastifyInstance, name: string, max: number, key: (req
   const attempts = app.createRateLimit({
     max: UNCAPPED,
     timeWindow: WINDOW_MS,
-    keyGenerator: (r) => `${name}:${key(r)}`,
+    keyGenerator: (r) => `${name}:${key(r)}:${windowOf(Date.now())}`,
   });
   const successes = app.createRateLimit({
     max: UNCAPPED,
     timeWindow: WINDOW_MS,
-    keyGenerator: (r) => `${name}-ok:${key(r)}`,
+    keyGenerator: (r) => `${name}-ok:${key(r)}:${windowOf(Date.now())}`,
   });
   return {
     /** Counts the attempt; seconds to wait if this key has failed too often, else 0. */
     async attempt(request: FastifyRequest): Promise<number> {
       const [tried, succeeded] = await Promise.all([count(attempts, request, true), count(successes, request, false)]);
-      return tried.current - succeeded.current > max ? Math.max(1, tried.ttlSeconds) : 0;
+      return tried - succeeded > max ? secondsLeft(Date.now()) : 0;
     },
     async succeeded(request: FastifyRequest): Promise<void> {
       await count(successes, request, true);
