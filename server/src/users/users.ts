@@ -50,8 +50,7 @@ export async function setUserActive(db: Kysely<ServerDatabase>, email: string, a
   const address = email.toLowerCase();
   return db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').selectAll().where('email', '=', address).forUpdate().executeTakeFirst();
-    if (!user)
-      throw new AppError('NOT_FOUND', `No user with email ${address}`);
+    if (!user) throw new AppError('NOT_FOUND', `No user with email ${address}`);
     const now = toMysqlDateTime(new Date());
     await trx
       .updateTable('users')
