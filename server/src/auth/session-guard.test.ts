@@ -60,6 +60,21 @@ describe('SessionGuard', () => {
     await expect(there.check(claims(fam))).rejects.toThrow('sign-in has ended');
   });
 
+  it('a read that began before a change is not kept in the cache', async () => {
+    const guard = new SessionGuard(test.db, { cacheMs: 60_000 });
+    const fam = await family();
+    // The user's row is being read when a change is heard: what that read saw may be from before the change.
+    const inFlight = guard.check(claims(fam));
+    guard.changed({ kind: 'user', id: userId });
+    await inFlight;
+    await test.db.updateTable('users').set({ active: 0 }).where('id', '=', userId).execute();
+    try {
+      await expect(guard.check(claims(fam))).rejects.toThrow('no longer active');
+    } finally {
+      await test.db.updateTable('users').set({ active: 1 }).where('id', '=', userId).execute();
+    }
+  });
+
   it('refuses a token of an older generation and of an inactive user', async () => {
     const guard = new SessionGuard(test.db, { cacheMs: 0 });
     const fam = await family();

@@ -40,6 +40,8 @@ export class SessionGuard {
   private families = new Map<string, { revoked: boolean; at: number }>();
   private watchers = new Set<Watcher>();
   private timer: NodeJS.Timeout | undefined;
+  /** Moves on with every change heard: a read that began before a change must not refill the cache with it. */
+  private epoch = 0;
 
   constructor(
     private readonly db: Kysely<ServerDatabase>,
@@ -76,6 +78,7 @@ export class SessionGuard {
   private async user(id: string): Promise<UserState | null> {
     const cached = this.users.get(id);
     if (cached && this.now() - cached.at < this.options.cacheMs) return cached;
+    const epoch = this.epoch;
     const row = await this.db
       .selectFrom('users')
       .select(['active', 'token_generation'])
@@ -84,13 +87,14 @@ export class SessionGuard {
     if (!row) return null;
     const state = { active: Number(row.active) === 1, generation: Number(row.token_generation), at: this.now() };
     if (this.users.size >= MAX_CACHED) this.users.clear();
-    this.users.set(id, state);
+    if (epoch === this.epoch) this.users.set(id, state);
     return state;
   }
 
   private async familyRevoked(id: string): Promise<boolean> {
     const cached = this.families.get(id);
     if (cached && this.now() - cached.at < this.options.cacheMs) return cached.revoked;
+    const epoch = this.epoch;
     const row = await this.db
       .selectFrom('refresh_tokens')
       .select('id')
@@ -99,7 +103,7 @@ export class SessionGuard {
       .limit(1)
       .executeTakeFirst();
     if (this.families.size >= MAX_CACHED) this.families.clear();
-    this.families.set(id, { revoked: !!row, at: this.now() });
+    if (epoch === this.epoch) this.families.set(id, { revoked: !!row, at: this.now() });
     return !!row;
   }
 
@@ -110,6 +114,7 @@ export class SessionGuard {
   }
 
   private heard(change: SessionChange): void {
+    this.epoch += 1;
     if (change.kind === 'user') this.users.delete(change.id);
     else this.families.delete(change.id);
     const affected = [...this.watchers].filter((w) =>
