@@ -36,6 +36,10 @@ const EnvSchema = z.object({
     .default('info'),
   BODY_LIMIT_BYTES: intFrom('BODY_LIMIT_BYTES', 1024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: intFrom('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 10_000).default(10),
+  LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: intFrom('LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1, 100_000).default(30),
+  REFRESH_RATE_LIMIT_PER_MINUTE: intFrom('REFRESH_RATE_LIMIT_PER_MINUTE', 1, 100_000).default(60),
+  LIVE_STREAMS_PER_USER: intFrom('LIVE_STREAMS_PER_USER', 1, 10_000).default(20),
+  SESSION_CACHE_MS: intFrom('SESSION_CACHE_MS', 0, 60_000).default(5000),
   CONFLICT_POLICY: z.string().optional(),
   REQUEST_TIMEOUT_MS: intFrom('REQUEST_TIMEOUT_MS', 1000, 600_000).default(30_000),
   REDIS_URL: z
@@ -73,6 +77,14 @@ export interface ServerConfig {
   logLevel: string;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
+  /** Failed sign-ins from one address, whatever the account (spraying many emails); successes do not count. */
+  loginRateLimitPerAddressPerMinute: number;
+  /** Token refreshes per address and minute. */
+  refreshRateLimitPerMinute: number;
+  /** Live streams one user may hold open on one instance. */
+  liveStreamsPerUser: number;
+  /** How long an instance trusts what it last read of a user's state and a sign-in's revocation. */
+  sessionCacheMs: number;
   conflictPolicy: ConflictPolicy;
   /** A request (headers and body) that takes longer is cut off: slow or stalled clients cannot hold sockets. */
   requestTimeoutMs: number;
@@ -129,6 +141,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerAddressPerMinute: e.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    refreshRateLimitPerMinute: e.REFRESH_RATE_LIMIT_PER_MINUTE,
+    liveStreamsPerUser: e.LIVE_STREAMS_PER_USER,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     conflictPolicy,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     redisUrl: e.REDIS_URL ?? null,

@@ -15,6 +15,7 @@ import type { ServerConfig } from '../config';
 import type { AccessClaims } from '../plugins/auth';
 import { applyPush, type PushHooks } from '../sync/apply-push';
 import type { LiveHub } from '../sync/live-hub';
+import { LiveStreams } from '../sync/live-streams';
 import { pullChanges } from '../sync/pull';
 import type { ConflictPolicy } from '../sync/policy';
 
@@ -91,13 +92,13 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   });
 
   // Server-sent events: {"type":"changes","cursor":"N"} on every commit; a comment line keeps proxies awake.
-  const streams = new Set<() => void>();
+  const streams = new LiveStreams(options.config.liveStreamsPerUser);
   // Open streams would hold a graceful shutdown forever: end them first.
-  app.addHook('preClose', async () => {
-    for (const end of streams) end();
-  });
+  app.addHook('preClose', async () => streams.endAll());
   app.get('/api/v1/sync/live', { compress: false }, async (request, reply) => {
-    await app.authenticate(request);
+    const claims = await app.authenticate(request);
+    // At most so many streams per user: past that a clear 429, before the stream starts.
+    const release = streams.open(claims.sub, () => end());
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -113,14 +114,16 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     };
     const unsubscribe = options.live.subscribe(send);
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
+    // The stream ends when its sign-in or user is revoked, and when its token expires.
+    const unwatch = app.sessions.watch(claims, () => end());
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
-      streams.delete(end);
+      release();
+      unwatch();
       if (!raw.writableEnded) raw.end();
       request.raw.socket?.destroy();
     };
-    streams.add(end);
     request.raw.on('close', end);
   });
 }
