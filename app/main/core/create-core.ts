@@ -14,6 +14,7 @@ import { createRatesService } from './domain/rates-service';
 import { createSuppliersService } from './domain/suppliers-service';
 import { CoreEvents } from './events';
 import type { SyncDeps } from './sync/deps';
+import { retryStaleSockets } from './sync/stale-socket-retry';
 import { failoverFetch, type FailoverFetch } from './sync/failover-fetch';
 import { HttpClient, type FetchLike } from './sync/http-client';
 import { HealthProbe, probeServer } from './sync/health-probe';
@@ -76,7 +77,11 @@ export async function createCore(options: CoreOptions) {
     if (!http) {
       // The setting may name several addresses: requests fail over between them.
       const addresses = splitServerAddresses(serverUrl);
-      transport = failoverFetch(addresses, (input, init) => (options.fetch ?? fetch)(input, init));
+      // A request cut by a keep-alive socket the server had closed is sent again before failing over.
+      transport = failoverFetch(
+        addresses,
+        retryStaleSockets((input, init) => (options.fetch ?? fetch)(input, init)),
+      );
       http = new HttpClient(addresses[0]!, transport, 30_000, clock);
     }
     return http;
