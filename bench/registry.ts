@@ -1,4 +1,6 @@
 import type { BenchFigure } from './figure';
+import { csvImportFigure } from './figures/csv-import';
+import { deskPushFigure } from './figures/desk-push';
 import { initialPullFigure } from './figures/initial-pull';
 import { liveSpreadFigure } from './figures/live-spread';
 import { localWritesFigure } from './figures/local-writes';
@@ -18,6 +20,8 @@ export const FIGURES: readonly BenchFigure[] = [
   readsFigure,
   serverLoadFigure,
   memoryFigure,
+  deskPushFigure,
+  csvImportFigure,
   twoInstancesFigure,
   liveSpreadFigure,
   settlementRunFigure,

@@ -2,6 +2,7 @@ import { HybridLogicalClock, isValidTimeZone, newId, splitServerAddresses } from
 import { AuthService } from './auth/auth-service';
 import { MemorySecretStore, type SecretStore } from './auth/secret-store';
 import { openLocalDb, type LocalDb } from './db/connection';
+import { createLocalLog } from './db/local-log';
 import { createLocalRows } from './db/local-rows';
 import { createAuditService } from './domain/audit-service';
 import { createBalancesService } from './domain/balances-service';
@@ -57,6 +58,7 @@ export async function createCore(options: CoreOptions) {
   const ctx: CoreContext = {
     db,
     rows,
+    log: createLocalLog(local.sqlite),
     now: () => new Date(clock()).toISOString(),
     hlc: new HybridLogicalClock(deviceId.replace(/-/g, '').slice(-12), clock),
     session: () => session,

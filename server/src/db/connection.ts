@@ -62,7 +62,8 @@ export async function ensureDatabase(url: string): Promise<void> {
 }
 
 export async function migrateServer(db: Kysely<ServerDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: serverMigrationProvider });
+  // Numbers are reserved per team (0010s, 0020s, …, 0050s), so a later-numbered one may already have run.
+  const migrator = new Migrator({ db, provider: serverMigrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -23,7 +23,8 @@ export function openSqlite(filename: string): Database.Database {
 }
 
 export async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: localMigrationProvider });
+  // Numbers are reserved per team (0010s, 0020s, …), so a later-numbered one may already have run.
+  const migrator = new Migrator({ db, provider: localMigrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -18,10 +18,11 @@ function closedUnderUs(error: unknown): boolean {
 /**
  * A fetch that sends a request again when it died on a reused keep-alive socket the server had closed. Safe
  * for every call the desk makes: a push is idempotent by op_id, a pull by its cursor, and a login or refresh
- * repeated only issues another token. Each retry may meet another stale socket of the pool, so a few are
- * allowed; any other failure (refused, timed out, aborted) is passed on at once.
+ * repeated only issues another token. Once only: the retry finds a fresh connection (a sequential client holds one), and a connection
+ * that keeps being cut is the sync engine's to retry with backoff. Any other failure (refused, timed out,
+ * aborted) is passed on at once.
  */
-export function retryStaleSockets(fetchImpl: FetchLike, attempts = 4): FetchLike {
+export function retryStaleSockets(fetchImpl: FetchLike, attempts = 2): FetchLike {
   return async (input, init) => {
     for (let attempt = 1; ; attempt++) {
       try {
