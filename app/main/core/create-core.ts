@@ -38,6 +38,8 @@ export interface CoreOptions {
   /** The office server; remembered in the database once set. */
   serverUrl?: string;
   fetch?: FetchLike;
+  /** Send a request again when it died on a reused keep-alive socket (default true; a fault test turns it off). */
+  retryStaleSockets?: boolean;
   engine?: EngineOptions;
 }
 
@@ -80,10 +82,8 @@ export async function createCore(options: CoreOptions) {
       // The setting may name several addresses: requests fail over between them.
       const addresses = splitServerAddresses(serverUrl);
       // A request cut by a keep-alive socket the server had closed is sent again before failing over.
-      transport = failoverFetch(
-        addresses,
-        retryStaleSockets((input, init) => (options.fetch ?? fetch)(input, init)),
-      );
+      const send: FetchLike = (input, init) => (options.fetch ?? fetch)(input, init);
+      transport = failoverFetch(addresses, options.retryStaleSockets === false ? send : retryStaleSockets(send));
       http = new HttpClient(addresses[0]!, transport, 30_000, clock);
     }
     return http;

@@ -77,15 +77,19 @@ describe('a request that died on a reused keep-alive socket', () => {
     expect(s.answered()).toBe(10);
   });
 
-  it('does not repeat a refused connection', async () => {
-    let calls = 0;
-    const refused = retryStaleSockets(async () => {
-      calls += 1;
-      throw new TypeError('fetch failed', {
-        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+  it('does not repeat a refused connection, nor a fresh connection cut before any answer', async () => {
+    const failures = [
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET', socket: { bytesRead: 0 } }),
+    ];
+    for (const cause of failures) {
+      let calls = 0;
+      const failing = retryStaleSockets(async () => {
+        calls += 1;
+        throw new TypeError('fetch failed', { cause });
       });
-    });
-    await expect(refused('http://127.0.0.1:9/x')).rejects.toThrow('fetch failed');
-    expect(calls).toBe(1);
+      await expect(failing('http://127.0.0.1:9/x')).rejects.toThrow('fetch failed');
+      expect(calls).toBe(1);
+    }
   });
 });
