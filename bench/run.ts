@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createTestDatabase } from '../server/test/mysql';
 import { prepare, scratchDir, type BenchEnv, type BenchState } from './env';
+import { costCurves, drawCostCurves } from './chart';
 import { orFailed } from './figure';
 import { rssMb, startServerProcess, table, type Figure } from './lib';
 import { FIGURES } from './registry';
@@ -66,6 +67,15 @@ async function main() {
   mkdirSync('bench/results', { recursive: true });
   const result = { date: new Date().toISOString(), quick, seconds, machine, figures };
   writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2));
+  // The cost curves of a full run go into the docs (docs/performance.md shows them); a quick run's stay local.
+  const chart = quick ? 'bench/results/cost-curves.png' : 'docs/cost-curves.png';
+  await drawCostCurves(
+    costCurves(figures),
+    `${quick ? 'quick' : 'full'} run, ${result.date.slice(0, 10)}, ${machine}`,
+    chart,
+  )
+    .then(() => console.log(`\nCost curves: ${chart}`))
+    .catch((error: unknown) => console.log(`\nCost curves not drawn: ${String(error)}`));
   const failed = figures.filter((f) => f.baselineName === 'failed');
   const missed = figures.filter((f) => f.met === false && f.baselineName !== 'failed');
   if (failed.length) console.log(`\nFigures that failed: ${failed.map((f) => `${f.id} (${f.notes})`).join('; ')}`);
