@@ -13,6 +13,13 @@ export const codeField = z
   .max(32, 'must be at most 32 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'may contain only letters, digits and . _ / -');
 
+/**
+ * The one normalisation of a unique code, the same in both databases: codes are ASCII (codeField), so SQLite's
+ * and MariaDB's lower() agree, and each database indexes CODE_KEY_SQL (migration 0020 on both).
+ */
+export const codeKey = (code: string): string => code.trim().toLowerCase();
+export const CODE_KEY_SQL = 'lower(code)';
+
 export const nameField = z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters');
 
 export function textField(max: number) {

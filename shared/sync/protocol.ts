@@ -100,8 +100,25 @@ export interface PushErrorItem {
   fields?: Record<string, string>;
 }
 
+/**
+ * The seqs one push batch took (under the one sequence lock, so no other write has a seq in between). Every row
+ * written there is in that batch's answer, so the desk that sent it can ask its next pull to leave them out.
+ */
+export const SeqRangeSchema = z
+  .strictObject({
+    from: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+    to: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+  })
+  .refine((r) => r.to >= r.from, { message: 'must not end before it starts', path: ['to'] });
+export type SeqRange = z.infer<typeof SeqRangeSchema>;
+
+/** At most this many ranges in one pull request (a desk sends the latest ones; older rows are simply pulled). */
+export const MAX_SKIP_RANGES = 500;
+
 export interface PushResponse {
   results: { success: PushSuccess[]; conflicts: PushConflict[]; errors: PushErrorItem[] };
+  /** Absent when the batch wrote nothing new (every op refused, unchanged or replayed). */
+  written_seqs?: SeqRange;
   server_time: string;
 }
 
@@ -117,6 +134,8 @@ export const PullRequestSchema = z.strictObject({
   last_sync_at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' }).optional(),
   entity_types: z.array(EntityTypeSchema).max(16).optional(),
   limit: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+  /** Seqs this desk already holds from its own push answers (PushResponse.written_seqs): not sent again. */
+  skip_seqs: z.array(SeqRangeSchema).max(MAX_SKIP_RANGES, `must hold at most ${MAX_SKIP_RANGES} ranges`).optional(),
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 

@@ -51,7 +51,7 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      const { outcomes, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
+      const { outcomes, firstSeq, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
         const run = await withSeqClock(trx, (state) => runBatch(ctx, trx, state, parsed));
         await ctx.hooks?.beforeCommit?.();
         return { ...run, outcomes: run.result };
@@ -63,7 +63,9 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
         else if (outcome.kind === 'conflict') results.conflicts.push(outcome.item);
         else results.errors.push(outcome.item);
       }
-      return { results, server_time: new Date().toISOString() };
+      // The rows this batch wrote are all in its answer: the desk need not pull them again.
+      const written = wrote ? { written_seqs: { from: firstSeq, to: lastSeq } } : {};
+      return { results, ...written, server_time: new Date().toISOString() };
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code && RETRYABLE.has(code) && Date.now() - started < RETRY_BUDGET_MS) {
