@@ -38,6 +38,8 @@ export function resolveConflict(
   }
   const conflictId = newId();
   const serverData = toWire(merged);
+  // A desk's delete says "deleted" in what it sent, so the supervisor sees that side of the conflict.
+  const clientData = op.operation === 'delete' ? { ...op.data, deleted_at: values.deleted_at } : op.data;
   env.conflicts.push({
     id: conflictId,
     entity_type: op.entity_type,
@@ -46,7 +48,7 @@ export function resolveConflict(
     resolution,
     status: resolution === 'manual' ? 'open' : 'auto',
     op_id: op.op_id ?? null,
-    client_data: op.data,
+    client_data: clientData,
     server_data: serverData,
   });
   const message = MESSAGES[type];
@@ -58,7 +60,7 @@ export function resolveConflict(
       type,
       client_version: base ?? null,
       server_version: merged.version,
-      client_data: op.data,
+      client_data: clientData,
       server_data: serverData,
       resolution,
       entity: toWire(final),
