@@ -10,29 +10,32 @@ import { entity, shapeOfEntity, type EntityType } from '../domain/registry';
 export const RESOLVE_ACTIONS = ['apply', 'close'] as const;
 export type ResolveAction = (typeof RESOLVE_ACTIONS)[number];
 
-export const ResolveConflictRequestSchema = z
-  .strictObject({
-    action: z.enum(RESOLVE_ACTIONS).default('apply'),
-    /** Checked per entity type with `resolutionDataSchema` once the conflict is known. */
-    data: z.record(z.string(), z.unknown()).default({}),
-    base_version: z.number().int('must be a whole number').min(0, 'cannot be negative'),
-    /** Extension: the supervisor's note, kept with the conflict. */
-    note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-  })
-  .refine((body) => body.action !== 'close' || Object.keys(body.data).length === 0, {
-    path: ['data'],
-    message: 'must be empty when closing without changes',
-  });
+const resolveShape = {
+  action: z.enum(RESOLVE_ACTIONS).default('apply'),
+  /** Checked per entity type with `resolutionDataSchema` once the conflict is known. */
+  data: z.record(z.string(), z.unknown()).default({}),
+  base_version: z.number().int('must be a whole number').min(0, 'cannot be negative'),
+  /** Extension: the supervisor's note, kept with the conflict. */
+  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+};
+
+const closeHasNoData: [
+  (body: { action: ResolveAction; data: Record<string, unknown> }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (body) => body.action !== 'close' || Object.keys(body.data).length === 0,
+  { path: ['data'], message: 'must be empty when closing without changes' },
+];
+
+/** POST /api/v1/conflicts/:id/resolve. */
+export const ResolveConflictRequestSchema = z.strictObject(resolveShape).refine(...closeHasNoData);
 export type ResolveConflictRequest = z.input<typeof ResolveConflictRequestSchema>;
 
-/** The IPC form: the same body and the conflict it settles. */
-export const ResolveConflictInputSchema = z.strictObject({
-  conflict_id: uuidField,
-  action: z.enum(RESOLVE_ACTIONS).optional(),
-  data: z.record(z.string(), z.unknown()),
-  base_version: z.number().int().min(0),
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-});
+/** The desk's IPC form of the same request: the body and the conflict it settles. */
+export const ResolveConflictInputSchema = z
+  .strictObject({ conflict_id: uuidField, ...resolveShape })
+  .refine(...closeHasNoData);
+export type ResolveConflictInput = z.input<typeof ResolveConflictInputSchema>;
 
 const DATA_SCHEMAS = new Map<EntityType, z.ZodType<Record<string, unknown>>>();
 
