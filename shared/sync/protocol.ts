@@ -148,10 +148,11 @@ export interface ConflictRecord {
 }
 
 // --- Live ---
-export interface LiveMessage {
-  type: 'changes';
-  cursor: string;
-}
+/**
+ * What the live channel says: "changes up to N" (pull now), or that a conflict was stored or settled (a
+ * manual conflict changes no row, so no cursor would tell of it): look at the conflicts now.
+ */
+export type LiveMessage = { type: 'changes'; cursor: string } | { type: 'conflict'; conflict_id: string };
 
 // --- Health ---
 export interface HealthResponse {

@@ -71,6 +71,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
           hooks: options.hooks,
           clientSkewMs: skewOf(request),
           onCommitted: (seq) => options.live.committed(seq),
+          onConflicts: (ids) => ids.forEach((id) => options.live.conflict(id)),
         },
         body.batch,
       ),
@@ -84,7 +85,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     return withDatabase(request, () => pullChanges(app.db, body));
   });
 
-  // Server-sent events: {"type":"changes","cursor":"N"} on every commit; a comment line keeps proxies awake.
+  // Server-sent events: {"type":"changes","cursor":"N"} on every commit, {"type":"conflict","conflict_id":…} on
+  // every conflict stored or settled; a comment line keeps proxies awake.
   const streams = new Set<() => void>();
   // Open streams would hold a graceful shutdown forever: end them first.
   app.addHook('preClose', async () => {
@@ -101,10 +103,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
       'x-accel-buffering': 'no',
     });
     raw.write(': connected\n\n');
-    const send = (cursor: string) => {
-      const message: LiveMessage = { type: 'changes', cursor };
-      raw.write(`data: ${JSON.stringify(message)}\n\n`);
-    };
+    const send = (message: LiveMessage) => raw.write(`data: ${JSON.stringify(message)}\n\n`);
     const unsubscribe = options.live.subscribe(send);
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
     const end = () => {

@@ -34,7 +34,13 @@ describe('field merge before the conflict policy', () => {
   it('applies the other fields of a money edit and leaves only the overlapping one for the supervisor', async () => {
     const { supplier } = await seedReference(h);
     const [a, b] = [await h.desk('clerk'), await h.desk('clerk')];
-    const payment = { uuid: newId(), supplier_uuid: supplier.uuid, amount_minor: 50000, type: 'advance', method: 'cash' };
+    const payment = {
+      uuid: newId(),
+      supplier_uuid: supplier.uuid,
+      amount_minor: 50000,
+      type: 'advance',
+      method: 'cash',
+    };
     await push(h, a, [op('payments', 'create', payment)]);
     await push(h, a, [
       op(
