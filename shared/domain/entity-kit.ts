@@ -27,6 +27,8 @@ export type CreateRule = 'required' | 'now' | 'computed' | 'unset' | { readonly 
 
 export interface FieldSpec {
   readonly kind: FieldKind;
+  /** What people call it ("Amount", "Paid at"): the conflict screen and messages show this, never the column. */
+  readonly label: string;
   /** The value as a row holds it (nullability included), with messages a clerk can act on. */
   readonly schema: z.ZodType;
   /** Default `required`. */

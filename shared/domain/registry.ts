@@ -6,7 +6,7 @@ import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { suppliers } from './entities/suppliers';
 import { isPatchable, type EntitySpec, type FieldKind, type FieldSpec, type Resolution } from './entity-kit';
-import { COMMON_ROW_FIELDS, commonRowShape } from './fields';
+import { COMMON_ROW_FIELDS, COMMON_ROW_LABELS, commonRowShape } from './fields';
 
 /**
  * The one place that knows the synced entity types. Everything else — table types on both databases, row
@@ -118,6 +118,12 @@ export function referrersOf(target: EntityType): { type: EntityType; field: stri
 export const DEFAULT_POLICY = Object.fromEntries(
   ENTITY_TYPES.map((type) => [type, ENTITIES[type].conflictPolicy]),
 ) as Record<EntityType, Resolution>;
+
+/** What people call a column of this type ("Amount", "Paid at", "Deleted at"); the column name if unknown. */
+export function labelOfField(type: EntityType, field: string): string {
+  const spec = (ENTITIES[type].fields as Record<string, FieldSpec>)[field];
+  return spec?.label ?? COMMON_ROW_LABELS[field as keyof typeof COMMON_ROW_LABELS] ?? field;
+}
 
 /** The kind of a business field, for showing a value ("money", "quantity"…); undefined for other columns. */
 export function kindOfField(type: EntityType, field: string): FieldKind | undefined {
