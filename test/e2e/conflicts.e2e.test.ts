@@ -121,6 +121,7 @@ describe('conflict resolution through the UI', () => {
     await core.engine.sync('manual');
     const a = await desk('void-a', 'supervisor');
     const b = await desk('void-b', 'supervisor');
+    await a.engine.sync('manual');
     const payment = await a.payments.create({
       supplier_uuid: supplier.uuid,
       amount_minor: 120_000,
@@ -157,12 +158,12 @@ describe('conflict resolution through the UI', () => {
     const text = (await detail.textContent()) ?? '';
     expect(text).toContain('$1,200.00');
     expect(text).toContain('Paid at');
-    expect(text).toContain('21 Nov 2026');
+    expect(text).toContain('Nov 21, 2026, 6:30:00 AM');
     expect(text).not.toMatch(/amount_minor|void_reason|\d{4}-\d{2}-\d{2}T/);
 
     // Saving without deciding is refused beside each undecided field, and the first one takes the focus.
     await detail.getByRole('button', { name: 'Save resolution' }).click();
-    await expect.poll(() => detail.getByRole('alert').count()).toBe(2);
+    await expect.poll(() => detail.getByRole('table').getByRole('alert').count()).toBe(2);
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('keep-voided_at');
     expect(
       (
@@ -176,7 +177,7 @@ describe('conflict resolution through the UI', () => {
     // Keyboard: the focused choice is the server's void time; the reason is the other desk's.
     await page.keyboard.press('Space');
     await detail.getByLabel('Void reason: desk').check();
-    await expect.poll(() => detail.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => detail.getByRole('table').getByRole('alert').count()).toBe(0);
     await shot(page, '11-conflict-void');
     await detail.getByRole('button', { name: 'Save resolution' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('version 3');

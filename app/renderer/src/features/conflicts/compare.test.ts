@@ -91,7 +91,7 @@ describe('the conflict comparison', () => {
   it('formats money, quantities and instants (in the org zone) — never minor units or raw ISO', () => {
     expect(showValue('money', 50_000, show)).toMatch(/500\.00/);
     expect(showValue('quantity', 12_500, show)).toBe('12.5');
-    expect(showValue('instant', '2026-11-20T09:05:00Z', show)).toBe('20 Nov 2026, 12:05');
+    expect(showValue('instant', '2026-11-20T09:05:00Z', show)).toBe('20 Nov 2026, 12:05:00');
     expect(showValue('instant', null, show)).toBe('—');
     expect(showValue('enum', 'advance', show)).toBe('Advance');
   });

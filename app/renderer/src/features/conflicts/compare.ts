@@ -88,7 +88,8 @@ export function showValue(kind: FieldKind | undefined, value: unknown, options: 
   if (kind === 'instant' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return new Intl.DateTimeFormat(options.locale, {
       dateStyle: 'medium',
-      timeStyle: 'short',
+      // Seconds: two desks' voids a minute apart must not look the same.
+      timeStyle: 'medium',
       timeZone: options.timeZone,
     }).format(new Date(value));
   }
