@@ -158,6 +158,7 @@ describe('conflict resolution through the UI', () => {
     const text = (await detail.textContent()) ?? '';
     expect(text).toContain('$1,200.00');
     expect(text).toContain('Paid at');
+    await expect.poll(() => detail.textContent()).toContain('Kiprono Langat (S-0200)');
     expect(text).toContain('Nov 21, 2026, 6:30:00 AM');
     expect(text).not.toMatch(/amount_minor|void_reason|\d{4}-\d{2}-\d{2}T/);
 

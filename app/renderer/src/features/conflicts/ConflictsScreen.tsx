@@ -1,5 +1,5 @@
 import { failureMessage } from '../../lib/failure';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { can, parseMoney, parseQuantity } from '../../../../../shared';
 import type { LocalConflict } from '../../../../../shared/ipc/types';
 import { FormMessage } from '../../components/Field';
@@ -55,7 +55,14 @@ export function ConflictsScreen() {
             <tr key={c.conflict_id} className={c.conflict_id === selected ? 'selected' : ''}>
               <td>{formatWhen(c.created_at)}</td>
               <td>
-                <button type="button" className="link" onClick={() => setSelected(c.conflict_id)}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setSelected(c.conflict_id);
+                    setNotice(null);
+                  }}
+                >
                   {c.entity_type.replace('_', ' ')}{' '}
                   {String(c.server_data.code ?? c.server_data.reference ?? c.entity_uuid.slice(-8))}
                 </button>
@@ -117,10 +124,19 @@ function ConflictDetail({
   const [missing, setMissing] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const names = useRefNames(rows);
   const showOptions = {
     money,
     timeZone: session?.orgTimeZone ?? 'UTC',
     locale: settings?.locale,
+    nameOf: (uuid: string) => names[uuid],
+  };
+  /** Both sides as people read them; to the millisecond where they would otherwise look the same. */
+  const shown = (row: CompareRow) => {
+    const [server, desk] = [showValue(row.kind, row.server, showOptions), showValue(row.kind, row.desk, showOptions)];
+    if (!row.differs || server !== desk) return [server, desk];
+    const precise = { ...showOptions, precise: true };
+    return [showValue(row.kind, row.server, precise), showValue(row.kind, row.desk, precise)];
   };
 
   function valueOf(row: CompareRow, choice: Choice): { ok: true; value: unknown } | { ok: false; error: string } {
@@ -183,7 +199,10 @@ function ConflictDetail({
   const deskData = () => Object.fromEntries(toDecide.map((r) => [r.field, r.desk]));
   const choose = (field: string, choice: Choice) => {
     setChoices({ ...choices, [field]: choice });
-    if (missing[field]) setMissing(Object.fromEntries(Object.entries(missing).filter(([f]) => f !== field)));
+    if (!missing[field]) return;
+    const rest = Object.fromEntries(Object.entries(missing).filter(([f]) => f !== field));
+    setMissing(rest);
+    if (Object.keys(rest).length === 0) setMessage(null);
   };
   const editable = supervisor && conflict.status !== 'resolved';
   const deleted = conflict.type === 'deleted';
@@ -221,8 +240,8 @@ function ConflictDetail({
             return (
               <tr key={row.field} className={row.differs ? 'diff' : ''} data-field={row.field}>
                 <th scope="row">{row.label}</th>
-                <td>{showValue(row.kind, row.server, showOptions)}</td>
-                <td>{showValue(row.kind, row.desk, showOptions)}</td>
+                <td>{shown(row)[0]}</td>
+                <td>{shown(row)[1]}</td>
                 {editable ? (
                   <td>
                     {row.differs && row.decides ? (
@@ -324,4 +343,31 @@ function ConflictDetail({
       ) : null}
     </div>
   );
+}
+
+/** Names of the suppliers and products a conflict's rows point at, as this desk has them. */
+function useRefNames(rows: CompareRow[]): Record<string, string> {
+  const [names, setNames] = useState<Record<string, string>>({});
+  const wanted = [...new Set(rows.filter((r) => r.kind === 'ref').flatMap((r) => [r.server, r.desk]))].filter(
+    (v): v is string => typeof v === 'string',
+  );
+  const key = wanted.join(',');
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const found: Record<string, string> = {};
+      const products = await call('products.list', { includeInactive: true }).catch(() => []);
+      for (const p of products) found[p.uuid] = `${p.name} (${p.code})`;
+      for (const uuid of key ? key.split(',') : []) {
+        if (found[uuid]) continue;
+        const supplier = await call('suppliers.get', { uuid }).catch(() => null);
+        if (supplier) found[uuid] = `${supplier.name} (${supplier.code})`;
+      }
+      if (live) setNames(found);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return names;
 }

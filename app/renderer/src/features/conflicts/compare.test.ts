@@ -93,6 +93,12 @@ describe('the conflict comparison', () => {
     expect(showValue('quantity', 12_500, show)).toBe('12.5');
     expect(showValue('instant', '2026-11-20T09:05:00Z', show)).toBe('20 Nov 2026, 12:05:00');
     expect(showValue('instant', null, show)).toBe('—');
+    expect(showValue('instant', '2026-11-20T09:05:00.042Z', { ...show, precise: true })).toBe(
+      '20 Nov 2026, 12:05:00 (+042 ms)',
+    );
+    expect(showValue('ref', voidConflict.entity_uuid, { ...show, nameOf: () => 'Chebet Kirui (S-0100)' })).toBe(
+      'Chebet Kirui (S-0100)',
+    );
     expect(showValue('enum', 'advance', show)).toBe('Advance');
   });
 });

@@ -77,6 +77,10 @@ export interface ShowOptions {
   /** The organisation's zone: every date and time shows in it. */
   timeZone: string;
   locale?: string;
+  /** Milliseconds too: two instants that differ within one second must not look the same. */
+  precise?: boolean;
+  /** The name of a referenced record ("Chebet Kirui (S-0100)"), when this desk has it. */
+  nameOf?(uuid: string): string | undefined;
 }
 
 /** A value as people read it: money and quantities formatted, instants in the org's zone, never raw ISO. */
@@ -86,14 +90,17 @@ export function showValue(kind: FieldKind | undefined, value: unknown, options: 
   if (kind === 'quantity' && typeof value === 'number') return formatQuantity(value);
   if (kind === 'boolean') return value ? 'yes' : 'no';
   if (kind === 'instant' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
-    return new Intl.DateTimeFormat(options.locale, {
+    const format = new Intl.DateTimeFormat(options.locale, {
       dateStyle: 'medium',
       // Seconds: two desks' voids a minute apart must not look the same.
       timeStyle: 'medium',
       timeZone: options.timeZone,
-    }).format(new Date(value));
+    });
+    const date = new Date(value);
+    if (!options.precise) return format.format(date);
+    return `${format.format(date)} (+${String(date.getUTCMilliseconds()).padStart(3, '0')} ms)`;
   }
   if (kind === 'enum' && typeof value === 'string') return value[0]!.toUpperCase() + value.slice(1);
-  if (kind === 'ref' && typeof value === 'string') return `…${value.slice(-8)}`;
+  if (kind === 'ref' && typeof value === 'string') return options.nameOf?.(value) ?? `…${value.slice(-8)}`;
   return String(value);
 }
