@@ -29,7 +29,9 @@ export function registerConflictRoutes(app: FastifyInstance, options: { config: 
   app.post('/api/v1/conflicts/:id/reopen', async (request) => {
     const claims = await app.authenticate(request);
     const { id } = parseInput(IdParam, request.params);
-    return reopenConflict(app.db, claims, id);
+    const reopened = await reopenConflict(app.db, claims, id);
+    options.live.conflict(id);
+    return reopened;
   });
 
   app.post('/api/v1/conflicts/status', async (request) => {
