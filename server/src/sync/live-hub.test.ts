@@ -83,6 +83,10 @@ describe('live hub', () => {
     expect(published).toEqual([{ conflict: id }]);
     expect(heardOnA).toEqual([{ type: 'conflict', conflict_id: id }]);
     expect(heardOnB).toEqual([{ type: 'conflict', conflict_id: id }]);
+    // Settled later (on B): told again everywhere, once.
+    b.conflict(id);
+    expect(heardOnA).toHaveLength(2);
+    expect(heardOnB).toHaveLength(2);
     stopA();
     stopB();
   });

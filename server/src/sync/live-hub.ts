@@ -14,8 +14,8 @@ export interface LiveBus {
   listen(onNotice: (notice: BusNotice) => void): void;
 }
 
-/** Conflict ids already announced, so this instance's own notice coming back over the bus is not told twice. */
-const RECENT_CONFLICTS = 200;
+/** How many of its own conflict notices an instance remembers, to know them when the bus hands them back. */
+const AWAITED_ECHOES = 200;
 
 export interface LiveHubOptions {
   bus?: LiveBus;
@@ -31,7 +31,8 @@ export interface LiveHubOptions {
 export class LiveHub {
   private listeners = new Set<Listener>();
   private lastSeq = 0;
-  private recentConflicts = new Set<string>();
+  /** This instance's conflict notices not yet heard back from the bus (told locally already). */
+  private awaitedEchoes: string[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly pollMs: number;
 
@@ -41,7 +42,7 @@ export class LiveHub {
   ) {
     this.pollMs = options.pollMs ?? (options.bus ? 5000 : 1000);
     options.bus?.listen((notice) =>
-      'seq' in notice ? this.announce(notice.seq) : this.announceConflict(notice.conflict),
+      'seq' in notice ? this.announce(notice.seq) : this.heardConflict(notice.conflict),
     );
   }
 
@@ -63,7 +64,17 @@ export class LiveHub {
   /** A conflict stored or settled on this instance: every supervisor's desk should look at once. */
   conflict(id: string): void {
     this.announceConflict(id);
-    this.options.bus?.publish({ conflict: id });
+    if (!this.options.bus) return;
+    this.awaitedEchoes.push(id);
+    if (this.awaitedEchoes.length > AWAITED_ECHOES) this.awaitedEchoes.shift();
+    this.options.bus.publish({ conflict: id });
+  }
+
+  /** A conflict notice from the bus: another instance's, or this one's own coming back (told already). */
+  private heardConflict(id: string): void {
+    const own = this.awaitedEchoes.indexOf(id);
+    if (own >= 0) this.awaitedEchoes.splice(own, 1);
+    else this.announceConflict(id);
   }
 
   private announce(seq: number): void {
@@ -74,11 +85,6 @@ export class LiveHub {
   }
 
   private announceConflict(id: string): void {
-    if (this.recentConflicts.has(id)) return;
-    this.recentConflicts.add(id);
-    if (this.recentConflicts.size > RECENT_CONFLICTS) {
-      this.recentConflicts.delete(this.recentConflicts.values().next().value as string);
-    }
     for (const listener of this.listeners) listener({ type: 'conflict', conflict_id: id });
   }
 
