@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { can, parseMoney, parseQuantity } from '../../../../../shared';
 import type { LocalConflict } from '../../../../../shared/ipc/types';
 import { FormMessage } from '../../components/Field';
-import { call, useQuery } from '../../lib/api';
+import { call, onEvent, useQuery } from '../../lib/api';
 import { formatWhen, useApp } from '../../lib/settings';
 import { compareConflict, showValue, sidesOf, type CompareRow } from './compare';
 
@@ -15,6 +15,8 @@ export function ConflictsScreen() {
   const { session } = useApp();
   const [filter, setFilter] = useState<Filter>('open');
   const list = useQuery('conflicts.list', { status: filter });
+  // A manual conflict changes no record, so no data.changed tells of it: the live channel's notice does.
+  useEffect(() => onEvent('conflicts.new', list.reload), [list.reload]);
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const conflict = list.data?.find((c) => c.conflict_id === selected) ?? null;
