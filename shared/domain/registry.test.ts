@@ -115,6 +115,11 @@ describe('entity registry', () => {
       region: '',
       notes: '',
       active: true,
+      payout_method: 'none',
+      bank_account_name: '',
+      bank_account_number: '',
+      bank_code: '',
+      mobile_phone: '',
     });
     expect(entity('collections').createSchema.safeParse({ rate_minor: 1 }).success).toBe(false);
     expect(entity('payments').patchSchema.safeParse({ voided_at: null }).success).toBe(false);

@@ -21,6 +21,7 @@ import {
   type SupplierRow,
 } from '../domain';
 import { ReportSpecSchema } from './reports';
+import { payRunChannels } from './pay-runs-contract';
 import { serverAddressesField } from '../sync/server-addresses';
 import { ResolveConflictInputSchema } from '../sync/conflict-resolution';
 import type {
@@ -184,6 +185,7 @@ export const contract = {
   ),
   /** The renderer reports the network coming and going (a sync trigger). */
   'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
+  ...payRunChannels,
 } as const;
 
 export type Contract = typeof contract;
