@@ -48,7 +48,8 @@ export function applyResolution(
     problemsOf(integrityProblems(env, type, current.uuid, values));
   if (refusal) return refusal;
   try {
-    return writeVersion(env, op, current, values, { always: true });
+    const written = writeVersion(env, op, current, values, { always: true });
+    return 'row' in written ? written : { ...written, ...(written.fields ? problemsOf(written.fields) : {}) };
   } catch (error) {
     // Pricing refuses an amount past the safe range by throwing: that is this input's fault, never a 5xx.
     if (!(error instanceof RangeError)) throw error;
