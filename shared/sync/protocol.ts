@@ -171,19 +171,12 @@ export interface ConflictRecord {
   resolved_by_name?: string | null;
 }
 
-export const ResolveConflictRequestSchema = z.strictObject({
-  data: z.record(z.string(), z.unknown()),
-  base_version: z.number().int('must be a whole number').min(0, 'cannot be negative'),
-  /** Extension: the supervisor's note, kept with the conflict. */
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-});
-export type ResolveConflictRequest = z.infer<typeof ResolveConflictRequestSchema>;
-
 // --- Live ---
-export interface LiveMessage {
-  type: 'changes';
-  cursor: string;
-}
+/**
+ * What the live channel says: "changes up to N" (pull now), or that a conflict was stored or settled (a
+ * manual conflict changes no row, so no cursor would tell of it): look at the conflicts now.
+ */
+export type LiveMessage = { type: 'changes'; cursor: string } | { type: 'conflict'; conflict_id: string };
 
 // --- Health ---
 export interface HealthResponse {

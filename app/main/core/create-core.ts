@@ -166,6 +166,8 @@ export async function createCore(options: CoreOptions) {
         url: c.url('api/v1/sync/live'),
         token: () => auth.accessToken(),
         onChanges: () => engine.trigger('live'),
+        // A sync ends by mirroring the conflicts: it emits the new one and the status bar counts it.
+        onConflict: () => engine.trigger('live'),
         onState: (connected) => (connected ? probe?.stop() : probe?.start()),
         fetch: transport ?? options.fetch,
       });

@@ -34,6 +34,8 @@ export interface PushContext {
   dateWindow?: DateWindow;
   /** Called after commit with the highest seq, so the live channel can announce it. */
   onCommitted?(seq: number): void;
+  /** Called after commit with the conflicts the batch met, so supervisors hear of them at once. */
+  onConflicts?(ids: string[]): void;
 }
 
 type Trx = Transaction<ServerDatabase>;
@@ -57,6 +59,8 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
         return { ...run, outcomes: run.result };
       });
       if (wrote) ctx.onCommitted?.(lastSeq);
+      const conflictIds = outcomes.flatMap((o) => (o.kind === 'conflict' ? [o.item.conflict_id] : []));
+      if (conflictIds.length) ctx.onConflicts?.(conflictIds);
       const results: PushResponse['results'] = { success: [], conflicts: [], errors: [] };
       for (const outcome of outcomes) {
         if (outcome.kind === 'success') results.success.push(outcome.item);
