@@ -40,6 +40,8 @@ expectTypeOf<EntityRow<'suppliers'>>().toEqualTypeOf<
       region: string;
       notes: string;
       active: boolean;
+      route_uuid: string | null;
+      centre_uuid: string | null;
     }
   >
 >();
@@ -59,6 +61,19 @@ expectTypeOf<EntityRow<'collections'>>().toEqualTypeOf<
       rate_minor: number;
       amount_minor: number;
       notes: string;
+      rule_version_uuid: string | null;
+      gross_weight_milli: number | null;
+      containers: string;
+      tare_milli: number;
+      grade: string | null;
+      readings: string;
+      shift: 'morning' | 'evening' | null;
+      route_uuid: string | null;
+      centre_uuid: string | null;
+      weighed_on_scale: boolean;
+      rejection_reason: 'adulterated' | 'wet' | 'low_density' | 'foreign_matter' | 'other' | null;
+      rejection_note: string;
+      second_delivery: boolean;
     }
   >
 >();
@@ -88,6 +103,8 @@ expectTypeOf<SupplierCreate>().toEqualTypeOf<{
   region?: string | undefined;
   notes?: string | undefined;
   active?: boolean | undefined;
+  route_uuid?: string | null | undefined;
+  centre_uuid?: string | null | undefined;
 }>();
 expectTypeOf<CollectionCreate>().toEqualTypeOf<{
   uuid?: string | undefined;
@@ -96,6 +113,18 @@ expectTypeOf<CollectionCreate>().toEqualTypeOf<{
   collected_at?: string | undefined;
   quantity_milli: number;
   notes?: string | undefined;
+  rule_version_uuid?: string | null | undefined;
+  gross_weight_milli?: number | null | undefined;
+  containers?: string | undefined;
+  grade?: string | null | undefined;
+  readings?: string | undefined;
+  shift?: 'morning' | 'evening' | null | undefined;
+  route_uuid?: string | null | undefined;
+  centre_uuid?: string | null | undefined;
+  weighed_on_scale?: boolean | undefined;
+  rejection_reason?: 'adulterated' | 'wet' | 'low_density' | 'foreign_matter' | 'other' | null | undefined;
+  rejection_note?: string | undefined;
+  second_delivery?: boolean | undefined;
 }>();
 expectTypeOf<PaymentCreate>().toEqualTypeOf<{
   uuid?: string | undefined;
@@ -115,6 +144,18 @@ expectTypeOf<CollectionPatch>().toEqualTypeOf<{
   collected_at?: string | undefined;
   quantity_milli?: number | undefined;
   notes?: string | undefined;
+  rule_version_uuid?: string | null | undefined;
+  gross_weight_milli?: number | null | undefined;
+  containers?: string | undefined;
+  grade?: string | null | undefined;
+  readings?: string | undefined;
+  shift?: 'morning' | 'evening' | null | undefined;
+  route_uuid?: string | null | undefined;
+  centre_uuid?: string | null | undefined;
+  weighed_on_scale?: boolean | undefined;
+  rejection_reason?: 'adulterated' | 'wet' | 'low_density' | 'foreign_matter' | 'other' | null | undefined;
+  rejection_note?: string | undefined;
+  second_delivery?: boolean | undefined;
 }>();
 expectTypeOf<PaymentPatch>().toEqualTypeOf<{
   paid_at?: string | undefined;

@@ -82,7 +82,20 @@ describe('entity registry', () => {
       'collected_at',
       'quantity_milli',
       'notes',
+      'rule_version_uuid',
+      'gross_weight_milli',
+      'containers',
+      'grade',
+      'readings',
+      'shift',
+      'route_uuid',
+      'centre_uuid',
+      'weighed_on_scale',
+      'rejection_reason',
+      'rejection_note',
+      'second_delivery',
     ]);
+    expect(shapeOfEntity('pricing_rules').patchable).toEqual(['notes']);
   });
 
   it('checks a type named from outside before it can name a table', () => {
@@ -103,6 +116,8 @@ describe('entity registry', () => {
       region: '',
       notes: '',
       active: true,
+      route_uuid: null,
+      centre_uuid: null,
     });
     expect(entity('collections').createSchema.safeParse({ rate_minor: 1 }).success).toBe(false);
     expect(entity('payments').patchSchema.safeParse({ voided_at: null }).success).toBe(false);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { centres } from './entities/centres';
 import { collections } from './entities/collections';
 import { payments } from './entities/payments';
+import { pricingRules } from './entities/pricing-rules';
 import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
+import { routes } from './entities/routes';
 import { suppliers } from './entities/suppliers';
 import { isPatchable, type EntitySpec, type FieldKind, type FieldSpec, type Resolution } from './entity-kit';
 import { COMMON_ROW_FIELDS, commonRowShape } from './fields';
@@ -17,9 +20,12 @@ import { COMMON_ROW_FIELDS, commonRowShape } from './fields';
  * supplier), so pulled pages and pushed batches apply in this order.
  */
 export const ENTITIES = {
+  routes,
+  centres,
   suppliers,
   products,
   product_rates: productRates,
+  pricing_rules: pricingRules,
   collections,
   payments,
 } as const;

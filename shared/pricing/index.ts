@@ -7,3 +7,6 @@ export * from './rule';
 export * from './delivery';
 export * from './price';
 export * from './in-force';
+export * from './json-text';
+export * from './stored-rule';
+export * from './collection-pricing';

@@ -1,5 +1,5 @@
 import { defineEntity } from '../entity-kit';
-import { activeSpec, codeSpec, nameSpec, notesSpec, textField } from '../fields';
+import { activeSpec, codeSpec, nameSpec, notesSpec, textField, uuidField } from '../fields';
 
 const optionalText = (max: number) => ({ kind: 'text', schema: textField(max), create: { default: '' } }) as const;
 
@@ -15,6 +15,9 @@ export const suppliers = defineEntity({
     region: optionalText(80),
     notes: notesSpec,
     active: activeSpec,
+    /** Where the supplier delivers; a collection's route is the supplier's, and pricing may differ by it. */
+    route_uuid: { kind: 'ref', ref: 'routes', schema: uuidField.nullable(), create: { default: null } },
+    centre_uuid: { kind: 'ref', ref: 'centres', schema: uuidField.nullable(), create: { default: null } },
   },
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
   conflictPolicy: 'server_wins',

@@ -1,4 +1,4 @@
-import { amountMinor, localDateOf, newId, type PaymentMethod, type PaymentType } from '../../../../shared';
+import { amountMinor, localDateOf, newId, PLAIN_COLLECTION_FIELDS, type PaymentMethod, type PaymentType } from '../../../../shared';
 import type { Core } from '../create-core';
 import { writeEntity } from '../domain/entity-writer';
 import { newRowBase } from '../domain/row-base';
@@ -108,6 +108,8 @@ export async function seedDemo(
         region: REGIONS[i % REGIONS.length]!,
         notes: '',
         active: true,
+        route_uuid: null,
+        centre_uuid: null,
       };
       await writeEntity(trx, ctx, { type: 'suppliers', operation: 'create', after: row });
       suppliers.push({ uuid: row.uuid, product: i % 4 === 3 ? 1 : 0 });
@@ -136,6 +138,7 @@ export async function seedDemo(
           rate_minor: rate,
           amount_minor: amount,
           notes: '',
+          ...PLAIN_COLLECTION_FIELDS,
         };
         await writeEntity(trx, ctx, { type: 'collections', operation: 'create', after: row });
         owed.set(s.uuid, (owed.get(s.uuid) ?? 0) + amount);

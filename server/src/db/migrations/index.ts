@@ -2,11 +2,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial';
 import { lastWriteStampMigration } from './0002-last-write-stamp';
 import { collectionsPeriodTotalsMigration } from './0050-collections-period-totals';
+import { pricingRoutesCentresMigration } from './0060-pricing-routes-centres';
 
 export const serverMigrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-last-write-stamp': lastWriteStampMigration,
   '0050-collections-period-totals': collectionsPeriodTotalsMigration,
+  '0060-pricing-routes-centres': pricingRoutesCentresMigration,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ export function integrityProblems(env: OpEnv, type: EntityType, uuid: string, va
   for (const { field, target } of shape.refs) {
     if (!(field in values)) continue;
     const ref = values[field];
+    if (ref === null) continue; // an optional reference left empty (a supplier on no route)
     const row = typeof ref === 'string' ? env.state.get(target, ref) : null;
     if (!row || row.deleted_at) problems[field] = `is not a known ${entity(target).label.one}`;
   }
