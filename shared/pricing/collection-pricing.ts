@@ -50,11 +50,14 @@ function parsedJson(text: string, field: string, errors: FieldErrors): unknown {
 }
 
 /** The delivery priceDelivery reads, from a collection's stored inputs. */
-export function deliveryOf(row: CollectionPricingInputs): { ok: true; delivery: DeliveryInput } | { ok: false; errors: FieldErrors } {
+export function deliveryOf(
+  row: CollectionPricingInputs,
+): { ok: true; delivery: DeliveryInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const containers = parsedJson(row.containers, 'containers', errors);
   const readings = parsedJson(row.readings, 'readings', errors);
-  if (row.gross_weight_milli === null) errors.gross_weight_milli = 'is required: this product is priced by a pricing rule';
+  if (row.gross_weight_milli === null)
+    errors.gross_weight_milli = 'is required: this product is priced by a pricing rule';
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -102,12 +105,15 @@ export function priceCollectionByRule(rule: PricingRuleVersion, row: CollectionP
 export function priceCollectionByRate(rateMinor: number, row: CollectionPricingInputs): CollectionPricing {
   const errors: FieldErrors = {};
   if (row.grade !== null) errors.grade = 'this product has no pricing rule with grades';
-  if (row.readings !== '{}' && row.readings.trim() !== '{}') errors.readings = 'this product has no pricing rule with quality readings';
-  if (row.containers.replace(/\s/g, '') !== '[]') errors.containers = 'this product has no pricing rule with container tares';
+  if (row.readings !== '{}' && row.readings.trim() !== '{}')
+    errors.readings = 'this product has no pricing rule with quality readings';
+  if (row.containers.replace(/\s/g, '') !== '[]')
+    errors.containers = 'this product has no pricing rule with container tares';
   if (row.rejection_reason) {
     const rejection = RejectionSchema.safeParse({ reason: row.rejection_reason, note: row.rejection_note });
     if (!rejection.success)
-      for (const issue of rejection.error.issues) errors[collectionField(`rejection.${issue.path.join('.')}`)] = issue.message;
+      for (const issue of rejection.error.issues)
+        errors[collectionField(`rejection.${issue.path.join('.')}`)] = issue.message;
   }
   const quantity = row.gross_weight_milli ?? row.quantity_milli;
   if (quantity === undefined) errors.quantity_milli = 'is required';
@@ -119,7 +125,10 @@ export function priceCollectionByRate(rateMinor: number, row: CollectionPricingI
   } catch {
     return { ok: false, errors: { quantity_milli: 'quantity × rate is too large to record' } };
   }
-  return { ok: true, priced: { quantity_milli: quantity as number, tare_milli: 0, rate_minor: rate, amount_minor: amount } };
+  return {
+    ok: true,
+    priced: { quantity_milli: quantity as number, tare_milli: 0, rate_minor: rate, amount_minor: amount },
+  };
 }
 
 /** The issue-18 fields of a collection typed in with no rule, no place and no shift (older collections). */

@@ -10,3 +10,4 @@ export * from './in-force';
 export * from './json-text';
 export * from './stored-rule';
 export * from './collection-pricing';
+export * from './rule-terms';

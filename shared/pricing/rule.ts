@@ -96,7 +96,11 @@ export type PricingRuleVersionInput = z.input<typeof PricingRuleVersionSchema>;
 
 /** The part of a rule version a stored pricing rule keeps as JSON: everything but its product, date and notes. */
 export const RuleTermsSchema = z
-  .strictObject({ rate: pricingRuleFields.rate, tares: pricingRuleFields.tares, overrides: pricingRuleFields.overrides })
+  .strictObject({
+    rate: pricingRuleFields.rate,
+    tares: pricingRuleFields.tares,
+    overrides: pricingRuleFields.overrides,
+  })
   .superRefine(checkOverrides);
 export type RuleTerms = z.infer<typeof RuleTermsSchema>;
 export type RuleTermsInput = z.input<typeof RuleTermsSchema>;

@@ -25,5 +25,11 @@ export interface StoredPricingRule {
 /** A stored pricing rule as the version priceDelivery prices by. */
 export function ruleVersionOf(row: StoredPricingRule): PricingRuleVersion {
   const terms = fromJsonText(RuleTermsSchema, row.terms);
-  return { uuid: row.uuid, product_uuid: row.product_uuid, effective_from: row.effective_from, notes: row.notes, ...terms };
+  return {
+    uuid: row.uuid,
+    product_uuid: row.product_uuid,
+    effective_from: row.effective_from,
+    notes: row.notes,
+    ...terms,
+  };
 }

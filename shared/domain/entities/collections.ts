@@ -45,7 +45,11 @@ export const collections = defineEntity({
     route_uuid: optionalRef('routes'),
     centre_uuid: optionalRef('centres'),
     /** Whether the weight came from the scale (true) or was typed (false: flagged on the daily summary). */
-    weighed_on_scale: { kind: 'boolean', schema: z.boolean({ error: 'must be true or false' }), create: { default: false } },
+    weighed_on_scale: {
+      kind: 'boolean',
+      schema: z.boolean({ error: 'must be true or false' }),
+      create: { default: false },
+    },
     /** A delivery refused at the scale is kept at no amount, with its reason. */
     rejection_reason: {
       kind: 'enum',

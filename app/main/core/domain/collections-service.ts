@@ -143,7 +143,11 @@ export function createCollectionsService(ctx: CoreContext) {
         const priced = await price(
           trx,
           next,
-          moved ? {} : before.rule_version_uuid ? { keepRule: before.rule_version_uuid } : { keepRule: null, keepRate: before.rate_minor },
+          moved
+            ? {}
+            : before.rule_version_uuid
+              ? { keepRule: before.rule_version_uuid }
+              : { keepRule: null, keepRate: before.rate_minor },
         );
         const after: CollectionRow = { ...next, ...priced, ...touched(ctx) };
         await assertOnePerShift(trx, after);

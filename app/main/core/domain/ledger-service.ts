@@ -43,7 +43,9 @@ export function createLedgerService(ctx: CoreContext) {
         payments = payments.where('paid_at', '<', range.to);
       }
       const lines: Omit<LedgerLine, 'balance_minor'>[] = [];
-      for (const c of (await collections.execute()).map((r) => fromStored('collections', r)) as unknown as (CollectionRow & {
+      for (const c of (await collections.execute()).map((r) =>
+        fromStored('collections', r),
+      ) as unknown as (CollectionRow & {
         product_name: string;
         product_unit: string;
       })[]) {

@@ -12,7 +12,11 @@ import { createEntityService } from './entity-service';
 import { fromStored } from '../db/row-codec';
 
 /** The pricing rule version in force for a product on a local date: as for rates, latest date, then later-made. */
-export async function ruleInForce(exec: Executor, productUuid: string, date: string): Promise<PricingRuleRow | undefined> {
+export async function ruleInForce(
+  exec: Executor,
+  productUuid: string,
+  date: string,
+): Promise<PricingRuleRow | undefined> {
   const stored = await exec
     .selectFrom('pricing_rules')
     .selectAll()

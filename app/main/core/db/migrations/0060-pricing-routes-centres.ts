@@ -23,7 +23,11 @@ export const pricingRoutesCentresMigration: Migration = {
       .addColumn('terms', 'text', (c) => c.notNull())
       .addColumn('notes', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('pricing_rules_product').on('pricing_rules').columns(['product_uuid', 'effective_from']).execute();
+    await db.schema
+      .createIndex('pricing_rules_product')
+      .on('pricing_rules')
+      .columns(['product_uuid', 'effective_from'])
+      .execute();
 
     await db.schema.alterTable('suppliers').addColumn('route_uuid', 'text').execute();
     await db.schema.alterTable('suppliers').addColumn('centre_uuid', 'text').execute();
@@ -49,8 +53,19 @@ export const pricingRoutesCentresMigration: Migration = {
   },
   async down(db: Kysely<unknown>) {
     for (const column of [
-      'rule_version_uuid', 'gross_weight_milli', 'containers', 'tare_milli', 'grade', 'readings', 'shift',
-      'route_uuid', 'centre_uuid', 'weighed_on_scale', 'rejection_reason', 'rejection_note', 'second_delivery',
+      'rule_version_uuid',
+      'gross_weight_milli',
+      'containers',
+      'tare_milli',
+      'grade',
+      'readings',
+      'shift',
+      'route_uuid',
+      'centre_uuid',
+      'weighed_on_scale',
+      'rejection_reason',
+      'rejection_note',
+      'second_delivery',
     ])
       await db.schema.alterTable('collections').dropColumn(column).execute();
     await db.schema.alterTable('suppliers').dropColumn('centre_uuid').execute();
