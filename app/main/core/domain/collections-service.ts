@@ -6,6 +6,7 @@ import {
   priceCollectionByRate,
   priceCollectionByRule,
   ruleVersionOf,
+  shapeOfEntity,
   SHIFT_LABELS,
   toIsoInstant,
   validationError,
@@ -151,7 +152,10 @@ export function createCollectionsService(ctx: CoreContext) {
         );
         const after: CollectionRow = { ...next, ...priced, ...touched(ctx) };
         await assertOnePerShift(trx, after);
-        const changedFields = changedFieldsOf(before, after).filter((f) => f !== 'updated_at' && f !== 'updated_by');
+        // What the user changed; the computed fields (rate, amount, tare) travel in the row and the server works
+        // them out again, so a push never names them.
+        const updatable = shapeOfEntity('collections').updatable;
+        const changedFields = changedFieldsOf(before, after).filter((f) => updatable.includes(f));
         await writeEntity(trx, ctx, { type: 'collections', operation: 'update', before, after, changedFields });
         return after;
       });
