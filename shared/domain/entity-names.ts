@@ -4,9 +4,9 @@ import { payments } from './entities/payments';
 import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { suppliers } from './entities/suppliers';
-import { routes } from './entities/routes';
-import { centres } from './entities/centres';
-import { pricingRules } from './entities/pricing-rules';
+import { type routes } from './entities/routes';
+import { type centres } from './entities/centres';
+import { type pricingRules } from './entities/pricing-rules';
 
 /**
  * The names the rest of the code uses for each entity type's schemas and types, all taken from its registry

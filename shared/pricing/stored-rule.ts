@@ -6,7 +6,8 @@ import { fromJsonText, jsonTextField } from './json-text';
 
 /** How the registry's rows carry a rule's terms and a delivery's readings and containers: JSON text columns. */
 
-export const ruleTermsText = jsonTextField(RuleTermsSchema, 200_000);
+/** A rule's terms fit a MySQL TEXT column (65,535 bytes): 16,000 characters even at 4 bytes each. */
+export const ruleTermsText = jsonTextField(RuleTermsSchema, 16_000);
 export const readingsText = jsonTextField(ReadingsSchema, 2_000);
 export const ContainerListSchema = z
   .array(ContainerCountSchema, { error: 'must be a list of containers' })

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import { createEntityTable, longtext } from './entity-columns';
+import { createEntityTable } from './entity-columns';
 
 /**
  * Issue 18: routes, centres and pricing rule versions, a supplier's route and centre, and what a collection
@@ -19,7 +19,7 @@ export const pricingRoutesCentresMigration: Migration = {
     await createEntityTable(db, 'pricing_rules')
       .addColumn('product_uuid', 'char(36)', (c) => c.notNull())
       .addColumn('effective_from', 'date', (c) => c.notNull())
-      .addColumn('terms', longtext, (c) => c.notNull())
+      .addColumn('terms', 'text', (c) => c.notNull())
       .addColumn('notes', 'text', (c) => c.notNull())
       .execute();
     await db.schema
