@@ -11,3 +11,4 @@ export * from './json-text';
 export * from './stored-rule';
 export * from './collection-pricing';
 export * from './rule-terms';
+export * from './describe';

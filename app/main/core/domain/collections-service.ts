@@ -80,7 +80,7 @@ export function createCollectionsService(ctx: CoreContext) {
     return { ...priced.priced, rule_version_uuid: null };
   }
 
-  /** One delivery per supplier per shift and day, unless the clerk confirmed a second. */
+  /** One delivery of a product per supplier per shift and day, unless the clerk confirmed a second. */
   async function assertOnePerShift(exec: Executor, row: CollectionRow): Promise<void> {
     if (row.shift === null || row.second_delivery || row.deleted_at) return;
     const date = localDateOf(row.collected_at, ctx.orgTimeZone);
@@ -89,6 +89,7 @@ export function createCollectionsService(ctx: CoreContext) {
       .selectFrom('collections')
       .select(['uuid', 'collected_at'])
       .where('supplier_uuid', '=', row.supplier_uuid)
+      .where('product_uuid', '=', row.product_uuid)
       .where('shift', '=', row.shift)
       .where('uuid', '!=', row.uuid)
       .where('deleted_at', 'is', null)
@@ -97,7 +98,7 @@ export function createCollectionsService(ctx: CoreContext) {
       .execute();
     if (near.some((c) => localDateOf(c.collected_at, ctx.orgTimeZone) === date))
       throw validationError({
-        second_delivery: `this supplier already delivered in the ${SHIFT_LABELS[row.shift].toLowerCase()} shift on ${date}: confirm a second delivery`,
+        second_delivery: `this supplier already delivered this product in the ${SHIFT_LABELS[row.shift].toLowerCase()} shift on ${date}: confirm a second delivery`,
       });
   }
 

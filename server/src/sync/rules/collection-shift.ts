@@ -6,11 +6,19 @@ import type { BatchState } from '../batch-state';
 import { invalid, type OpEnv, type Refusal, type Values } from '../op/env';
 
 /**
- * One delivery per supplier per shift and day unless the clerk confirmed a second: the desk checks it at entry,
+ * One delivery of a product per supplier per shift and day unless the clerk confirmed a second: the desk checks it at entry,
  * and the server again, since two desks may each take one offline. Only the pushed collections' suppliers,
  * within a day and a half of the pushed times, are read.
  */
-const nearby = new WeakMap<BatchState, { uuid: string; supplier: string; shift: string; at: string }[]>();
+const nearby = new WeakMap<BatchState, Neighbour[]>();
+
+interface Neighbour {
+  uuid: string;
+  supplier: string;
+  product: string;
+  shift: string;
+  at: string;
+}
 
 const WINDOW_MS = 36 * 3_600_000;
 
@@ -24,12 +32,12 @@ export async function loadShiftNeighbours(
       ? [{ supplier: op.data.supplier_uuid, at: Date.parse(op.data.collected_at) }]
       : [],
   );
-  const found: { uuid: string; supplier: string; shift: string; at: string }[] = [];
+  const found: Neighbour[] = [];
   for (const { supplier, at } of times) {
     if (Number.isNaN(at)) continue;
     const rows = await trx
       .selectFrom('collections')
-      .select(['uuid', 'supplier_uuid', 'shift', 'collected_at'])
+      .select(['uuid', 'supplier_uuid', 'product_uuid', 'shift', 'collected_at'])
       .where('supplier_uuid', '=', supplier)
       .where('deleted_at', 'is', null)
       .where('shift', 'is not', null)
@@ -40,6 +48,7 @@ export async function loadShiftNeighbours(
       found.push({
         uuid: r.uuid,
         supplier: r.supplier_uuid,
+        product: r.product_uuid,
         shift: String(r.shift),
         at: fromMysqlDateTime(r.collected_at)!,
       });
@@ -55,12 +64,13 @@ export function checkOnePerShift(env: OpEnv, uuid: string, next: Values): Refusa
     (c) =>
       c.uuid !== uuid &&
       c.supplier === next.supplier_uuid &&
+      c.product === next.product_uuid &&
       c.shift === shift &&
       localDateOf(c.at, env.orgTimeZone) === date &&
       !env.state.get('collections', c.uuid)?.deleted_at,
   );
   if (!clash) return null;
   return invalid({
-    second_delivery: `this supplier already delivered in the ${SHIFT_LABELS[shift].toLowerCase()} shift on ${date}: confirm a second delivery`,
+    second_delivery: `this supplier already delivered this product in the ${SHIFT_LABELS[shift].toLowerCase()} shift on ${date}: confirm a second delivery`,
   });
 }
