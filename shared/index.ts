@@ -10,3 +10,4 @@ export * from './settlement';
 export * from './pricing';
 export * from './scale';
 export * from './sync/server-addresses';
+export * from './sync/date-window';

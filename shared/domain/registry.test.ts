@@ -116,6 +116,11 @@ describe('entity registry', () => {
       region: '',
       notes: '',
       active: true,
+      payout_method: 'none',
+      bank_account_name: '',
+      bank_account_number: '',
+      bank_code: '',
+      mobile_phone: '',
       route_uuid: null,
       centre_uuid: null,
     });

@@ -8,6 +8,10 @@ import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { routes } from './entities/routes';
 import { suppliers } from './entities/suppliers';
+import { charges } from './entities/charges';
+import { supplierCredits } from './entities/supplier-credits';
+import { settlementRuns } from './entities/settlement-runs';
+import { settlementLines } from './entities/settlement-lines';
 import { isPatchable, type EntitySpec, type FieldKind, type FieldSpec, type Resolution } from './entity-kit';
 import { COMMON_ROW_FIELDS, commonRowShape } from './fields';
 
@@ -28,6 +32,10 @@ export const ENTITIES = {
   pricing_rules: pricingRules,
   collections,
   payments,
+  charges,
+  supplier_credits: supplierCredits,
+  settlement_runs: settlementRuns,
+  settlement_lines: settlementLines,
 } as const;
 
 export type Registry = typeof ENTITIES;

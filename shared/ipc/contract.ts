@@ -21,6 +21,7 @@ import {
   type SupplierRow,
 } from '../domain';
 import { ReportSpecSchema } from './reports';
+import { payRunChannels } from './pay-runs-contract';
 import { serverAddressesField } from '../sync/server-addresses';
 import type {
   AttentionItem,
@@ -190,6 +191,7 @@ export const contract = {
   ),
   /** The renderer reports the network coming and going (a sync trigger). */
   'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
+  ...payRunChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /**
- * A column that holds JSON as text (a rule's terms, a collection's readings and containers), checked by the
+ * A column that holds JSON as text, capped in length (a rule's terms, a collection's readings and containers), checked by the
  * schema of what the JSON must be, so a bad value is refused at the boundary naming the field inside it.
  */
-export function jsonTextField(schema: z.ZodType, max: number) {
+export function jsonColumnField(schema: z.ZodType, max: number) {
   return z
     .string({ error: 'must be JSON text' })
     .max(max, `must be at most ${max} characters`)
@@ -23,7 +23,7 @@ export function jsonTextField(schema: z.ZodType, max: number) {
     });
 }
 
-/** The JSON text of a value, parsed; callers hold text a jsonTextField has already checked. */
+/** The JSON text of a value, parsed; callers hold text a jsonColumnField has already checked. */
 export function fromJsonText<S extends z.ZodType>(schema: S, text: string): z.output<S> {
   return schema.parse(JSON.parse(text));
 }

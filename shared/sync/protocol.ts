@@ -108,7 +108,12 @@ export interface PushResponse {
 // --- Pull ---
 export const PullRequestSchema = z.strictObject({
   device_id: uuidField,
-  cursor: z.string().max(64).regex(/^\d+$/, 'must be a cursor returned by a previous pull').optional(),
+  cursor: z
+    .string()
+    .max(64)
+    .regex(/^\d+$/, 'must be a cursor returned by a previous pull')
+    .refine((c) => Number.isSafeInteger(Number(c)), 'must be a cursor returned by a previous pull')
+    .optional(),
   last_sync_at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' }).optional(),
   entity_types: z.array(EntityTypeSchema).max(16).optional(),
   limit: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),

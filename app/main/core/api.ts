@@ -6,6 +6,7 @@ import type { ConnectResult } from './desk/connect';
 import type { LocalAdmin } from './desk/local-admin';
 import type { Core } from './create-core';
 import { createLedgerService } from './domain/ledger-service';
+import { createPayRunApi } from './pay-runs-api';
 import { rateInForce } from './domain/rates-service';
 import type { ReportPrinter } from './reports/printer';
 import { renderReport, type ReportContext } from './reports/reports';
@@ -74,6 +75,7 @@ export function createApi(core: Core, settings: SettingsStore, printer: ReportPr
   }
 
   return {
+    ...createPayRunApi(core, settings, printer, reportContext),
     'session.info': sessionInfo,
     async 'session.login'({ email, password }) {
       await applyServer(settings.get().serverUrl);

@@ -7,6 +7,10 @@ import { createAuditService } from './domain/audit-service';
 import { createBalancesService } from './domain/balances-service';
 import { createCollectionsService } from './domain/collections-service';
 import { createConflictsService } from './domain/conflicts-service';
+import { createChargesService } from './domain/charges-service';
+import { createCreditsService } from './domain/credits-service';
+import { createSettlementsService } from './domain/settlements-service';
+import { createPeriodAdjustments } from './sync/period-adjustment';
 import type { CoreContext, Session } from './domain/context';
 import { createPaymentsService } from './domain/payments-service';
 import { createProductsService } from './domain/products-service';
@@ -127,6 +131,10 @@ export async function createCore(options: CoreOptions) {
     audit: createAuditService(ctx),
     outbox: createOutboxService(ctx),
     conflicts: createConflictsService(ctx, auth, client),
+    charges: createChargesService(ctx),
+    credits: createCreditsService(ctx),
+    settlements: createSettlementsService(ctx, auth, client),
+    adjustments: createPeriodAdjustments(ctx),
     setSession(next: Session | null) {
       session = next;
     },

@@ -62,7 +62,8 @@ export async function ensureDatabase(url: string): Promise<void> {
 }
 
 export async function migrateServer(db: Kysely<ServerDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: serverMigrationProvider });
+  // Each team owns a block of migration numbers, so a lower number may arrive after a higher one has run.
+  const migrator = new Migrator({ db, provider: serverMigrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

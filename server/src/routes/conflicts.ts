@@ -10,12 +10,12 @@ const StatusIds = z.object({ ids: z.array(uuidField).max(500) });
 
 /** PROTOCOL.md "Conflicts": the supervisor's list and resolve; plus reopen and a status look-up (extensions). */
 export function registerConflictRoutes(app: FastifyInstance, options: { config: ServerConfig; live: LiveHub }): void {
-  app.get('/api/v1/conflicts', async (request) => {
+  app.get('/api/v1/conflicts', { config: { can: 'conflicts.list' } }, async (request) => {
     const claims = await app.authenticate(request);
     return listConflicts(app.db, claims, (request.query as { status?: string }).status);
   });
 
-  app.post('/api/v1/conflicts/:id/resolve', async (request) => {
+  app.post('/api/v1/conflicts/:id/resolve', { config: { can: 'conflicts.resolve' } }, async (request) => {
     const claims = await app.authenticate(request);
     const { id } = parseInput(IdParam, request.params);
     return resolveConflict(app.db, claims, id, request.body, options.config.orgTimeZone, (seq) =>
@@ -23,7 +23,7 @@ export function registerConflictRoutes(app: FastifyInstance, options: { config: 
     );
   });
 
-  app.post('/api/v1/conflicts/:id/reopen', async (request) => {
+  app.post('/api/v1/conflicts/:id/reopen', { config: { can: 'conflicts.reopen' } }, async (request) => {
     const claims = await app.authenticate(request);
     const { id } = parseInput(IdParam, request.params);
     return reopenConflict(app.db, claims, id);

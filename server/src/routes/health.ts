@@ -17,7 +17,7 @@ declare module 'fastify' {
  */
 export function registerHealthRoute(app: FastifyInstance): void {
   app.decorate('draining', false);
-  app.get('/api/v1/health', async (_request, reply) => {
+  app.get('/api/v1/health', { config: { public: true } }, async (_request, reply) => {
     if (app.draining) {
       const body: HealthResponse = { status: 'draining', db: 'ok' };
       return reply.status(503).send(body);

@@ -3,16 +3,19 @@ import { z } from 'zod';
 import {
   AppError,
   MAX_PUSH_BATCH,
+  outsideDateWindow,
   parseInput,
   PullRequestSchema,
   PushRequestSchema,
   uuidField,
+  validationError,
   type LiveMessage,
 } from '../../../shared';
 import type { ServerConfig } from '../config';
 import type { AccessClaims } from '../plugins/auth';
 import { applyPush, type PushHooks } from '../sync/apply-push';
 import type { LiveHub } from '../sync/live-hub';
+import { LiveStreams } from '../sync/live-streams';
 import { pullChanges } from '../sync/pull';
 import type { ConflictPolicy } from '../sync/policy';
 
@@ -43,10 +46,11 @@ async function withDatabase<T>(request: FastifyRequest, work: () => Promise<T>):
 }
 
 /** Extension: a desk sends its wall-clock time (X-Client-Time); the difference to ours is its clock skew. */
-function skewOf(request: FastifyRequest): number | undefined {
+function skewOf(request: FastifyRequest, window: ServerConfig['dateWindow']): number | undefined {
   const header = request.headers['x-client-time'];
-  const value = typeof header === 'string' ? Date.parse(header) : NaN;
-  return Number.isNaN(value) ? undefined : value - Date.now();
+  // A clock outside the date window is no clock to correct by (and would push stamps out of their column).
+  if (typeof header !== 'string' || outsideDateWindow(header, window)) return undefined;
+  return Date.parse(header) - Date.now();
 }
 
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptions): void {
@@ -69,7 +73,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
           policy: options.policy,
           orgTimeZone: options.config.orgTimeZone,
           hooks: options.hooks,
-          clientSkewMs: skewOf(request),
+          clientSkewMs: skewOf(request, options.config.dateWindow),
+          dateWindow: options.config.dateWindow,
           onCommitted: (seq) => options.live.committed(seq),
         },
         body.batch,
@@ -80,18 +85,20 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   app.post('/api/v1/sync/pull', async (request) => {
     const claims = await app.authenticate(request);
     const body = parseInput(PullRequestSchema, request.body);
+    const since = body.last_sync_at && outsideDateWindow(body.last_sync_at, options.config.dateWindow);
+    if (since) throw validationError({ last_sync_at: since });
     assertOwnDevice(claims, parseInput(DeviceOnly, body).device_id);
     return withDatabase(request, () => pullChanges(app.db, body));
   });
 
   // Server-sent events: {"type":"changes","cursor":"N"} on every commit; a comment line keeps proxies awake.
-  const streams = new Set<() => void>();
+  const streams = new LiveStreams(options.config.liveStreamsPerUser);
   // Open streams would hold a graceful shutdown forever: end them first.
-  app.addHook('preClose', async () => {
-    for (const end of streams) end();
-  });
+  app.addHook('preClose', async () => streams.endAll());
   app.get('/api/v1/sync/live', { compress: false }, async (request, reply) => {
-    await app.authenticate(request);
+    const claims = await app.authenticate(request);
+    // At most so many streams per user: past that a clear 429, before the stream starts.
+    const release = streams.open(claims.sub, () => end());
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -107,14 +114,16 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     };
     const unsubscribe = options.live.subscribe(send);
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
+    // The stream ends when its sign-in or user is revoked, and when its token expires.
+    const unwatch = app.sessions.watch(claims, () => end());
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
-      streams.delete(end);
+      release();
+      unwatch();
       if (!raw.writableEnded) raw.end();
       request.raw.socket?.destroy();
     };
-    streams.add(end);
     request.raw.on('close', end);
   });
 }

@@ -3,6 +3,7 @@ import { toWire, type ServerRow } from './rows';
 import { RULES } from './rules';
 import { trustedStamp } from './op/client-clock';
 import { classifyUpdate, rebase } from './op/conflict-kind';
+import { createDispute, implicitBase } from './op/unversioned';
 import { idOf, invalid, refused, type OpEnv, type OpOutcome, type Values } from './op/env';
 import { integrityProblems } from './op/integrity';
 import { checkPermission } from './op/permission';
@@ -32,15 +33,22 @@ function applyCreate(env: OpEnv, op: PushOp): OpOutcome {
   if (!parsed.ok) return refused(op, parsed.refusal);
   const { data } = parsed;
   const uuid = data.uuid;
+  const shape = shapeOfEntity(type);
+  const values = valuesOf(type, data, shape.fields);
   const existing = env.state.get(type, uuid);
   if (existing) {
+    // Another desk made this uuid with other values: a dispute the policy settles, its data kept either way.
+    const disputed = createDispute(existing, values);
+    if (disputed) {
+      const problems = integrityProblems(env, type, uuid, values);
+      if (problems) return refused(op, invalid(problems));
+      return resolveConflict(env, op, existing, disputed, 0, values);
+    }
     return {
       kind: 'success',
       item: { ...idOf(op, uuid), entity: toWire(existing), merged: false, message: 'Already exists' },
     };
   }
-  const shape = shapeOfEntity(type);
-  const values = valuesOf(type, data, shape.fields);
   for (const [name, field] of Object.entries(entity(type).fields) as [string, FieldSpec][]) {
     if (field.create === 'now') values[name] ??= env.now;
     else if (field.create === 'unset') values[name] = null;
@@ -85,7 +93,7 @@ function applyUpdate(env: OpEnv, op: PushOp): OpOutcome {
   const problems = integrityProblems(env, type, uuid, values);
   if (problems) return refused(op, invalid(problems));
 
-  const base = rebase(env, type, uuid, current, data.version);
+  const base = rebase(env, type, uuid, current, data.version ?? implicitBase(type, data.updated_at));
   if (base !== undefined && base > current.version) {
     return refused(
       op,

@@ -1,5 +1,6 @@
 import { defineEntity } from '../entity-kit';
 import { activeSpec, codeSpec, nameSpec, notesSpec, textField, uuidField } from '../fields';
+import { payoutDetailsFields, supplierPayoutErrors } from '../payout-details';
 
 const optionalText = (max: number) => ({ kind: 'text', schema: textField(max), create: { default: '' } }) as const;
 
@@ -15,10 +16,18 @@ export const suppliers = defineEntity({
     region: optionalText(80),
     notes: notesSpec,
     active: activeSpec,
+    /** How runs pay the supplier; the chosen method's details are required (`supplierPayoutErrors`). */
+    payout_method: { kind: 'enum', schema: payoutDetailsFields.payout_method, create: { default: 'none' } },
+    bank_account_name: { kind: 'text', schema: payoutDetailsFields.bank_account_name, create: { default: '' } },
+    bank_account_number: { kind: 'text', schema: payoutDetailsFields.bank_account_number, create: { default: '' } },
+    bank_code: { kind: 'text', schema: payoutDetailsFields.bank_code, create: { default: '' } },
+    /** Mobile-money number in international format (+254…). */
+    mobile_phone: { kind: 'text', schema: payoutDetailsFields.mobile_phone, create: { default: '' } },
     /** Where the supplier delivers; a collection's route is the supplier's, and pricing may differ by it. */
     route_uuid: { kind: 'ref', ref: 'routes', schema: uuidField.nullable(), create: { default: null } },
     centre_uuid: { kind: 'ref', ref: 'centres', schema: uuidField.nullable(), create: { default: null } },
   },
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
   conflictPolicy: 'server_wins',
+  rowRules: (row) => supplierPayoutErrors(row as unknown as Parameters<typeof supplierPayoutErrors>[0]),
 });

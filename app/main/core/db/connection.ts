@@ -22,8 +22,9 @@ export function openSqlite(filename: string): Database.Database {
   return sqlite;
 }
 
+// Numbers are reserved per line of work and land in any order, so a desk may meet an older number after a newer one.
 export async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: localMigrationProvider });
+  const migrator = new Migrator({ db, provider: localMigrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -1,4 +1,12 @@
-import { amountMinor, localDateOf, newId, PLAIN_COLLECTION_FIELDS, type PaymentMethod, type PaymentType } from '../../../../shared';
+import {
+  amountMinor,
+  localDateOf,
+  newId,
+  PLAIN_COLLECTION_FIELDS,
+  SupplierPayoutDetailsSchema,
+  type PaymentMethod,
+  type PaymentType,
+} from '../../../../shared';
 import type { Core } from '../create-core';
 import { writeEntity } from '../domain/entity-writer';
 import { newRowBase } from '../domain/row-base';
@@ -108,6 +116,7 @@ export async function seedDemo(
         region: REGIONS[i % REGIONS.length]!,
         notes: '',
         active: true,
+        ...SupplierPayoutDetailsSchema.parse({}),
         route_uuid: null,
         centre_uuid: null,
       };

@@ -8,6 +8,7 @@ import {
   validationError,
   type Action,
   type EntityRows,
+  type EntitySpec,
   type EntityType,
   type FieldSpec,
 } from '../../../../shared';
@@ -64,10 +65,17 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
     return row as Row<T>;
   }
 
+  /** The entry's rules across fields, on the whole row as it would be written. */
+  function checkRow(row: Values): void {
+    const errors = (spec as EntitySpec).rowRules?.(row) ?? {};
+    if (Object.keys(errors).length) throw validationError(errors);
+  }
+
   async function insert(trx: Transaction<LocalDatabase>, data: Values): Promise<Row<T>> {
     await assertReferences(trx, type, data);
     await assertUniqueFree(trx, type, data);
     const row = newRow(data);
+    checkRow(row);
     await writeEntity(trx, ctx, { type, operation: 'create', after: row });
     return row;
   }
@@ -103,6 +111,7 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
         await assertReferences(trx, type, patch);
         await assertUniqueFree(trx, type, patch, uuid);
         const after = { ...before, ...patch, ...touched(ctx) } as Row<T>;
+        checkRow(after);
         await writeEntity(trx, ctx, { type, operation: 'update', before, after, changedFields: changed });
         return after;
       });

@@ -1,11 +1,19 @@
 import type { Transaction } from 'kysely';
-import { entityTypeOf, type EntityType, type PushConflict, type PushResponse } from '../../../../shared';
+import {
+  entityTypeOf,
+  MAX_PUSH_BATCH,
+  type EntityType,
+  type PushConflict,
+  type PushResponse,
+} from '../../../../shared';
 import { entityTable } from '../db/entity-table';
 import type { LocalDatabase } from '../db/schema';
 import type { ConflictNotice } from '../events';
 import { storeServerAnswer } from './apply-remote';
 import type { SyncDeps } from './deps';
+import type { SyncHttpError } from './http-client';
 import { nextBatch, rebaseFollowers, setOpStatus, toPushOp, type OutboxRow } from './outbox';
+import { serverHealthy, setAside, StuckBatchWatch } from './stuck-batch';
 
 export interface PushTally {
   pushed: number;
@@ -16,14 +24,41 @@ export interface PushTally {
 
 type Trx = Transaction<LocalDatabase>;
 
-/** Pushes every sendable op, 100 at a time, applying each answer in one SQLite transaction. */
-export async function pushPending(deps: SyncDeps, onProgress: (pushed: number) => void = () => {}): Promise<PushTally> {
+/**
+ * Pushes every sendable op, 100 at a time, applying each answer in one SQLite transaction. A batch the server
+ * keeps failing on while it is healthy is split until the op to blame is set aside (stuck-batch.ts).
+ */
+export async function pushPending(
+  deps: SyncDeps,
+  onProgress: (pushed: number) => void = () => {},
+  stuck: StuckBatchWatch = new StuckBatchWatch(),
+): Promise<PushTally> {
   const tally: PushTally = { pushed: 0, conflicts: 0, errors: 0, batches: 0 };
+  let limit = MAX_PUSH_BATCH;
   for (;;) {
-    const batch = await nextBatch(deps.db);
-    if (batch.length === 0) return tally;
+    const batch = await nextBatch(deps.db, limit);
+    if (batch.length === 0) {
+      stuck.reset();
+      return tally;
+    }
     const body = { device_id: deps.deviceId, batch: batch.map(toPushOp) };
-    const response = await deps.auth.authed((token) => deps.http.post<PushResponse>('/api/v1/sync/push', body, token));
+    let response: PushResponse;
+    try {
+      response = await deps.auth.authed((token) => deps.http.post<PushResponse>('/api/v1/sync/push', body, token));
+    } catch (error) {
+      const verdict = await stuck.judge(batch, error, () => serverHealthy(deps));
+      if (verdict === 'retry-later') throw error;
+      if (verdict === 'halve') {
+        limit = Math.ceil(batch.length / 2);
+        continue;
+      }
+      await setAside(deps, batch[0]!, error as SyncHttpError);
+      tally.errors += 1;
+      stuck.reset();
+      limit = MAX_PUSH_BATCH;
+      continue;
+    }
+    if (!stuck.isBisecting) stuck.reset();
     const notices = await deps.db.transaction().execute((trx) => applyResults(trx, deps, batch, response, tally));
     tally.batches += 1;
     onProgress(tally.pushed);

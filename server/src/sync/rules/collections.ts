@@ -28,9 +28,19 @@ export const collectionRules: EntityRules = {
   },
 
   compute(env, next, current) {
-    const refusal =
-      typeof next.rule_version_uuid === 'string' ? priceByStoredRule(env, next) : priceByRate(env, next, current);
-    return refusal ?? checkOnePerShift(env, next.uuid as string, next);
+    try {
+      const refusal =
+        typeof next.rule_version_uuid === 'string' ? priceByStoredRule(env, next) : priceByRate(env, next, current);
+      return refusal ?? checkOnePerShift(env, next.uuid as string, next);
+    } catch (error) {
+      // amountMinor refuses a product beyond the safe integer range: the op's own 422, not the batch's 5xx.
+      if (error instanceof RangeError)
+        return invalid(
+          { quantity_milli: `makes an amount too large to hold (${error.message})` },
+          'quantity × rate is too large',
+        );
+      throw error;
+    }
   },
 };
 

@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial';
 import { localUsersMigration } from './0002-local-users';
+import { payRunsMigration } from './0051-pay-runs';
 import { pricingRoutesCentresMigration } from './0060-pricing-routes-centres';
 
 /** Migrations are imported in code (not read from a folder) so they survive bundling by electron-vite. */
 export const localMigrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-local-users': localUsersMigration,
+  '0051-pay-runs': payRunsMigration,
   '0060-pricing-routes-centres': pricingRoutesCentresMigration,
 };
 
