@@ -28,6 +28,11 @@ export type CreateRule =
 
 export interface FieldSpec {
   readonly kind: FieldKind;
+  /**
+   * What people call it ("Amount", "Paid at"): the conflict screen shows this, never the column. Without one the
+   * column name is made readable ("gross_minor" → "Gross"); give one where that reads badly.
+   */
+  readonly label?: string;
   /** The value as a row holds it (nullability included), with messages a clerk can act on. */
   readonly schema: z.ZodType;
   /** Default `required`. */

@@ -7,6 +7,7 @@ import {
   entityTypeOf,
   FIELD_KINDS,
   isEntityType,
+  labelOfField,
   REFERENCE_FIELDS,
   referrersOf,
   shapeOfEntity,
@@ -21,6 +22,17 @@ describe('entity registry', () => {
     for (const [key, spec] of Object.entries(ENTITIES)) expect(spec.type).toBe(key);
     for (const [index, type] of ENTITY_TYPES.entries()) {
       for (const { target } of shapeOfEntity(type).refs) expect(ENTITY_TYPES.indexOf(target)).toBeLessThan(index);
+    }
+  });
+
+  it('gives every column a label people read ("Amount", "Paid at", "Deleted at"), never the column name', () => {
+    expect(labelOfField('payments', 'amount_minor')).toBe('Amount');
+    expect(labelOfField('payments', 'paid_at')).toBe('Paid at');
+    expect(labelOfField('payments', 'void_reason')).toBe('Void reason');
+    for (const type of ENTITY_TYPES) {
+      for (const column of shapeOfEntity(type).columns) {
+        expect(labelOfField(type, column), `${type}.${column}`).toMatch(/^[A-Z][a-z]+( [a-z]+)*$/);
+      }
     }
   });
 

@@ -23,6 +23,7 @@ import {
 import { ReportSpecSchema } from './reports';
 import { payRunChannels } from './pay-runs-contract';
 import { serverAddressesField } from '../sync/server-addresses';
+import { ResolveConflictInputSchema } from '../sync/conflict-resolution';
 import type {
   AttentionItem,
   CodeClash,
@@ -172,14 +173,7 @@ export const contract = {
   'sync.setSelective': def<Settings>()(z.strictObject({ entity_types: z.array(EntityTypeSchema).min(1) })),
   'conflicts.list': def<LocalConflict[]>()(z.strictObject({ status: z.enum(['open', 'auto', 'resolved', 'all']) })),
   'conflicts.openEntities': def<string[]>()(None),
-  'conflicts.resolve': def<Record<string, unknown>>()(
-    z.strictObject({
-      conflict_id: uuidField,
-      data: z.record(z.string(), z.unknown()),
-      base_version: z.number().int().min(0),
-      note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-    }),
-  ),
+  'conflicts.resolve': def<Record<string, unknown>>()(ResolveConflictInputSchema),
   'conflicts.reopen': def<LocalConflict[]>()(z.strictObject({ conflict_id: uuidField })),
   'reports.render': def<{ title: string; html: string; pages: number; fileName: string }>()(
     z.strictObject({ spec: ReportSpecSchema }),

@@ -100,8 +100,25 @@ export interface PushErrorItem {
   fields?: Record<string, string>;
 }
 
+/**
+ * The seqs one push batch took (under the one sequence lock, so no other write has a seq in between). Every row
+ * written there is in that batch's answer, so the desk that sent it can ask its next pull to leave them out.
+ */
+export const SeqRangeSchema = z
+  .strictObject({
+    from: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+    to: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+  })
+  .refine((r) => r.to >= r.from, { message: 'must not end before it starts', path: ['to'] });
+export type SeqRange = z.infer<typeof SeqRangeSchema>;
+
+/** At most this many ranges in one pull request (a desk sends the latest ones; older rows are simply pulled). */
+export const MAX_SKIP_RANGES = 500;
+
 export interface PushResponse {
   results: { success: PushSuccess[]; conflicts: PushConflict[]; errors: PushErrorItem[] };
+  /** Absent when the batch wrote nothing new (every op refused, unchanged or replayed). */
+  written_seqs?: SeqRange;
   server_time: string;
 }
 
@@ -117,6 +134,8 @@ export const PullRequestSchema = z.strictObject({
   last_sync_at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' }).optional(),
   entity_types: z.array(EntityTypeSchema).max(16).optional(),
   limit: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+  /** Seqs this desk already holds from its own push answers (PushResponse.written_seqs): not sent again. */
+  skip_seqs: z.array(SeqRangeSchema).max(MAX_SKIP_RANGES, `must hold at most ${MAX_SKIP_RANGES} ranges`).optional(),
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 
@@ -152,19 +171,12 @@ export interface ConflictRecord {
   resolved_by_name?: string | null;
 }
 
-export const ResolveConflictRequestSchema = z.strictObject({
-  data: z.record(z.string(), z.unknown()),
-  base_version: z.number().int('must be a whole number').min(0, 'cannot be negative'),
-  /** Extension: the supervisor's note, kept with the conflict. */
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-});
-export type ResolveConflictRequest = z.infer<typeof ResolveConflictRequestSchema>;
-
 // --- Live ---
-export interface LiveMessage {
-  type: 'changes';
-  cursor: string;
-}
+/**
+ * What the live channel says: "changes up to N" (pull now), or that a conflict was stored or settled (a
+ * manual conflict changes no row, so no cursor would tell of it): look at the conflicts now.
+ */
+export type LiveMessage = { type: 'changes'; cursor: string } | { type: 'conflict'; conflict_id: string };
 
 // --- Health ---
 export interface HealthResponse {

@@ -59,7 +59,13 @@ export function createApi(core: Core, settings: SettingsStore, printer: ReportPr
 
   async function sessionInfo(): Promise<SessionInfo> {
     const known = await core.db.selectFrom('local_users').select(['email', 'name']).orderBy('name').execute();
-    return { user: core.auth.current, serverUrl: core.serverUrl(), deviceId: core.deviceId, knownUsers: known };
+    return {
+      user: core.auth.current,
+      serverUrl: core.serverUrl(),
+      deviceId: core.deviceId,
+      knownUsers: known,
+      orgTimeZone: core.ctx.orgTimeZone,
+    };
   }
 
   async function applyServer(url: string) {

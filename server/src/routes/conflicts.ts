@@ -18,15 +18,20 @@ export function registerConflictRoutes(app: FastifyInstance, options: { config: 
   app.post('/api/v1/conflicts/:id/resolve', { config: { can: 'conflicts.resolve' } }, async (request) => {
     const claims = await app.authenticate(request);
     const { id } = parseInput(IdParam, request.params);
-    return resolveConflict(app.db, claims, id, request.body, options.config.orgTimeZone, (seq) =>
+    const resolved = await resolveConflict(app.db, claims, id, request.body, options.config.orgTimeZone, (seq) =>
       options.live.committed(seq),
     );
+    // Closed without a new version, nothing else would tell the desks that it is settled.
+    options.live.conflict(id);
+    return resolved;
   });
 
   app.post('/api/v1/conflicts/:id/reopen', { config: { can: 'conflicts.reopen' } }, async (request) => {
     const claims = await app.authenticate(request);
     const { id } = parseInput(IdParam, request.params);
-    return reopenConflict(app.db, claims, id);
+    const reopened = await reopenConflict(app.db, claims, id);
+    options.live.conflict(id);
+    return reopened;
   });
 
   app.post('/api/v1/conflicts/status', async (request) => {

@@ -76,6 +76,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
           clientSkewMs: skewOf(request, options.config.dateWindow),
           dateWindow: options.config.dateWindow,
           onCommitted: (seq) => options.live.committed(seq),
+          onConflicts: (ids) => ids.forEach((id) => options.live.conflict(id)),
         },
         body.batch,
       ),
@@ -91,7 +92,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     return withDatabase(request, () => pullChanges(app.db, body));
   });
 
-  // Server-sent events: {"type":"changes","cursor":"N"} on every commit; a comment line keeps proxies awake.
+  // Server-sent events: {"type":"changes","cursor":"N"} on every commit, {"type":"conflict","conflict_id":…} on
+  // every conflict stored or settled; a comment line keeps proxies awake.
   const streams = new LiveStreams(options.config.liveStreamsPerUser);
   // Open streams would hold a graceful shutdown forever: end them first.
   app.addHook('preClose', async () => streams.endAll());
@@ -108,10 +110,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
       'x-accel-buffering': 'no',
     });
     raw.write(': connected\n\n');
-    const send = (cursor: string) => {
-      const message: LiveMessage = { type: 'changes', cursor };
-      raw.write(`data: ${JSON.stringify(message)}\n\n`);
-    };
+    const send = (message: LiveMessage) => raw.write(`data: ${JSON.stringify(message)}\n\n`);
     const unsubscribe = options.live.subscribe(send);
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
     // The stream ends when its sign-in or user is revoked, and when its token expires.

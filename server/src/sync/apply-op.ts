@@ -5,6 +5,7 @@ import { trustedStamp } from './op/client-clock';
 import { classifyUpdate, rebase } from './op/conflict-kind';
 import { createDispute, implicitBase } from './op/unversioned';
 import { idOf, invalid, refused, type OpEnv, type OpOutcome, type Values } from './op/env';
+import { mergeThenSettle } from './op/field-merge';
 import { integrityProblems } from './op/integrity';
 import { checkPermission } from './op/permission';
 import { resolveConflict } from './op/resolve';
@@ -103,7 +104,9 @@ function applyUpdate(env: OpEnv, op: PushOp): OpOutcome {
       ),
     );
   }
-  const { conflict, merged } = classifyUpdate(op, current, base, data.updated_at, fields, values);
+  const { conflict, merged, overlap } = classifyUpdate(op, current, base, data.updated_at, fields, values);
+  if (conflict === 'concurrent' && overlap && base !== undefined)
+    return mergeThenSettle(env, op, current, base, overlap, values);
   if (conflict) return resolveConflict(env, op, current, conflict, base, values);
   const written = writeVersion(env, op, current, values);
   if (!('row' in written)) return refused(op, written);

@@ -34,6 +34,8 @@ export interface PushContext {
   dateWindow?: DateWindow;
   /** Called after commit with the highest seq, so the live channel can announce it. */
   onCommitted?(seq: number): void;
+  /** Called after commit with the conflicts the batch met, so supervisors hear of them at once. */
+  onConflicts?(ids: string[]): void;
 }
 
 type Trx = Transaction<ServerDatabase>;
@@ -51,19 +53,23 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      const { outcomes, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
+      const { outcomes, firstSeq, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
         const run = await withSeqClock(trx, (state) => runBatch(ctx, trx, state, parsed));
         await ctx.hooks?.beforeCommit?.();
         return { ...run, outcomes: run.result };
       });
       if (wrote) ctx.onCommitted?.(lastSeq);
+      const conflictIds = outcomes.flatMap((o) => (o.kind === 'conflict' ? [o.item.conflict_id] : []));
+      if (conflictIds.length) ctx.onConflicts?.(conflictIds);
       const results: PushResponse['results'] = { success: [], conflicts: [], errors: [] };
       for (const outcome of outcomes) {
         if (outcome.kind === 'success') results.success.push(outcome.item);
         else if (outcome.kind === 'conflict') results.conflicts.push(outcome.item);
         else results.errors.push(outcome.item);
       }
-      return { results, server_time: new Date().toISOString() };
+      // The rows this batch wrote are all in its answer: the desk need not pull them again.
+      const written = wrote ? { written_seqs: { from: firstSeq, to: lastSeq } } : {};
+      return { results, ...written, server_time: new Date().toISOString() };
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code && RETRYABLE.has(code) && Date.now() - started < RETRY_BUDGET_MS) {

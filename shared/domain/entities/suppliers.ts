@@ -2,7 +2,8 @@ import { defineEntity } from '../entity-kit';
 import { activeSpec, codeSpec, nameSpec, notesSpec, textField, uuidField } from '../fields';
 import { payoutDetailsFields, supplierPayoutErrors } from '../payout-details';
 
-const optionalText = (max: number) => ({ kind: 'text', schema: textField(max), create: { default: '' } }) as const;
+const optionalText = <L extends string>(label: L, max: number) =>
+  ({ kind: 'text', label, schema: textField(max), create: { default: '' } }) as const;
 
 /** The people the office buys from; clerks keep them. */
 export const suppliers = defineEntity({
@@ -11,9 +12,9 @@ export const suppliers = defineEntity({
   fields: {
     code: codeSpec,
     name: nameSpec,
-    phone: optionalText(40),
-    address: optionalText(500),
-    region: optionalText(80),
+    phone: optionalText('Phone', 40),
+    address: optionalText('Address', 500),
+    region: optionalText('Region', 80),
     notes: notesSpec,
     active: activeSpec,
     /** How runs pay the supplier; the chosen method's details are required (`supplierPayoutErrors`). */

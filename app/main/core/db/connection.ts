@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { localMigrationProvider } from './migrations';
 import type { LocalDatabase } from './schema';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface LocalDb {
   db: Kysely<LocalDatabase>;
@@ -22,8 +23,8 @@ export function openSqlite(filename: string): Database.Database {
   return sqlite;
 }
 
-// Numbers are reserved per line of work and land in any order, so a desk may meet an older number after a newer one.
 export async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
+  // Numbers are reserved per team (0010s, 0020s, …), so a later-numbered one may already have run.
   const migrator = new Migrator({ db, provider: localMigrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
@@ -42,5 +43,14 @@ export async function openLocalDb(filename: string): Promise<LocalDb> {
     await db.destroy();
     throw error;
   }
-  return { db, sqlite, close: () => db.destroy() };
+  // Checkpoints run between transactions, not inside the commit of whichever write crosses the threshold.
+  const checkpointer = startWalCheckpointer(sqlite, filename);
+  return {
+    db,
+    sqlite,
+    close: () => {
+      checkpointer.stop();
+      return db.destroy();
+    },
+  };
 }

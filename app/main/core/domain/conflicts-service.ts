@@ -1,4 +1,12 @@
-import { AppError, assertCan, entityTypeOf, isEntityType, type ConflictStatus, type WireRow } from '../../../../shared';
+import {
+  AppError,
+  assertCan,
+  entityTypeOf,
+  isEntityType,
+  type ConflictStatus,
+  type ResolveConflictInput,
+  type WireRow,
+} from '../../../../shared';
 import type { LocalConflict } from '../../../../shared/ipc/types';
 import type { AuthService } from '../auth/auth-service';
 import type { HttpClient } from '../sync/http-client';
@@ -50,15 +58,13 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
       return [...new Set(rows.map((r) => r.entity_uuid))];
     },
 
-    async resolve(input: { conflict_id: string; data: Record<string, unknown>; base_version: number; note?: string }) {
+    /** `apply` makes the chosen values a new version on the server; `close` settles it leaving the row as it is. */
+    async resolve(input: ResolveConflictInput) {
       assertCan(auth.current?.role, 'conflicts.resolve');
       const client = online();
+      const { conflict_id, ...body } = input;
       const { entity } = await auth.authed((token) =>
-        client.post<{ entity: WireRow }>(
-          `/api/v1/conflicts/${input.conflict_id}/resolve`,
-          { data: input.data, base_version: input.base_version, ...(input.note ? { note: input.note } : {}) },
-          token,
-        ),
+        client.post<{ entity: WireRow }>(`/api/v1/conflicts/${conflict_id}/resolve`, body, token),
       );
       const row = await ctx.db
         .selectFrom('conflicts')

@@ -144,8 +144,10 @@ export class SyncEngine {
         this.stuck,
       );
       Object.assign(result, { pushed: push.pushed, conflicts: push.conflicts, errors: push.errors });
-      result.pulled = await pullAll(this.deps, (pulled) =>
-        this.update({ progress: { ...this.statusValue.progress, pulled } }),
+      result.pulled = await pullAll(
+        this.deps,
+        (pulled) => this.update({ progress: { ...this.statusValue.progress, pulled } }),
+        push.written,
       );
       await syncConflicts(this.deps);
       result.outcome = push.conflicts > 0 ? 'conflict' : 'success';

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial';
 import { localUsersMigration } from './0002-local-users';
+import { codeKeyMigration } from './0020-code-key';
 import { payRunsMigration } from './0051-pay-runs';
 import { pricingRoutesCentresMigration } from './0060-pricing-routes-centres';
 
@@ -8,6 +9,7 @@ import { pricingRoutesCentresMigration } from './0060-pricing-routes-centres';
 export const localMigrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-local-users': localUsersMigration,
+  '0020-code-key': codeKeyMigration,
   '0051-pay-runs': payRunsMigration,
   '0060-pricing-routes-centres': pricingRoutesCentresMigration,
 };

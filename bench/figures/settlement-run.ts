@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type { ChargeTerms, CreditTerms } from '../shared';
-import { computeRun } from '../server/src/settlement/compute-run';
-import { createRun } from '../server/src/settlement/runs-service';
-import { periodInstants } from '../server/src/settlement/period-totals';
-import { createTestDatabase } from '../server/test/mysql';
-import { seedPayPeriod } from '../server/test/seed-pay-period';
-import { now, type Figure } from './lib';
+import type { ChargeTerms, CreditTerms } from '../../shared';
+import { computeRun } from '../../server/src/settlement/compute-run';
+import { createRun } from '../../server/src/settlement/runs-service';
+import { periodInstants } from '../../server/src/settlement/period-totals';
+import { createTestDatabase } from '../../server/test/mysql';
+import { seedPayPeriod } from '../../server/test/seed-pay-period';
+import type { BenchFigure } from '../figure';
+import { now, type Figure } from '../lib';
 
 const TZ = 'Africa/Nairobi';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -16,7 +17,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * over the same period (binary keys, as the run groups) and the bare payments GROUP BY, on the same pool. Own
  * database, dropped after.
  */
-export async function settlementRunFigure(quick: boolean): Promise<Figure[]> {
+async function settlementRun(quick: boolean): Promise<Figure[]> {
   const suppliers = quick ? 1_000 : 10_000;
   const test = await createTestDatabase();
   try {
@@ -135,3 +136,12 @@ export async function settlementRunFigure(quick: boolean): Promise<Figure[]> {
     await test.drop();
   }
 }
+
+export const settlementRunFigure: BenchFigure = {
+  id: '16a',
+  name: 'Pay run on the server',
+  unit: 'ms',
+  target: '< 10000 ms',
+  step: 'pay run',
+  run: (env) => settlementRun(env.quick),
+};
