@@ -4,6 +4,9 @@ import { payments } from './entities/payments';
 import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { suppliers } from './entities/suppliers';
+import { type routes } from './entities/routes';
+import { type centres } from './entities/centres';
+import { type pricingRules } from './entities/pricing-rules';
 
 /**
  * The names the rest of the code uses for each entity type's schemas and types, all taken from its registry
@@ -15,6 +18,10 @@ export type ProductRow = RowOf<typeof products>;
 export type ProductRateRow = RowOf<typeof productRates>;
 export type CollectionRow = RowOf<typeof collections>;
 export type PaymentRow = RowOf<typeof payments>;
+export type RouteRow = RowOf<typeof routes>;
+export type CentreRow = RowOf<typeof centres>;
+export type PricingRuleRow = RowOf<typeof pricingRules>;
+export type PricingRuleCreate = CreateOf<typeof pricingRules>;
 
 /** What a user gives to make one (defaults still optional). */
 export type SupplierCreate = CreateOf<typeof suppliers>;

@@ -45,6 +45,8 @@ expectTypeOf<EntityRow<'suppliers'>>().toEqualTypeOf<
       bank_account_number: string;
       bank_code: string;
       mobile_phone: string;
+      route_uuid: string | null;
+      centre_uuid: string | null;
     }
   >
 >();
@@ -64,6 +66,19 @@ expectTypeOf<EntityRow<'collections'>>().toEqualTypeOf<
       rate_minor: number;
       amount_minor: number;
       notes: string;
+      rule_version_uuid: string | null;
+      gross_weight_milli: number | null;
+      containers: string;
+      tare_milli: number;
+      grade: string | null;
+      readings: string;
+      shift: 'morning' | 'evening' | null;
+      route_uuid: string | null;
+      centre_uuid: string | null;
+      weighed_on_scale: boolean;
+      rejection_reason: 'adulterated' | 'wet' | 'low_density' | 'foreign_matter' | 'other' | null;
+      rejection_note: string;
+      second_delivery: boolean;
     }
   >
 >();
@@ -98,6 +113,8 @@ expectTypeOf<SupplierCreate>().toEqualTypeOf<{
   bank_account_number?: string | undefined;
   bank_code?: string | undefined;
   mobile_phone?: string | undefined;
+  route_uuid?: string | null | undefined;
+  centre_uuid?: string | null | undefined;
 }>();
 expectTypeOf<CollectionCreate>().toEqualTypeOf<{
   uuid?: string | undefined;
@@ -106,6 +123,18 @@ expectTypeOf<CollectionCreate>().toEqualTypeOf<{
   collected_at?: string | undefined;
   quantity_milli: number;
   notes?: string | undefined;
+  rule_version_uuid?: string | null | undefined;
+  gross_weight_milli?: number | null | undefined;
+  containers?: string | undefined;
+  grade?: string | null | undefined;
+  readings?: string | undefined;
+  shift?: 'morning' | 'evening' | null | undefined;
+  route_uuid?: string | null | undefined;
+  centre_uuid?: string | null | undefined;
+  weighed_on_scale?: boolean | undefined;
+  rejection_reason?: 'adulterated' | 'wet' | 'low_density' | 'foreign_matter' | 'other' | null | undefined;
+  rejection_note?: string | undefined;
+  second_delivery?: boolean | undefined;
 }>();
 expectTypeOf<PaymentCreate>().toEqualTypeOf<{
   uuid?: string | undefined;
@@ -125,6 +154,18 @@ expectTypeOf<CollectionPatch>().toEqualTypeOf<{
   collected_at?: string | undefined;
   quantity_milli?: number | undefined;
   notes?: string | undefined;
+  rule_version_uuid?: string | null | undefined;
+  gross_weight_milli?: number | null | undefined;
+  containers?: string | undefined;
+  grade?: string | null | undefined;
+  readings?: string | undefined;
+  shift?: 'morning' | 'evening' | null | undefined;
+  route_uuid?: string | null | undefined;
+  centre_uuid?: string | null | undefined;
+  weighed_on_scale?: boolean | undefined;
+  rejection_reason?: 'adulterated' | 'wet' | 'low_density' | 'foreign_matter' | 'other' | null | undefined;
+  rejection_note?: string | undefined;
+  second_delivery?: boolean | undefined;
 }>();
 expectTypeOf<PaymentPatch>().toEqualTypeOf<{
   paid_at?: string | undefined;

@@ -94,7 +94,20 @@ describe('entity registry', () => {
       'collected_at',
       'quantity_milli',
       'notes',
+      'rule_version_uuid',
+      'gross_weight_milli',
+      'containers',
+      'grade',
+      'readings',
+      'shift',
+      'route_uuid',
+      'centre_uuid',
+      'weighed_on_scale',
+      'rejection_reason',
+      'rejection_note',
+      'second_delivery',
     ]);
+    expect(shapeOfEntity('pricing_rules').patchable).toEqual(['notes']);
   });
 
   it('checks a type named from outside before it can name a table', () => {
@@ -120,6 +133,8 @@ describe('entity registry', () => {
       bank_account_number: '',
       bank_code: '',
       mobile_phone: '',
+      route_uuid: null,
+      centre_uuid: null,
     });
     expect(entity('collections').createSchema.safeParse({ rate_minor: 1 }).success).toBe(false);
     expect(entity('payments').patchSchema.safeParse({ voided_at: null }).success).toBe(false);

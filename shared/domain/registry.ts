@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { centres } from './entities/centres';
 import { collections } from './entities/collections';
 import { payments } from './entities/payments';
+import { pricingRules } from './entities/pricing-rules';
 import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
+import { routes } from './entities/routes';
 import { suppliers } from './entities/suppliers';
 import { charges } from './entities/charges';
 import { supplierCredits } from './entities/supplier-credits';
@@ -21,9 +24,12 @@ import { COMMON_ROW_FIELDS, COMMON_ROW_LABELS, commonRowShape } from './fields';
  * supplier), so pulled pages and pushed batches apply in this order.
  */
 export const ENTITIES = {
+  routes,
+  centres,
   suppliers,
   products,
   product_rates: productRates,
+  pricing_rules: pricingRules,
   collections,
   payments,
   charges,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  CollectionCreateSchema,
+  CollectionEntrySchema,
   CollectionPatchSchema,
   EntityTypeSchema,
   instantField,
@@ -135,7 +135,7 @@ export const contract = {
       collected_at: instantField.optional(),
     }),
   ),
-  'collections.create': def<CollectionRow>()(CollectionCreateSchema),
+  'collections.create': def<CollectionRow>()(CollectionEntrySchema),
   'collections.update': def<CollectionRow>()(z.strictObject({ uuid: uuidField, patch: CollectionPatchSchema })),
   'collections.remove': def<CollectionRow>()(ByUuid),
   'collections.list': def<Page<CollectionView>>()(

@@ -7,3 +7,8 @@ export * from './rule';
 export * from './delivery';
 export * from './price';
 export * from './in-force';
+export * from './json-text';
+export * from './stored-rule';
+export * from './collection-pricing';
+export * from './rule-terms';
+export * from './describe';

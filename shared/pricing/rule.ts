@@ -61,32 +61,49 @@ export const pricingRuleFields = {
   notes: textField(1000).default(''),
 };
 
-export const PricingRuleVersionSchema = z
-  .strictObject({ uuid: uuidField, ...pricingRuleFields })
-  .superRefine((rule, ctx) => {
-    const seen = new Map<string, number>();
-    rule.overrides.forEach((override, i) => {
-      const key = `${override.route_uuid ?? '*'}|${override.centre_uuid ?? '*'}`;
-      const first = seen.get(key);
-      if (first !== undefined)
+/** Overrides must not repeat a place, and may only re-tare containers the rule itself lists. */
+function checkOverrides(
+  rule: { tares: readonly Tare[]; overrides: readonly RuleOverride[] },
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Map<string, number>();
+  rule.overrides.forEach((override, i) => {
+    const key = `${override.route_uuid ?? '*'}|${override.centre_uuid ?? '*'}`;
+    const first = seen.get(key);
+    if (first !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overrides', i],
+        message: `applies to the same route and centre as override ${first + 1}: merge them`,
+      });
+    else seen.set(key, i);
+    override.tares.forEach((tare, t) => {
+      if (!rule.tares.some((base) => base.code === tare.code))
         ctx.addIssue({
           code: 'custom',
-          path: ['overrides', i],
-          message: `applies to the same route and centre as override ${first + 1}: merge them`,
+          path: ['overrides', i, 'tares', t, 'code'],
+          message: `container ${tare.code} is not in the rule's container list: add it there first`,
         });
-      else seen.set(key, i);
-      override.tares.forEach((tare, t) => {
-        if (!rule.tares.some((base) => base.code === tare.code))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['overrides', i, 'tares', t, 'code'],
-            message: `container ${tare.code} is not in the rule's container list: add it there first`,
-          });
-      });
     });
   });
+}
+
+export const PricingRuleVersionSchema = z
+  .strictObject({ uuid: uuidField, ...pricingRuleFields })
+  .superRefine(checkOverrides);
 export type PricingRuleVersion = z.infer<typeof PricingRuleVersionSchema>;
 export type PricingRuleVersionInput = z.input<typeof PricingRuleVersionSchema>;
+
+/** The part of a rule version a stored pricing rule keeps as JSON: everything but its product, date and notes. */
+export const RuleTermsSchema = z
+  .strictObject({
+    rate: pricingRuleFields.rate,
+    tares: pricingRuleFields.tares,
+    overrides: pricingRuleFields.overrides,
+  })
+  .superRefine(checkOverrides);
+export type RuleTerms = z.infer<typeof RuleTermsSchema>;
+export type RuleTermsInput = z.input<typeof RuleTermsSchema>;
 
 /** The readings a rate method needs from a delivery (none for base or grade). */
 export function readingsOf(method: RateMethod): ReadingDef[] {

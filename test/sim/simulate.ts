@@ -54,23 +54,35 @@ interface Ack {
 }
 
 /**
+ * What marks the supervisor desk's own payments, the only ones it voids. The server refuses an edit of a voided
+ * payment made before the void was known (docs/hostile-input.md), so such an edit waits in "needs attention" and
+ * its row stays as that desk has it until a person resends or discards it — which the simulation never does.
+ * The other desks therefore leave these payments alone, as they leave the hostile desk's victims.
+ */
+const VOIDABLE_NOTE = 'supervisor payment, may be voided';
+
+/**
  * A live row picked at random. The hostile desk's victim payments are left out: a row whose op waits in "needs
  * attention" stays as that desk has it until someone resolves the op, so nobody else may change it meanwhile.
+ * `payments: 'voidable'` picks among the supervisor's own payments only; `'others'` leaves them out too.
  */
-async function randomRow(desk: SimDesk, table: 'suppliers' | 'payments' | 'products', random: () => number) {
+async function randomRow(
+  desk: SimDesk,
+  table: 'suppliers' | 'payments' | 'products',
+  random: () => number,
+  payments: 'voidable' | 'others' | 'any' = 'any',
+) {
   const victim = table === 'payments' ? HOSTILE_VICTIM_NOTE : null;
-  const { n } = await desk.core.db
+  const query = desk.core.db
     .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('deleted_at', 'is', null)
     .$if(victim !== null, (q) => q.where(sql.ref('notes'), 'is not', victim))
-    .executeTakeFirstOrThrow();
+    .$if(table === 'payments' && payments === 'voidable', (q) => q.where(sql.ref('notes'), '=', VOIDABLE_NOTE))
+    .$if(table === 'payments' && payments === 'others', (q) => q.where(sql.ref('notes'), 'is not', VOIDABLE_NOTE));
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(n) === 0) return undefined;
-  return desk.core.db
-    .selectFrom(table)
+  return query
     .selectAll()
-    .where('deleted_at', 'is', null)
-    .$if(victim !== null, (q) => q.where(sql.ref('notes'), 'is not', victim))
     .orderBy('uuid')
     .offset(Math.floor(random() * Number(n)))
     .limit(1)
@@ -182,6 +194,7 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
               amount_minor: 100 + Math.floor(random() * 50_000),
               type: 'partial',
               method,
+              ...(desk === boss ? { notes: VOIDABLE_NOTE } : {}),
             }),
           );
       } else if (r < 0.58) {
@@ -196,13 +209,13 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
             : { address: `Plot ${Math.floor(random() * 999)}` };
         if (supplier) await acknowledge(desk, 'supplier-edit', () => core.suppliers.update(supplier.uuid, patch));
       } else if (r < 0.75) {
-        const payment = await randomRow(desk, 'payments', random);
+        const payment = await randomRow(desk, 'payments', random, desk === boss ? 'any' : 'others');
         if (payment && !payment.voided_at)
           await acknowledge(desk, 'payment-edit', () =>
             core.payments.update(payment.uuid, { amount_minor: 100 + Math.floor(random() * 50_000) }),
           );
       } else if (r < 0.77 && desk === boss) {
-        const payment = await randomRow(desk, 'payments', random);
+        const payment = await randomRow(desk, 'payments', random, 'voidable');
         if (payment && !payment.voided_at)
           await acknowledge(desk, 'void', () =>
             core.payments.void({ uuid: payment.uuid, reason: 'Simulated mistake' }),

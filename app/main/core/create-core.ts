@@ -15,6 +15,8 @@ import { createPeriodAdjustments } from './sync/period-adjustment';
 import type { CoreContext, Session } from './domain/context';
 import { createPaymentsService } from './domain/payments-service';
 import { createProductsService } from './domain/products-service';
+import { createEntityService } from './domain/entity-service';
+import { createPricingRulesService } from './domain/pricing-rules-service';
 import { createRatesService } from './domain/rates-service';
 import { createSuppliersService } from './domain/suppliers-service';
 import { CoreEvents } from './events';
@@ -127,6 +129,9 @@ export async function createCore(options: CoreOptions) {
     suppliers: createSuppliersService(ctx),
     products: createProductsService(ctx),
     rates: createRatesService(ctx),
+    pricingRules: createPricingRulesService(ctx),
+    routes: createEntityService(ctx, 'routes'),
+    centres: createEntityService(ctx, 'centres'),
     collections: createCollectionsService(ctx),
     payments: createPaymentsService(ctx),
     balances: createBalancesService(ctx),

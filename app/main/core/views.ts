@@ -34,7 +34,8 @@ export async function collectionViews(core: Core, input: Range): Promise<Page<Co
     .limit(input.limit ?? 200)
     .offset(input.offset ?? 0)
     .execute();
-  return { rows: rows as CollectionView[], total: Number(total) };
+  // fromStored turns the 0/1 columns back into booleans and keeps the joined columns.
+  return { rows: rows.map((r) => fromStored('collections', r) as unknown as CollectionView), total: Number(total) };
 }
 
 export async function paymentViews(core: Core, input: Range & { includeVoided?: boolean }): Promise<Page<PaymentView>> {

@@ -7,6 +7,7 @@ import type { BatchState } from './batch-state';
 import { loadForOps } from './batch-load';
 import { refused, type ConflictPolicy } from './op/env';
 import { parseOps, type Parsed } from './op/envelope';
+import { replayedOutcome } from './op/replayed';
 import { voidedRefusal } from './op/voided-guard';
 import { withSeqClock } from './seq-clock';
 import { writeSideTables } from './side-tables';
@@ -156,7 +157,12 @@ async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: P
           },
         });
       } else {
-        outcomes.push('result' in previous ? (JSON.parse(previous.result) as OpOutcome) : previous.outcome);
+        outcomes.push(
+          replayedOutcome(
+            env.state,
+            'result' in previous ? (JSON.parse(previous.result) as OpOutcome) : previous.outcome,
+          ),
+        );
       }
       continue;
     }

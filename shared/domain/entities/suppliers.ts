@@ -1,5 +1,5 @@
 import { defineEntity } from '../entity-kit';
-import { activeSpec, codeSpec, nameSpec, notesSpec, textField } from '../fields';
+import { activeSpec, codeSpec, nameSpec, notesSpec, textField, uuidField } from '../fields';
 import { payoutDetailsFields, supplierPayoutErrors } from '../payout-details';
 
 const optionalText = <L extends string>(label: L, max: number) =>
@@ -24,6 +24,9 @@ export const suppliers = defineEntity({
     bank_code: { kind: 'text', schema: payoutDetailsFields.bank_code, create: { default: '' } },
     /** Mobile-money number in international format (+254…). */
     mobile_phone: { kind: 'text', schema: payoutDetailsFields.mobile_phone, create: { default: '' } },
+    /** Where the supplier delivers; a collection's route is the supplier's, and pricing may differ by it. */
+    route_uuid: { kind: 'ref', ref: 'routes', schema: uuidField.nullable(), create: { default: null } },
+    centre_uuid: { kind: 'ref', ref: 'centres', schema: uuidField.nullable(), create: { default: null } },
   },
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
   conflictPolicy: 'server_wins',

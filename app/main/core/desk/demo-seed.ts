@@ -2,6 +2,7 @@ import {
   amountMinor,
   localDateOf,
   newId,
+  PLAIN_COLLECTION_FIELDS,
   SupplierPayoutDetailsSchema,
   type PaymentMethod,
   type PaymentType,
@@ -116,6 +117,8 @@ export async function seedDemo(
         notes: '',
         active: true,
         ...SupplierPayoutDetailsSchema.parse({}),
+        route_uuid: null,
+        centre_uuid: null,
       };
       await writeEntity(trx, ctx, { type: 'suppliers', operation: 'create', after: row });
       suppliers.push({ uuid: row.uuid, product: i % 4 === 3 ? 1 : 0 });
@@ -144,6 +147,7 @@ export async function seedDemo(
           rate_minor: rate,
           amount_minor: amount,
           notes: '',
+          ...PLAIN_COLLECTION_FIELDS,
         };
         await writeEntity(trx, ctx, { type: 'collections', operation: 'create', after: row });
         owed.set(s.uuid, (owed.get(s.uuid) ?? 0) + amount);

@@ -1,21 +1,32 @@
 import {
-  amountMinor,
-  CollectionCreateSchema,
+  CollectionEntrySchema,
   CollectionPatchSchema,
   localDateOf,
   parseInput,
+  priceCollectionByRate,
+  priceCollectionByRule,
+  ruleVersionOf,
+  shapeOfEntity,
+  SHIFT_LABELS,
   toIsoInstant,
   validationError,
-  type CollectionCreate,
+  type CollectionEntry,
   type CollectionPatch,
+  type CollectionPriced,
   type CollectionRow,
 } from '../../../../shared';
 import { requireCan, type CoreContext, type Executor } from './context';
 import { createEntityService } from './entity-service';
 import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
+import { ruleInForce, storedRule } from './pricing-rules-service';
 import { rateInForce } from './rates-service';
 import { fromStored } from '../db/row-codec';
 import { newRowBase, pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
+
+type PricingFields = Omit<
+  CollectionRow,
+  'uuid' | 'version' | 'created_at' | 'updated_at' | 'deleted_at' | 'created_by' | 'updated_by' | keyof CollectionPriced
+> & { quantity_milli?: number };
 
 export interface CollectionListInput extends PageInput {
   supplier_uuid?: string;
@@ -38,27 +49,80 @@ export function createCollectionsService(ctx: CoreContext) {
     if (!product.active) throw validationError({ product_uuid: `product ${product.code} is inactive` });
   }
 
-  /** Prices a collection from the rate in force on its date in the organisation's time zone. */
-  async function price(exec: Executor, productUuid: string, collectedAt: string, quantityMilli: number) {
-    const date = localDateOf(collectedAt, ctx.orgTimeZone);
-    const rate = await rateInForce(exec, productUuid, date);
-    if (!rate) throw validationError({ product_uuid: `has no rate in force on ${date}` });
-    return { rate_minor: rate.rate_minor, amount_minor: amountMinor(quantityMilli, rate.rate_minor) };
+  /**
+   * Prices a collection: by the pricing rule version it keeps (`keepRule`), else by the version in force on its
+   * local date; with no rule, by the product's plain rate (`keepRate` when an edit keeps the stored rate).
+   */
+  async function price(
+    exec: Executor,
+    row: PricingFields,
+    pin: { keepRule?: string | null; keepRate?: number },
+  ): Promise<CollectionPriced & { rule_version_uuid: string | null }> {
+    const date = localDateOf(row.collected_at, ctx.orgTimeZone);
+    let rule = pin.keepRule ? await storedRule(exec, pin.keepRule) : undefined;
+    if (!rule && pin.keepRule === undefined) {
+      const inForce = await ruleInForce(exec, row.product_uuid, date);
+      rule = inForce ? ruleVersionOf(inForce) : undefined;
+    }
+    if (rule) {
+      const priced = priceCollectionByRule(rule, row);
+      if (!priced.ok) throw validationError(priced.errors);
+      return { ...priced.priced, rule_version_uuid: rule.uuid };
+    }
+    let rateMinor = pin.keepRate;
+    if (rateMinor === undefined) {
+      const rate = await rateInForce(exec, row.product_uuid, date);
+      if (!rate) throw validationError({ product_uuid: `has no rate in force on ${date}` });
+      rateMinor = rate.rate_minor;
+    }
+    const priced = priceCollectionByRate(rateMinor, row);
+    if (!priced.ok) throw validationError(priced.errors);
+    return { ...priced.priced, rule_version_uuid: null };
+  }
+
+  /** One delivery of a product per supplier per shift and day, unless the clerk confirmed a second. */
+  async function assertOnePerShift(exec: Executor, row: CollectionRow): Promise<void> {
+    if (row.shift === null || row.second_delivery || row.deleted_at) return;
+    const date = localDateOf(row.collected_at, ctx.orgTimeZone);
+    const day = Date.parse(row.collected_at);
+    const near = await exec
+      .selectFrom('collections')
+      .select(['uuid', 'collected_at'])
+      .where('supplier_uuid', '=', row.supplier_uuid)
+      .where('product_uuid', '=', row.product_uuid)
+      .where('shift', '=', row.shift)
+      .where('uuid', '!=', row.uuid)
+      .where('deleted_at', 'is', null)
+      .where('collected_at', '>=', new Date(day - 36 * 3_600_000).toISOString())
+      .where('collected_at', '<', new Date(day + 36 * 3_600_000).toISOString())
+      .execute();
+    if (near.some((c) => localDateOf(c.collected_at, ctx.orgTimeZone) === date))
+      throw validationError({
+        second_delivery: `this supplier already delivered this product in the ${SHIFT_LABELS[row.shift].toLowerCase()} shift on ${date}: confirm a second delivery`,
+      });
   }
 
   const rows = createEntityService(ctx, 'collections');
   const get = rows.get;
 
   return {
-    async create(input: CollectionCreate): Promise<CollectionRow> {
+    async create(input: CollectionEntry): Promise<CollectionRow> {
       requireCan(ctx, 'collections.create');
-      const data = parseInput(CollectionCreateSchema, input);
+      const data = parseInput(CollectionEntrySchema, input);
       return ctx.write(async (trx) => {
         await assertParties(trx, data.supplier_uuid, data.product_uuid);
-        const collectedAt = toIsoInstant(data.collected_at ?? ctx.now());
-        const priced = await price(trx, data.product_uuid, collectedAt, data.quantity_milli);
+        const supplier = await findEntity(trx, 'suppliers', data.supplier_uuid);
         const { uuid, ...fields } = data;
-        const row: CollectionRow = { ...newRowBase(ctx, uuid), ...fields, collected_at: collectedAt, ...priced };
+        const inputs = {
+          ...fields,
+          collected_at: toIsoInstant(data.collected_at ?? ctx.now()),
+          // A delivery is priced where the supplier belongs unless the clerk names the place.
+          route_uuid: fields.route_uuid ?? supplier?.route_uuid ?? null,
+          centre_uuid: fields.centre_uuid ?? supplier?.centre_uuid ?? null,
+        };
+        const priced = await price(trx, inputs, {});
+        const row: CollectionRow = { ...newRowBase(ctx, uuid), ...inputs, ...priced };
+        await assertOnePerShift(trx, row);
         await writeEntity(trx, ctx, { type: 'collections', operation: 'create', after: row });
         return row;
       });
@@ -76,12 +140,23 @@ export function createCollectionsService(ctx: CoreContext) {
         if (changed.length === 0) return before;
         const next = { ...before, ...patch };
         await assertParties(trx, next.supplier_uuid, next.product_uuid);
-        const repriced = changed.includes('product_uuid') || changed.includes('collected_at');
-        const priced = repriced
-          ? await price(trx, next.product_uuid, next.collected_at, next.quantity_milli)
-          : { rate_minor: before.rate_minor, amount_minor: amountMinor(next.quantity_milli, before.rate_minor) };
+        // A new product or date finds its rule or rate again; otherwise the stored version (or rate) prices it.
+        const moved = changed.includes('product_uuid') || changed.includes('collected_at');
+        const priced = await price(
+          trx,
+          next,
+          moved
+            ? {}
+            : before.rule_version_uuid
+              ? { keepRule: before.rule_version_uuid }
+              : { keepRule: null, keepRate: before.rate_minor },
+        );
         const after: CollectionRow = { ...next, ...priced, ...touched(ctx) };
-        const changedFields = changedFieldsOf(before, after).filter((f) => f !== 'updated_at' && f !== 'updated_by');
+        await assertOnePerShift(trx, after);
+        // What the user changed; the computed fields (rate, amount, tare) travel in the row and the server works
+        // them out again, so a push never names them.
+        const updatable = shapeOfEntity('collections').updatable;
+        const changedFields = changedFieldsOf(before, after).filter((f) => updatable.includes(f));
         await writeEntity(trx, ctx, { type: 'collections', operation: 'update', before, after, changedFields });
         return after;
       });

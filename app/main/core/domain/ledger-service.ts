@@ -2,6 +2,7 @@ import type { CollectionRow, PaymentRow } from '../../../../shared';
 import type { LedgerLine, SupplierLedger } from '../../../../shared/ipc/types';
 import type { CoreContext } from './context';
 import { balanceOf } from './balances-service';
+import { describeCollection } from '../../../../shared';
 import { fromStored } from '../db/row-codec';
 
 /**
@@ -25,8 +26,10 @@ export function createLedgerService(ctx: CoreContext) {
       let collections = ctx.db
         .selectFrom('collections')
         .innerJoin('products', 'products.uuid', 'collections.product_uuid')
+        // The rule version labels and scales the readings it priced by.
+        .leftJoin('pricing_rules', 'pricing_rules.uuid', 'collections.rule_version_uuid')
         .selectAll('collections')
-        .select(['products.name as product_name', 'products.unit as product_unit'])
+        .select(['products.name as product_name', 'products.unit as product_unit', 'pricing_rules.terms as rule_terms'])
         .where('collections.supplier_uuid', '=', supplierUuid)
         .where('collections.deleted_at', 'is', null);
       let payments = ctx.db
@@ -43,15 +46,19 @@ export function createLedgerService(ctx: CoreContext) {
         payments = payments.where('paid_at', '<', range.to);
       }
       const lines: Omit<LedgerLine, 'balance_minor'>[] = [];
-      for (const c of (await collections.execute()) as (CollectionRow & {
+      for (const c of (await collections.execute()).map((r) =>
+        fromStored('collections', r),
+      ) as unknown as (CollectionRow & {
         product_name: string;
         product_unit: string;
+        rule_terms: string | null;
       })[]) {
+        const facts = describeCollection({ ...c, terms: c.rule_terms });
         lines.push({
           kind: 'collection',
           uuid: c.uuid,
           at: c.collected_at,
-          description: c.product_name,
+          description: facts ? `${c.product_name} — ${facts}` : c.product_name,
           quantity_milli: c.quantity_milli,
           unit: c.product_unit,
           rate_minor: c.rate_minor,

@@ -4,6 +4,7 @@ import type { Core } from '../create-core';
 import { balanceOf } from '../domain/balances-service';
 import { createLedgerService } from '../domain/ledger-service';
 import { fromStored } from '../db/row-codec';
+import { dailyWeighing } from './daily-weighing';
 
 /** Report data straight from the desk's database; every figure an integer sum (DESIGN §8). */
 
@@ -86,6 +87,7 @@ export async function dailyData(core: Core, date: string) {
     date,
     byProduct: products,
     bySupplier: num(bySupplier),
+    weighing: await dailyWeighing(core, start, end),
     total: {
       entries: products.reduce((s, r) => s + r.entries, 0),
       amount_minor: products.reduce((s, r) => s + r.amount_minor, 0),

@@ -10,6 +10,7 @@ import { ReportSpecSchema, type ReportSpec } from '../../../../shared/ipc/report
 import type { Core } from '../create-core';
 import { escapeHtml, renderDocument, type Cell, type Cells, type PaperSize } from './paged-document';
 import { dailyData, receiptData, settlementData, statementData } from './report-data';
+import { weighingSections } from './daily-weighing-sections';
 
 export interface ReportContext {
   company: { name: string; address: string };
@@ -161,6 +162,7 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
           totals: [{ supplier: 'Total', entries: String(data.total.entries), amount: money(data.total.amount_minor) }],
           empty: `No collections on ${spec.date}.`,
         },
+        ...weighingSections(data.weighing, money, when),
       ],
     });
     return { title: 'Daily collection summary', ...doc, fileName: `daily-${spec.date}` };

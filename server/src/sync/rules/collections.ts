@@ -1,27 +1,37 @@
-import { amountMinor } from '../../../../shared';
-import { invalid, type OpEnv, type Refusal, type Values } from '../op/env';
-import type { ServerRow } from '../rows';
-import { priceCollection } from '../pricing';
+import { localDateOf, priceCollectionByRate, type CollectionPricingInputs } from '../../../../shared';
+import { invalid } from '../op/env';
+import { rateInForce } from '../pricing';
+import { priceByStoredRule } from './collection-by-rule';
+import { checkOnePerShift, loadShiftNeighbours } from './collection-shift';
 import type { EntityRules } from '.';
 
 /**
- * A collection is priced where it is written: by the rate in force on its date in the organisation's zone.
- * An edit that moves neither product nor date keeps the stored rate (PROTOCOL.md "Push").
+ * A collection is priced where it is written: by the pricing rule version it names (re-priced from that
+ * version), or else by the rate in force on its date in the organisation's zone. An edit that moves neither
+ * product nor date keeps the stored rate (PROTOCOL.md "Push").
  */
 export const collectionRules: EntityRules = {
   async load(trx, state, ops) {
     const products = new Set<string>();
+    const rules = new Set<string>();
     for (const op of ops) {
       if (typeof op.data.product_uuid === 'string') products.add(op.data.product_uuid);
+      if (typeof op.data.rule_version_uuid === 'string') rules.add(op.data.rule_version_uuid);
       const current = typeof op.data.uuid === 'string' ? state.get('collections', op.data.uuid) : null;
       if (current) products.add(current.product_uuid as string);
+      if (typeof current?.rule_version_uuid === 'string') rules.add(current.rule_version_uuid);
     }
     await state.loadReferring(trx, 'product_rates', 'product_uuid', products);
+    // The versions collections name, withdrawn ones too: a stored collection keeps its version.
+    await state.load(trx, new Map([['pricing_rules', rules]]));
+    await loadShiftNeighbours(trx, state, ops);
   },
 
   compute(env, next, current) {
     try {
-      return price(env, next, current);
+      const refusal =
+        typeof next.rule_version_uuid === 'string' ? priceByStoredRule(env, next) : priceByRate(env, next, current);
+      return refusal ?? checkOnePerShift(env, next.uuid as string, next);
     } catch (error) {
       // amountMinor refuses a product beyond the safe integer range: the op's own 422, not the batch's 5xx.
       if (error instanceof RangeError)
@@ -34,21 +44,21 @@ export const collectionRules: EntityRules = {
   },
 };
 
-/** Prices a new or moved collection by the rate in force; a changed quantity alone keeps the stored rate. */
-function price(env: OpEnv, next: Values, current: ServerRow | null): Refusal | null {
-  const repriced = !current || next.product_uuid !== current.product_uuid || next.collected_at !== current.collected_at;
+function priceByRate(...[env, next, current]: Parameters<NonNullable<EntityRules['compute']>>) {
+  const repriced =
+    !current ||
+    next.product_uuid !== current.product_uuid ||
+    next.collected_at !== current.collected_at ||
+    current.rule_version_uuid !== null;
+  let rateMinor = current?.rate_minor as number;
   if (repriced) {
-    const priced = priceCollection(
-      env.state.referringTo('product_rates', 'product_uuid', next.product_uuid as string),
-      next.collected_at as string,
-      next.quantity_milli as number,
-      env.orgTimeZone,
-    );
-    if (!priced.ok)
-      return invalid({ product_uuid: `has no rate in force on ${priced.date}` }, `No rate in force on ${priced.date}`);
-    Object.assign(next, { rate_minor: priced.rate_minor, amount_minor: priced.amount_minor });
-  } else if (next.quantity_milli !== current.quantity_milli) {
-    next.amount_minor = amountMinor(next.quantity_milli as number, current.rate_minor as number);
+    const date = localDateOf(next.collected_at as string, env.orgTimeZone);
+    const rate = rateInForce(env.state.referringTo('product_rates', 'product_uuid', next.product_uuid as string), date);
+    if (!rate) return invalid({ product_uuid: `has no rate in force on ${date}` }, `No rate in force on ${date}`);
+    rateMinor = rate.rate_minor as number;
   }
+  const priced = priceCollectionByRate(rateMinor, next as unknown as CollectionPricingInputs);
+  if (!priced.ok) return invalid(priced.errors);
+  Object.assign(next, priced.priced);
   return null;
 }

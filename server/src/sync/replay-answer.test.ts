@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../shared';
+import { op, pull, push, startHarness, type Harness } from '../../test/harness';
+
+/**
+ * A desk that never read an answer (the response lost, the desk crashed) resends the same op; the server
+ * replays the stored outcome. The row in that answer must be the row as it is now: the desk stores it as
+ * synced and, having left the row out of its pulls while the op waited, would otherwise keep the old one.
+ */
+describe('a replayed op answers with the row as it is now', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('gives the newer version another desk wrote after the first answer, not the stored one', async () => {
+    const mine = await h.desk('supervisor');
+    const other = await h.desk('supervisor');
+    const uuid = newId();
+    const created = await push(h, mine, [
+      op('suppliers', 'create', { uuid, code: `R-${newId().slice(-10)}`, name: 'R' }),
+    ]);
+    expect(created.body.results.success).toHaveLength(1);
+
+    const edit = op(
+      'suppliers',
+      'update',
+      { uuid, version: 1, phone: '0700000001' },
+      { base_version: 1, changed_fields: ['phone'] },
+    );
+    const first = await push(h, mine, [edit]);
+    expect(first.body.results.success[0].entity).toMatchObject({ version: 2, phone: '0700000001' });
+
+    const later = await push(h, other, [
+      op(
+        'suppliers',
+        'update',
+        { uuid, version: 2, address: 'Plot 9' },
+        { base_version: 2, changed_fields: ['address'] },
+      ),
+    ]);
+    expect(later.body.results.success[0].entity).toMatchObject({ version: 3, address: 'Plot 9' });
+
+    const replayed = await push(h, mine, [edit]);
+    expect(replayed.body.results.success).toHaveLength(1);
+    expect(replayed.body.results.success[0].entity).toMatchObject({
+      version: 3,
+      phone: '0700000001',
+      address: 'Plot 9',
+    });
+    // Still a replay: nothing new written, no second version.
+    expect(replayed.body.written_seqs).toBeUndefined();
+    const rows = await pull(h, mine, { limit: 1000, entity_types: ['suppliers'] });
+    expect(rows.body.changes.suppliers.find((s: { uuid: string }) => s.uuid === uuid)).toMatchObject({ version: 3 });
+  });
+});
