@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from '../../../../shared/db/migrate-to-latest';
 import { localMigrationProvider } from './migrations';
 import type { LocalDatabase } from './schema';
 
@@ -23,13 +24,7 @@ export function openSqlite(filename: string): Database.Database {
 }
 
 export async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: localMigrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
-    throw new Error(`Local database migration failed: ${reason}`);
-  }
+  await migrateToLatest(db, localMigrationProvider, 'Local');
 }
 
 export async function openLocalDb(filename: string): Promise<LocalDb> {
