@@ -42,6 +42,9 @@ import type {
   SyncMetrics,
   SyncStatus,
 } from './types';
+import type { Channel, EventMap, EventName } from './channels';
+
+export { CHANNELS, EVENTS, IPC_PREFIX, type Channel, type EventMap, type EventName } from './channels';
 
 /**
  * The IPC contract (DESIGN §2): every channel once — its name, its input schema and its output type. The
@@ -190,27 +193,16 @@ export const contract = {
   ),
   /** The renderer reports the network coming and going (a sync trigger). */
   'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
-} as const;
+} as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
-export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Contract[C]['output'];
-export const CHANNELS = Object.keys(contract) as Channel[];
 
 /** What every call answers: errors travel as data, because Electron keeps only the message of a thrown one. */
 export type IpcResult<T> =
   { ok: true; value: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-
-/** Main → renderer events. */
-export interface EventMap {
-  'sync.status': SyncStatus;
-  'data.changed': { source: 'local' | 'sync'; entity_types: string[] };
-  'conflicts.new': { conflict_id: string; entity_type: string; entity_uuid: string; type: string; status: string };
-}
-export type EventName = keyof EventMap;
-export const EVENTS: EventName[] = ['sync.status', 'data.changed', 'conflicts.new'];
 
 /** The bridge the preload exposes as window.collectpay (and the test host imitates over a WebSocket). */
 export interface Bridge {
@@ -219,5 +211,3 @@ export interface Bridge {
 }
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
-
-export const IPC_PREFIX = 'collectpay:';
