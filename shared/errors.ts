@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL',
   'UNAVAILABLE',
+  'PROTOCOL_MISMATCH',
+  'BAD_RESPONSE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -72,4 +74,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  /** A desk the server no longer serves (or newer than it): the message says which side to update. */
+  PROTOCOL_MISMATCH: 426,
+  /** Desk-side only: the server answered 2xx with a body that does not match the route's response schema. */
+  BAD_RESPONSE: 502,
 };

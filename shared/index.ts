@@ -6,6 +6,7 @@ export * from './money';
 export * from './domain';
 export * from './sync/hlc';
 export * from './sync/protocol';
+export * from './sync/routes';
 export * from './settlement';
 export * from './pricing';
 export * from './scale';

@@ -15,6 +15,7 @@ import { createSuppliersService } from './domain/suppliers-service';
 import { CoreEvents } from './events';
 import type { SyncDeps } from './sync/deps';
 import { failoverFetch, type FailoverFetch } from './sync/failover-fetch';
+import { createConflictsRemote } from './sync/conflicts-remote';
 import { HttpClient, type FetchLike } from './sync/http-client';
 import { HealthProbe, probeServer } from './sync/health-probe';
 import { LiveClient } from './sync/live-client';
@@ -121,7 +122,7 @@ export async function createCore(options: CoreOptions) {
     balances: createBalancesService(ctx),
     audit: createAuditService(ctx),
     outbox: createOutboxService(ctx),
-    conflicts: createConflictsService(ctx, auth, client),
+    conflicts: createConflictsService(ctx, auth, createConflictsRemote(auth, client)),
     setSession(next: Session | null) {
       session = next;
     },

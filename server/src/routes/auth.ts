@@ -1,19 +1,13 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
-import {
-  AppError,
-  LoginRequestSchema,
-  parseInput,
-  RefreshRequestSchema,
-  type AuthUser,
-  type TokenResponse,
-} from '../../../shared';
+import { AppError, parseInput, ROUTES, type AuthUser, type TokenResponse } from '../../../shared';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { consumeRefreshToken, issueRefreshToken, revokeByToken } from '../auth/refresh-tokens';
 import type { ServerConfig } from '../config';
 import { toMysqlDateTime } from '../db/time';
 import { findUserByEmail, findUserById, publicUser } from '../users/users';
+import { serve } from './serve';
 
 export async function registerAuthRoutes(app: FastifyInstance, config: ServerConfig, redis?: Redis): Promise<void> {
   await app.register(rateLimit, {
@@ -45,11 +39,11 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
     return { access_token, refresh_token, expires_in: config.accessTokenTtlSeconds, user };
   }
 
-  app.post(
-    '/api/v1/auth/login',
-    { config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } } },
+  serve(
+    app,
+    ROUTES.login,
     async (request) => {
-      const body = parseInput(LoginRequestSchema, request.body);
+      const body = parseInput(ROUTES.login.request, request.body);
       const user = await findUserByEmail(app.db, body.email);
       const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);
       if (!user || !valid || !user.active) throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong');
@@ -72,10 +66,11 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
         .execute();
       return tokensFor(publicUser(user), body.device_id);
     },
+    { config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } } },
   );
 
-  app.post('/api/v1/auth/refresh', async (request) => {
-    const body = parseInput(RefreshRequestSchema, request.body);
+  serve(app, ROUTES.refresh, async (request) => {
+    const body = parseInput(ROUTES.refresh.request, request.body);
     const outcome = await consumeRefreshToken(app.db, body.refresh_token);
     if (!outcome.ok) {
       const message =
@@ -91,8 +86,8 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
     return tokensFor(publicUser(user), outcome.deviceId, outcome.familyId);
   });
 
-  app.post('/api/v1/auth/logout', async (request, reply) => {
-    const body = parseInput(RefreshRequestSchema, request.body);
+  serve(app, ROUTES.logout, async (request, reply) => {
+    const body = parseInput(ROUTES.logout.request, request.body);
     await revokeByToken(app.db, body.refresh_token);
     return reply.status(204).send();
   });

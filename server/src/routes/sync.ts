@@ -1,20 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  AppError,
-  MAX_PUSH_BATCH,
-  parseInput,
-  PullRequestSchema,
-  PushRequestSchema,
-  uuidField,
-  type LiveMessage,
-} from '../../../shared';
+import { AppError, MAX_PUSH_BATCH, ROUTES, parseInput, uuidField, type LiveMessage } from '../../../shared';
 import type { ServerConfig } from '../config';
 import type { AccessClaims } from '../plugins/auth';
 import { applyPush, type PushHooks } from '../sync/apply-push';
 import type { LiveHub } from '../sync/live-hub';
 import { pullChanges } from '../sync/pull';
 import type { ConflictPolicy } from '../sync/policy';
+import { serve } from './serve';
 
 export interface SyncRouteOptions {
   config: ServerConfig;
@@ -50,9 +43,9 @@ function skewOf(request: FastifyRequest): number | undefined {
 }
 
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptions): void {
-  app.post('/api/v1/sync/push', async (request) => {
+  serve(app, ROUTES.push, async (request) => {
     const claims = await app.authenticate(request);
-    const body = parseInput(PushRequestSchema, request.body);
+    const body = parseInput(ROUTES.push.request, request.body);
     if (body.batch.length > MAX_PUSH_BATCH) {
       throw new AppError(
         'BATCH_TOO_LARGE',
@@ -77,9 +70,9 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     );
   });
 
-  app.post('/api/v1/sync/pull', async (request) => {
+  serve(app, ROUTES.pull, async (request) => {
     const claims = await app.authenticate(request);
-    const body = parseInput(PullRequestSchema, request.body);
+    const body = parseInput(ROUTES.pull.request, request.body);
     assertOwnDevice(claims, parseInput(DeviceOnly, body).device_id);
     return withDatabase(request, () => pullChanges(app.db, body));
   });

@@ -1,4 +1,4 @@
-import { AppError, referrersOf, type PullResponse, type WireRow } from '../../../../shared';
+import { AppError, referrersOf, type WireRow, ROUTES } from '../../../../shared';
 import type { CodeClash } from '../../../../shared/ipc/types';
 import type { Core } from '../create-core';
 import { checkServer } from '../sync/check-server';
@@ -21,13 +21,13 @@ async function serverCatalogue(core: Core): Promise<Record<Keyed, WireRow[]>> {
   for (;;) {
     const body = {
       device_id: core.deviceId,
-      entity_types: ['suppliers', 'products'],
+      entity_types: ['suppliers', 'products'] satisfies Keyed[],
       limit: 1000,
       ...(cursor ? { cursor } : {}),
     };
     const http = core.httpClient();
     if (!http) throw new AppError('VALIDATION_FAILED', 'No server is configured');
-    const page = await core.auth.authed((token) => http.post<PullResponse>('/api/v1/sync/pull', body, token));
+    const page = await core.auth.authed((token) => http.call(ROUTES.pull, body, { token }));
     for (const type of ['suppliers', 'products'] as const) out[type].push(...(page.changes[type] ?? []));
     cursor = page.cursor;
     if (!page.has_more) return out;

@@ -1,22 +1,18 @@
-import { AppError, assertCan, entityTypeOf, isEntityType, type ConflictStatus, type WireRow } from '../../../../shared';
+import { assertCan, entityTypeOf, isEntityType, type ConflictStatus } from '../../../../shared';
 import type { LocalConflict } from '../../../../shared/ipc/types';
 import type { AuthService } from '../auth/auth-service';
-import type { HttpClient } from '../sync/http-client';
+import type { ConflictsRemote } from '../sync/conflicts-remote';
 import { storeServerRows } from '../sync/apply-remote';
 import type { CoreContext } from './context';
 import { findEntity } from './entity-writer';
 
-/** The conflict screen's data and actions; resolving needs the server (the resolution is a new version there). */
-export function createConflictsService(ctx: CoreContext, auth: AuthService, http: () => HttpClient | null) {
+/**
+ * The conflict screen's data and actions. Resolving needs the server (the resolution is a new version there); the
+ * round trip is the sync layer's (`remote`), this service keeps the local mirror.
+ */
+export function createConflictsService(ctx: CoreContext, auth: AuthService, remote: ConflictsRemote) {
   async function current(entityType: string, uuid: string) {
     return isEntityType(entityType) ? ((await findEntity(ctx.db, entityType, uuid)) ?? null) : null;
-  }
-
-  function online(): HttpClient {
-    const client = http();
-    if (!client)
-      throw new AppError('VALIDATION_FAILED', 'Resolving a conflict needs the office server; none is configured');
-    return client;
   }
 
   return {
@@ -52,14 +48,11 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
 
     async resolve(input: { conflict_id: string; data: Record<string, unknown>; base_version: number; note?: string }) {
       assertCan(auth.current?.role, 'conflicts.resolve');
-      const client = online();
-      const { entity } = await auth.authed((token) =>
-        client.post<{ entity: WireRow }>(
-          `/api/v1/conflicts/${input.conflict_id}/resolve`,
-          { data: input.data, base_version: input.base_version, ...(input.note ? { note: input.note } : {}) },
-          token,
-        ),
-      );
+      const entity = await remote.resolve(input.conflict_id, {
+        data: input.data,
+        base_version: input.base_version,
+        ...(input.note ? { note: input.note } : {}),
+      });
       const row = await ctx.db
         .selectFrom('conflicts')
         .select(['entity_type', 'entity_uuid'])
@@ -83,8 +76,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
 
     async reopen(conflictId: string) {
       assertCan(auth.current?.role, 'conflicts.reopen');
-      const client = online();
-      await auth.authed((token) => client.post(`/api/v1/conflicts/${conflictId}/reopen`, {}, token));
+      await remote.reopen(conflictId);
       await ctx.db.updateTable('conflicts').set({ status: 'open' }).where('conflict_id', '=', conflictId).execute();
     },
   };

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, EntityTypeSchema, type EntityType, type PullResponse } from '../../../../shared';
+import { ENTITY_TYPES, EntityTypeSchema, type EntityType, ROUTES } from '../../../../shared';
 import { storeServerRows } from './apply-remote';
 import type { SyncDeps } from './deps';
 import { readState, SYNC_KEYS, writeState } from './sync-state';
@@ -29,7 +29,7 @@ export async function pullAll(deps: SyncDeps, onProgress: (pulled: number) => vo
       limit: PULL_PAGE,
       ...(cursor ? { cursor } : {}),
     };
-    const page = await deps.auth.authed((token) => deps.http.post<PullResponse>('/api/v1/sync/pull', body, token));
+    const page = await deps.auth.authed((token) => deps.http.call(ROUTES.pull, body, { token }));
     const changedTypes: EntityType[] = [];
     await deps.db.transaction().execute(async (trx) => {
       for (const type of ENTITY_TYPES) {

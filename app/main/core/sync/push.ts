@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { entityTypeOf, type EntityType, type PushConflict, type PushResponse } from '../../../../shared';
+import { entityTypeOf, type EntityType, type PushConflict, type PushResponse, ROUTES } from '../../../../shared';
 import { entityTable } from '../db/entity-table';
 import type { LocalDatabase } from '../db/schema';
 import type { ConflictNotice } from '../events';
@@ -23,7 +23,7 @@ export async function pushPending(deps: SyncDeps, onProgress: (pushed: number) =
     const batch = await nextBatch(deps.db);
     if (batch.length === 0) return tally;
     const body = { device_id: deps.deviceId, batch: batch.map(toPushOp) };
-    const response = await deps.auth.authed((token) => deps.http.post<PushResponse>('/api/v1/sync/push', body, token));
+    const response = await deps.auth.authed((token) => deps.http.call(ROUTES.push, body, { token }));
     const notices = await deps.db.transaction().execute((trx) => applyResults(trx, deps, batch, response, tally));
     tally.batches += 1;
     onProgress(tally.pushed);
