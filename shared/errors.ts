@@ -19,6 +19,11 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   'PROTOCOL_MISMATCH',
   'BAD_RESPONSE',
+  // Desk-only: the notes an outbox op can carry (outbox.last_error) besides the server's own codes.
+  'NO_ANSWER',
+  'DISCARDED',
+  'MAPPED',
+  'UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -78,4 +83,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PROTOCOL_MISMATCH: 426,
   /** Desk-side only: the server answered 2xx with a body that does not match the route's response schema. */
   BAD_RESPONSE: 502,
+  /** Desk-only (an outbox op's note; never sent): the status each would have. */
+  NO_ANSWER: 502,
+  DISCARDED: 410,
+  MAPPED: 409,
+  UNKNOWN: 500,
 };
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}

@@ -1,4 +1,5 @@
-import type { SyncStatus } from './types';
+import type { EntityType } from '../domain/registry';
+import type { ConflictNotice, SyncStatus } from './types';
 
 /**
  * The names that cross the IPC bridge, and nothing heavier: the preload bundles this file alone (no zod, no schema).
@@ -67,14 +68,8 @@ const payload = <T>() => undefined as T;
 /** Main → renderer events, core → shell → renderer under the same names. */
 const EVENT_PAYLOADS = {
   'sync.status': payload<SyncStatus>(),
-  'data.changed': payload<{ source: 'local' | 'sync'; entity_types: string[] }>(),
-  'conflicts.new': payload<{
-    conflict_id: string;
-    entity_type: string;
-    entity_uuid: string;
-    type: string;
-    status: string;
-  }>(),
+  'data.changed': payload<{ source: 'local' | 'sync'; entity_types: EntityType[] }>(),
+  'conflicts.new': payload<ConflictNotice>(),
 };
 export type EventMap = typeof EVENT_PAYLOADS;
 export type EventName = keyof EventMap;

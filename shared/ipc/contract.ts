@@ -20,8 +20,11 @@ import {
   type ProductRow,
   type SupplierRow,
 } from '../domain';
+import { CONFLICT_FILTERS } from '../sync/protocol';
 import { ReportSpecSchema } from './reports';
 import { serverAddressesField } from '../sync/server-addresses';
+import { DiscardInputSchema, ResolveInputSchema } from './inputs';
+import { SettingsSchema, type Settings } from './settings';
 import type {
   AttentionItem,
   CodeClash,
@@ -36,7 +39,6 @@ import type {
   ProductWithRate,
   Quote,
   SessionInfo,
-  Settings,
   SupplierLedger,
   SyncLogEntry,
   SyncMetrics,
@@ -44,6 +46,7 @@ import type {
 } from './types';
 import type { Channel, EventMap, EventName } from './channels';
 
+export { SettingsSchema, type Settings } from './settings';
 export { CHANNELS, EVENTS, IPC_PREFIX, type Channel, type EventMap, type EventName } from './channels';
 
 /**
@@ -64,17 +67,6 @@ const ByUuid = z.strictObject({ uuid: uuidField });
 const PageInput = { limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() };
 /** A period, or `today` in the organisation's time zone. */
 const Range = { from: instantField.optional(), to: instantField.optional(), today: z.boolean().optional() };
-
-export const SettingsSchema = z.strictObject({
-  serverUrl: serverAddressesField({ optional: true }),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as KES'),
-  locale: z.string().min(2, 'is required').max(35),
-  companyName: z.string().trim().max(120, 'must be at most 120 characters'),
-  companyAddress: z.string().trim().max(500, 'must be at most 500 characters'),
-  selectiveSync: z.array(EntityTypeSchema).min(1, 'pick at least one kind of record'),
-  paperSize: z.enum(['A4', 'Letter']),
-  defaultPrinter: z.string().max(200),
-});
 
 export const contract = {
   'session.info': def<SessionInfo>()(None),
@@ -163,25 +155,13 @@ export const contract = {
   'sync.resend': def<SyncStatus>()(
     z.strictObject({ op_id: uuidField, fix: z.record(z.string(), z.unknown()).optional() }),
   ),
-  'sync.discard': def<SyncStatus>()(
-    z.strictObject({
-      op_id: uuidField,
-      reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500),
-    }),
-  ),
+  'sync.discard': def<SyncStatus>()(DiscardInputSchema),
   'sync.log': def<SyncLogEntry[]>()(None),
   'sync.metrics': def<SyncMetrics>()(None),
   'sync.setSelective': def<Settings>()(z.strictObject({ entity_types: z.array(EntityTypeSchema).min(1) })),
-  'conflicts.list': def<LocalConflict[]>()(z.strictObject({ status: z.enum(['open', 'auto', 'resolved', 'all']) })),
+  'conflicts.list': def<LocalConflict[]>()(z.strictObject({ status: z.enum(CONFLICT_FILTERS) })),
   'conflicts.openEntities': def<string[]>()(None),
-  'conflicts.resolve': def<Record<string, unknown>>()(
-    z.strictObject({
-      conflict_id: uuidField,
-      data: z.record(z.string(), z.unknown()),
-      base_version: z.number().int().min(0),
-      note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-    }),
-  ),
+  'conflicts.resolve': def<Record<string, unknown>>()(ResolveInputSchema),
   'conflicts.reopen': def<LocalConflict[]>()(z.strictObject({ conflict_id: uuidField })),
   'reports.render': def<{ title: string; html: string; pages: number; fileName: string }>()(
     z.strictObject({ spec: ReportSpecSchema }),

@@ -143,6 +143,9 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 // --- Conflicts ---
 export const CONFLICT_STATUSES = ['open', 'auto', 'resolved'] as const;
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+/** What a conflict list may ask for: one status, or all. */
+export const CONFLICT_FILTERS = [...CONFLICT_STATUSES, 'all'] as const;
+export type ConflictFilter = (typeof CONFLICT_FILTERS)[number];
 
 const ConflictStatusSchema = z.enum(CONFLICT_STATUSES);
 

@@ -64,7 +64,7 @@ export async function createCore(options: CoreOptions) {
     async write(work) {
       const result = await db.transaction().execute(work);
       events.emit('local-write', undefined);
-      events.emit('data-changed', { source: 'local', entity_types: [] });
+      events.emit('data.changed', { source: 'local', entity_types: [] });
       return result;
     },
   };

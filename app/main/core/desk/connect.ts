@@ -2,6 +2,7 @@ import { AppError, referrersOf, type WireRow, ROUTES } from '../../../../shared'
 import type { CodeClash } from '../../../../shared/ipc/types';
 import type { Core } from '../create-core';
 import { checkServer } from '../sync/check-server';
+import { outboxNote } from '../sync/outbox-note';
 import { SYNC_KEYS, readState, writeState } from '../sync/sync-state';
 
 export interface ConnectResult {
@@ -93,7 +94,7 @@ export async function mapClashes(core: Core, clashes: CodeClash[]): Promise<void
             .updateTable('outbox')
             .set({
               status: 'discarded',
-              last_error: `Mapped onto the server's ${type} ${clash.code}`,
+              last_error: outboxNote('MAPPED', `Mapped onto the server's ${type} ${clash.code}`),
               updated_at: core.ctx.now(),
             })
             .where('id', '=', op.id)

@@ -1,4 +1,5 @@
-import { assertCan, entityTypeOf, isEntityType, type ConflictStatus } from '../../../../shared';
+import { assertCan, entityTypeOf, isEntityType, type ConflictFilter, type ConflictStatus } from '../../../../shared';
+import type { ResolveInput } from '../../../../shared/ipc/inputs';
 import type { LocalConflict } from '../../../../shared/ipc/types';
 import type { AuthService } from '../auth/auth-service';
 import type { ConflictsRemote } from '../sync/conflicts-remote';
@@ -16,7 +17,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, remo
   }
 
   return {
-    async list(status: ConflictStatus | 'all' = 'open'): Promise<LocalConflict[]> {
+    async list(status: ConflictFilter = 'open'): Promise<LocalConflict[]> {
       let query = ctx.db.selectFrom('conflicts').selectAll().orderBy('created_at', 'desc').limit(500);
       if (status !== 'all') query = query.where('status', '=', status);
       const rows = await query.execute();
@@ -46,7 +47,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, remo
       return [...new Set(rows.map((r) => r.entity_uuid))];
     },
 
-    async resolve(input: { conflict_id: string; data: Record<string, unknown>; base_version: number; note?: string }) {
+    async resolve(input: ResolveInput) {
       assertCan(auth.current?.role, 'conflicts.resolve');
       const entity = await remote.resolve(input.conflict_id, {
         data: input.data,

@@ -64,6 +64,6 @@ export async function syncConflicts(deps: SyncDeps): Promise<ConflictNotice[]> {
       }
     }
   });
-  for (const notice of fresh) deps.events.emit('conflict', notice);
+  for (const notice of fresh) deps.events.emit('conflicts.new', notice);
   return fresh;
 }

@@ -42,7 +42,7 @@ export async function pullAll(deps: SyncDeps, onProgress: (pulled: number) => vo
       await writeState(trx, SYNC_KEYS.cursor, page.cursor);
     });
     onProgress(pulled);
-    if (changedTypes.length) deps.events.emit('data-changed', { source: 'sync', entity_types: changedTypes });
+    if (changedTypes.length) deps.events.emit('data.changed', { source: 'sync', entity_types: changedTypes });
     if (!page.has_more) return pulled;
   }
 }

@@ -1,9 +1,17 @@
 import type { Transaction } from 'kysely';
-import { entityTypeOf, type EntityType, type PushConflict, type PushResponse, ROUTES } from '../../../../shared';
+import {
+  entityTypeOf,
+  isErrorCode,
+  type EntityType,
+  type PushConflict,
+  type PushResponse,
+  ROUTES,
+} from '../../../../shared';
 import { entityTable } from '../db/entity-table';
 import type { LocalDatabase } from '../db/schema';
 import type { ConflictNotice } from '../events';
 import { storeServerAnswer } from './apply-remote';
+import { outboxNote } from './outbox-note';
 import type { SyncDeps } from './deps';
 import { nextBatch, rebaseFollowers, setOpStatus, toPushOp, type OutboxRow } from './outbox';
 
@@ -28,8 +36,8 @@ export async function pushPending(deps: SyncDeps, onProgress: (pushed: number) =
     tally.batches += 1;
     onProgress(tally.pushed);
     const types = [...new Set(batch.map((op) => op.entity_type as EntityType))];
-    deps.events.emit('data-changed', { source: 'sync', entity_types: types });
-    for (const notice of notices) deps.events.emit('conflict', notice);
+    deps.events.emit('data.changed', { source: 'sync', entity_types: types });
+    for (const notice of notices) deps.events.emit('conflicts.new', notice);
   }
 }
 
@@ -43,7 +51,7 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
     const op = item.op_id ? byOp.get(item.op_id) : undefined;
     if (!op) continue;
     answered.add(op.op_id);
-    await setOpStatus(trx, op.op_id, 'completed', item.message ?? null, now);
+    await setOpStatus(trx, op.op_id, 'completed', null, now);
     await rebaseFollowers(trx, op, item.entity.version);
     // The table is the one this desk's own op named, never a name taken from the answer.
     await storeServerAnswer(trx, deps.rows, entityTypeOf(op.entity_type), item.entity);
@@ -55,7 +63,10 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
     answered.add(op.op_id);
     const type = entityTypeOf(op.entity_type);
     notices.push(await keepLoser(trx, type, item, now));
-    await setOpStatus(trx, op.op_id, 'completed', `Conflict (${item.type}, ${item.resolution}): ${item.message}`, now);
+    const note = outboxNote('CONFLICT', `Conflict (${item.type}, ${item.resolution}): ${item.message}`, {
+      status: 409,
+    });
+    await setOpStatus(trx, op.op_id, 'completed', note, now);
     await storeServerAnswer(trx, deps.rows, type, item.entity);
     tally.conflicts += 1;
   }
@@ -63,13 +74,9 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
     const op = item.op_id ? byOp.get(item.op_id) : undefined;
     if (!op) continue;
     answered.add(op.op_id);
-    const detail = JSON.stringify({
-      status: item.status,
-      code: item.code,
-      message: item.message,
-      fields: item.fields ?? null,
-    });
-    await setOpStatus(trx, op.op_id, 'error', detail, now);
+    const code = isErrorCode(item.code) ? item.code : 'UNKNOWN';
+    const note = outboxNote(code, item.message, { status: item.status, fields: item.fields ?? null });
+    await setOpStatus(trx, op.op_id, 'error', note, now);
     tally.errors += 1;
   }
   // An op the server did not mention is not lost: it waits in "needs attention" with an explanation.
@@ -79,7 +86,7 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
       trx,
       op.op_id,
       'error',
-      JSON.stringify({ status: 0, code: 'NO_ANSWER', message: 'The server did not answer for this change' }),
+      outboxNote('NO_ANSWER', 'The server did not answer for this change'),
       now,
     );
     tally.errors += 1;

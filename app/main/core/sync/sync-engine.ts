@@ -103,7 +103,7 @@ export class SyncEngine {
 
   private update(patch: Partial<SyncStatus>): void {
     this.statusValue = { ...this.statusValue, ...patch };
-    this.deps.events.emit('sync-status', this.statusValue);
+    this.deps.events.emit('sync.status', this.statusValue);
   }
 
   private async runOnce(trigger: SyncTrigger): Promise<SyncRunResult> {

@@ -2,12 +2,14 @@ import { failureMessage } from '../../lib/failure';
 import { useState } from 'react';
 import {
   can,
+  CONFLICT_FILTERS,
   formatQuantity,
   isEntityType,
   kindOfField,
   parseMoney,
   parseQuantity,
   shapeOfEntity,
+  type ConflictFilter,
   type FieldKind,
 } from '../../../../../shared';
 import type { LocalConflict } from '../../../../../shared/ipc/types';
@@ -15,7 +17,7 @@ import { FormMessage } from '../../components/Field';
 import { call, useQuery } from '../../lib/api';
 import { formatWhen, useApp } from '../../lib/settings';
 
-type Filter = 'open' | 'auto' | 'resolved' | 'all';
+type Filter = ConflictFilter;
 type Choice = { from: 'server' | 'desk' | 'edit'; edit: string };
 
 /** The fields a supervisor chooses between: those a user's edit may change, as the registry lists them. */
@@ -49,7 +51,7 @@ export function ConflictsScreen() {
     <section>
       <h1>Conflicts</h1>
       <div className="row" role="tablist" aria-label="Filter conflicts">
-        {(['open', 'auto', 'resolved', 'all'] as Filter[]).map((f) => (
+        {CONFLICT_FILTERS.map((f) => (
           <button
             key={f}
             type="button"
