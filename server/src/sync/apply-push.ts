@@ -15,10 +15,10 @@ export interface PushHooks {
   afterOp?(index: number): void | Promise<void>;
   beforeCommit?(): void | Promise<void>;
   /**
-   * Test-only sabotage for the simulation's "can the invariants fail?" check: ignore stored op results, as a
-   * server without idempotency would. Never set outside tests.
+   * Whether the answer remembered for an op_id may be replayed (default: yes). Tests use it to see a server without
+   * idempotency break the invariants.
    */
-  breakIdempotency?: boolean;
+  mayReplay?(opId: string): boolean;
 }
 
 export interface PushContext {
@@ -111,7 +111,9 @@ async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: P
     }
     const { op, hash } = p;
     const previous =
-      op.op_id && !ctx.hooks?.breakIdempotency ? (stored.get(op.op_id) ?? seenInBatch.get(op.op_id)) : undefined;
+      op.op_id && (ctx.hooks?.mayReplay?.(op.op_id) ?? true)
+        ? (stored.get(op.op_id) ?? seenInBatch.get(op.op_id))
+        : undefined;
     if (op.op_id && previous) {
       const previousHash = 'request_hash' in previous ? previous.request_hash : previous.hash;
       if (previousHash !== hash) {
