@@ -1,4 +1,4 @@
-/** Stable error codes shared by the server, the desktop core and the renderer (PROTOCOL.md "Errors"). */
+/** Stable error codes shared by the server, the desktop core and the renderer (docs/protocol.md "Errors"). */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'TOKEN_EXPIRED',
@@ -60,7 +60,7 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** The HTTP status each code travels with (PROTOCOL.md). */
+/** The HTTP status each code travels with (docs/protocol.md). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   TOKEN_EXPIRED: 401,

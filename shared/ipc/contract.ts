@@ -50,7 +50,7 @@ export { SettingsSchema, type Settings } from './settings';
 export { CHANNELS, EVENTS, IPC_PREFIX, type Channel, type EventMap, type EventName } from './channels';
 
 /**
- * The IPC contract (DESIGN §2): every channel once — its name, its input schema and its output type. The
+ * The IPC contract (docs/architecture.md "Layers"): every channel once — its name, its input schema and its output type. The
  * preload exposes only these names; main registers a handler for each (a missing one is a compile error)
  * and validates every input with the schema before the handler runs.
  */

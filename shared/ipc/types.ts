@@ -33,7 +33,7 @@ export interface SyncProgress {
   pulled: number;
 }
 
-/** What the status bar shows at all times (DESIGN §5.3). */
+/** What the status bar shows at all times (docs/architecture.md "The desk's sync engine"). */
 export interface SyncStatus {
   state: SyncState;
   pending: number;

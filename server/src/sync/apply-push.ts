@@ -40,7 +40,7 @@ const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const RETRY_BUDGET_MS = 10_000;
 
 /**
- * Applies one push batch in one MySQL transaction (DESIGN §5.1). Successful ops commit together or not at
+ * Applies one push batch in one MySQL transaction (docs/protocol.md "Push"). Successful ops commit together or not at
  * all; error items change nothing; success and conflict answers are stored by op_id and replayed.
  */
 export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<PushResponse> {

@@ -25,7 +25,7 @@ export interface SignedInUser extends AuthUser {
 
 /**
  * Online sign-in, token refresh and logout against the server; plus a local argon2id verifier so that a user
- * who signed in here before can unlock the desk with no network (DESIGN §7).
+ * who signed in here before can unlock the desk with no network (docs/architecture.md "Security and offline sign-in").
  */
 export class AuthService {
   private user: SignedInUser | null = null;

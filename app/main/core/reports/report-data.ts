@@ -5,7 +5,7 @@ import { balanceOf } from '../domain/balances-service';
 import { createLedgerService } from '../domain/ledger-service';
 import { fromStored } from '../db/row-codec';
 
-/** Report data straight from the desk's database; every figure an integer sum (DESIGN §8). */
+/** Report data straight from the desk's database; every figure an integer sum (docs/architecture.md "Reports"). */
 
 export interface Period {
   from: string;

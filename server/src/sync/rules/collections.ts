@@ -5,7 +5,7 @@ import type { EntityRules } from '.';
 
 /**
  * A collection is priced where it is written: by the rate in force on its date in the organisation's zone.
- * An edit that moves neither product nor date keeps the stored rate (PROTOCOL.md "Push").
+ * An edit that moves neither product nor date keeps the stored rate (docs/protocol.md "Rules of a type").
  */
 export const collectionRules: EntityRules = {
   async load(trx, state, ops) {
