@@ -75,9 +75,15 @@ export type WireRow = z.infer<typeof WireRowSchema>;
 
 const DataSchema = z.record(z.string(), z.unknown());
 
+/**
+ * In an answer, entity_type is informational: a desk files the row under the type of the op it sent, never under a
+ * name taken from the answer, so an answer naming something else still parses (and changes no other table).
+ */
+const answeredEntityType = z.string();
+
 const PushSuccessSchema = z.object({
   op_id: z.string().optional(),
-  entity_type: EntityTypeSchema,
+  entity_type: answeredEntityType,
   uuid: z.string(),
   entity: WireRowSchema,
   merged: z.boolean(),
@@ -87,7 +93,7 @@ export type PushSuccess = z.infer<typeof PushSuccessSchema>;
 
 const PushConflictSchema = z.object({
   op_id: z.string().optional(),
-  entity_type: EntityTypeSchema,
+  entity_type: answeredEntityType,
   uuid: z.string(),
   conflict_id: z.string(),
   type: z.enum(CONFLICT_TYPES),

@@ -1,4 +1,4 @@
-import { assertCan, entityTypeOf, isEntityType, type ConflictFilter, type ConflictStatus } from '../../../../shared';
+import { assertCan, entityTypeOf, isEntityType, type ConflictFilter } from '../../../../shared';
 import type { ResolveInput } from '../../../../shared/ipc/inputs';
 import type { LocalConflict } from '../../../../shared/ipc/types';
 import type { AuthService } from '../auth/auth-service';
@@ -28,7 +28,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, remo
           entity_uuid: r.entity_uuid,
           type: r.type,
           resolution: r.resolution,
-          status: r.status as ConflictStatus,
+          status: r.status,
           client_data: JSON.parse(r.client_data) as Record<string, unknown>,
           server_data: JSON.parse(r.server_data) as Record<string, unknown>,
           local_data: r.local_data ? (JSON.parse(r.local_data) as Record<string, unknown>) : null,
