@@ -8,6 +8,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'scripts/**/*.test.ts',
       'test/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     // Browser tests run on their own (npm run e2e), after a build.
     exclude: ['test/e2e/**', 'node_modules/**'],

@@ -106,7 +106,7 @@ async function pay(page: Page, supplier: string, amount: string, method: string,
     .waitFor();
 }
 
-/** Two clerks' desks change the same payment offline: a conflict for the supervisor's screen. */
+/** Two supervisors' desks void the same payment offline with different reasons: a conflict to settle. */
 async function makeConflict(office: DemoOffice, dir: string, paymentUuid: string): Promise<void> {
   const desks: Core[] = [];
   try {
@@ -118,12 +118,12 @@ async function makeConflict(office: DemoOffice, dir: string, paymentUuid: string
         engine: { setTimer: () => null, clearTimer: () => undefined },
       });
       desks.push(desk);
-      await desk.auth.login(CLERK!.email, CLERK!.password);
+      await desk.auth.login(SUPERVISOR!.email, SUPERVISOR!.password);
       await desk.engine.sync('manual');
     }
     const [a, b] = desks as [Core, Core];
-    await a.payments.update(paymentUuid, { amount_minor: 450_000, reference: 'MPESA QL1B8R4TZ6' });
-    await b.payments.update(paymentUuid, { amount_minor: 550_000, notes: 'Amount checked against the paper slip' });
+    await a.payments.void({ uuid: paymentUuid, reason: 'Entered twice: the same M-Pesa payment' });
+    await b.payments.void({ uuid: paymentUuid, reason: 'Grower returned the cash at the weighbridge' });
     await a.engine.sync('manual');
     await b.engine.sync('manual');
   } finally {
@@ -310,8 +310,8 @@ async function main(): Promise<void> {
       .first()
       .click();
     const detail = page.getByLabel('Conflict detail');
-    await detail.getByLabel('amount_minor: server').check();
-    await detail.getByLabel('notes: desk').check();
+    await detail.getByLabel('Voided at: server').check();
+    await detail.getByLabel('Void reason: desk').check();
     await detail.getByRole('textbox', { name: 'Note' }).fill('Checked the paper slip with the grower');
     await pictures.shot(page, '10-conflicts');
 

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL',
   'UNAVAILABLE',
+  'PERIOD_CLOSED',
   'PROTOCOL_MISMATCH',
   'BAD_RESPONSE',
   // Desk-only: the notes an outbox op can carry (outbox.last_error) besides the server's own codes.
@@ -79,6 +80,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  PERIOD_CLOSED: 422,
   /** A desk the server no longer serves (or newer than it): the message says which side to update. */
   PROTOCOL_MISMATCH: 426,
   /** Desk-side only: the server answered 2xx with a body that does not match the route's response schema. */

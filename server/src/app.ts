@@ -12,11 +12,21 @@ import { registerHealthRoute } from './routes/health';
 import { registerAuth } from './plugins/auth';
 import { registerAuthRoutes } from './routes/auth';
 import { registerConflictRoutes } from './routes/conflicts';
+import { registerSettlementRoutes } from './routes/settlements';
 import { registerSyncRoutes } from './routes/sync';
 import { connectRedis } from './redis';
+import { RedisSessionBus } from './auth/redis-session-bus';
+import { SessionGuard } from './auth/session-guard';
 import type { PushHooks } from './sync/apply-push';
 import { LiveHub } from './sync/live-hub';
 import { RedisLiveBus } from './sync/redis-live-bus';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Whether an access token's user and sign-in still hold; told about sign-outs and revocations. */
+    sessions: SessionGuard;
+  }
+}
 
 export interface BuildServerOptions {
   config: ServerConfig;
@@ -66,16 +76,28 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   registerDb(app, config.mysqlUrl, options.db);
   registerHealthRoute(app);
-  await registerAuth(app, { secret: config.jwtSecret, ttlSeconds: config.accessTokenTtlSeconds });
-  // Several instances share Redis: one login limit for all of them, and live notices heard everywhere.
+  // Several instances share Redis: one login limit for all of them, live notices and session changes heard
+  // everywhere.
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : null;
+  const sessions = new SessionGuard(app.db, {
+    cacheMs: config.sessionCacheMs,
+    bus: redis ? new RedisSessionBus(redis, config.redisPrefix, app.log) : undefined,
+  });
+  app.decorate('sessions', sessions);
+  await registerAuth(app, {
+    secret: config.jwtSecret,
+    ttlSeconds: config.accessTokenTtlSeconds,
+    checkSession: (claims) => sessions.check(claims),
+  });
   await registerAuthRoutes(app, config, redis?.commands);
   const live = new LiveHub(app.db, { bus: redis ? new RedisLiveBus(redis, config.redisPrefix, app.log) : undefined });
   app.addHook('onClose', async () => {
     live.stop();
+    sessions.stop();
     await redis?.close();
   });
   registerSyncRoutes(app, { config, policy: config.conflictPolicy, live, hooks: options.pushHooks });
   registerConflictRoutes(app, { config, live });
+  registerSettlementRoutes(app, { config, live });
   return app;
 }

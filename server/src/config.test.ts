@@ -27,6 +27,17 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ redisUrl: null, redisPrefix: 'collectpay:', shutdownDrainMs: 0 });
   });
 
+  it('has a date window, 2000-01-01 to 2100-01-01 unless configured', () => {
+    expect(loadConfig({}).dateWindow).toEqual({ from: '2000-01-01', to: '2100-01-01' });
+    expect(loadConfig({ DATE_WINDOW_FROM: '2010-01-01', DATE_WINDOW_TO: '2050-01-01' }).dateWindow).toEqual({
+      from: '2010-01-01',
+      to: '2050-01-01',
+    });
+    expect(problems({ DATE_WINDOW_FROM: '2050-01-01', DATE_WINDOW_TO: '2010-01-01' })).toEqual([
+      'DATE_WINDOW_FROM must come before DATE_WINDOW_TO',
+    ]);
+  });
+
   it('takes a shared Redis for several instances', () => {
     const config = loadConfig({ REDIS_URL: 'redis://:secret@cache.local:6380/2', REDIS_PREFIX: 'coop-a:' });
     expect(config).toMatchObject({ redisUrl: 'redis://:secret@cache.local:6380/2', redisPrefix: 'coop-a:' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { isValidTimeZone } from '../../shared';
+import { DEFAULT_DATE_WINDOW, isValidTimeZone, parseDateWindow, type DateWindow } from '../../shared';
 import { parsePolicy, type ConflictPolicy } from './sync/policy';
 
 /** Server configuration from the environment, validated at start with one clear message per bad value. */
@@ -36,6 +36,10 @@ const EnvSchema = z.object({
     .default('info'),
   BODY_LIMIT_BYTES: intFrom('BODY_LIMIT_BYTES', 1024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: intFrom('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 10_000).default(10),
+  LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: intFrom('LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1, 100_000).default(30),
+  REFRESH_RATE_LIMIT_PER_MINUTE: intFrom('REFRESH_RATE_LIMIT_PER_MINUTE', 1, 100_000).default(60),
+  LIVE_STREAMS_PER_USER: intFrom('LIVE_STREAMS_PER_USER', 1, 10_000).default(20),
+  SESSION_CACHE_MS: intFrom('SESSION_CACHE_MS', 0, 60_000).default(5000),
   CONFLICT_POLICY: z.string().optional(),
   REQUEST_TIMEOUT_MS: intFrom('REQUEST_TIMEOUT_MS', 1000, 600_000).default(30_000),
   REDIS_URL: z
@@ -55,6 +59,8 @@ const EnvSchema = z.object({
       'TRUST_PROXY must list the load balancer addresses, e.g. 10.0.0.5,10.0.0.6 or loopback',
     )
     .optional(),
+  DATE_WINDOW_FROM: z.string().default(DEFAULT_DATE_WINDOW.from),
+  DATE_WINDOW_TO: z.string().default(DEFAULT_DATE_WINDOW.to),
 });
 
 export interface ServerConfig {
@@ -71,6 +77,14 @@ export interface ServerConfig {
   logLevel: string;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
+  /** Failed sign-ins from one address, whatever the account (spraying many emails); successes do not count. */
+  loginRateLimitPerAddressPerMinute: number;
+  /** Token refreshes per address and minute. */
+  refreshRateLimitPerMinute: number;
+  /** Live streams one user may hold open on one instance. */
+  liveStreamsPerUser: number;
+  /** How long an instance trusts what it last read of a user's state and a sign-in's revocation. */
+  sessionCacheMs: number;
   conflictPolicy: ConflictPolicy;
   /** A request (headers and body) that takes longer is cut off: slow or stalled clients cannot hold sockets. */
   requestTimeoutMs: number;
@@ -87,6 +101,8 @@ export interface ServerConfig {
    * counts each client's own address; none: the peer address is the client.
    */
   trustProxy: string[];
+  /** The dates a pushed record (and a pull's last_sync_at) may carry; anything outside is refused with a 422. */
+  dateWindow: DateWindow;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +123,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch (error) {
     throw new ConfigError([(error as Error).message]);
   }
+  const dateWindow = parseDateWindow(e.DATE_WINDOW_FROM, e.DATE_WINDOW_TO);
+  if (typeof dateWindow === 'string') throw new ConfigError([dateWindow]);
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET is required when NODE_ENV=production (at least 32 characters)']);
   }
@@ -123,6 +141,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerAddressPerMinute: e.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    refreshRateLimitPerMinute: e.REFRESH_RATE_LIMIT_PER_MINUTE,
+    liveStreamsPerUser: e.LIVE_STREAMS_PER_USER,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     conflictPolicy,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     redisUrl: e.REDIS_URL ?? null,
@@ -133,5 +155,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .split(',')
       .map((a) => a.trim())
       .filter(Boolean),
+    dateWindow,
   };
 }

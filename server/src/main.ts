@@ -1,53 +1,12 @@
-import { parseArgs } from 'node:util';
-import { isAppError } from '../../shared';
 import { loadConfig, ConfigError } from './config';
 import { buildServer } from './app';
 import { createDb, ensureDatabase, isDatabaseUnreachable, migrateServer } from './db/connection';
-import { addUser } from './users/users';
+import { USER_USAGE, userAdd, userSetActive } from './cli/user-commands';
 
 const USAGE = `Usage:
   npm run server                      create + migrate the database, then serve
   npm run server -- migrate           create + migrate only
-  npm run server -- user:add --email E --password P --name N --role clerk|supervisor|admin`;
-
-async function userAdd(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      email: { type: 'string' },
-      password: { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const config = loadConfig();
-  await ensureDatabase(config.mysqlUrl);
-  const db = createDb(config.mysqlUrl, 1);
-  try {
-    await migrateServer(db);
-    const user = await addUser(db, values as never);
-    console.log(`Added ${user.role} ${user.name} <${user.email}> (id ${user.id})`);
-    return 0;
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    console.error(
-      error.fields
-        ? Object.entries(error.fields)
-            .map(([f, m]) => `--${f} ${m}`)
-            .join('\n')
-        : error.message,
-    );
-    return 1;
-  } finally {
-    await db.destroy();
-  }
-}
+${USER_USAGE}`;
 
 async function migrateOnce(url: string): Promise<void> {
   await ensureDatabase(url);
@@ -86,6 +45,8 @@ async function migrateWhenReachable(url: string, waitSeconds: number): Promise<v
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
   if (command === 'user:add') return userAdd(rest);
+  if (command === 'user:deactivate') return userSetActive(rest, false);
+  if (command === 'user:activate') return userSetActive(rest, true);
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return 0;

@@ -3,7 +3,8 @@ import { Migrator } from 'kysely';
 
 /** Migrates either database to its latest migration; a failed step becomes one error naming the database and the step. */
 export async function migrateToLatest<DB>(db: Kysely<DB>, provider: MigrationProvider, label: string): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Migration numbers are reserved per team (0010s, 0020s, …), so a lower number may arrive after a higher one ran.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

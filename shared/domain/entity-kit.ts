@@ -27,6 +27,11 @@ export type CreateRule = 'required' | 'now' | 'computed' | 'unset' | { readonly 
 
 export interface FieldSpec {
   readonly kind: FieldKind;
+  /**
+   * What people call it ("Amount", "Paid at"): the conflict screen shows this, never the column. Without one the
+   * column name is made readable ("gross_minor" → "Gross"); give one where that reads badly.
+   */
+  readonly label?: string;
   /** The value as a row holds it (nullability included), with messages a clerk can act on. */
   readonly schema: z.ZodType;
   /** Default `required`. */
@@ -49,6 +54,11 @@ export interface AccessSpec {
   readonly says?: string;
   /** Updates that write these fields are an action of their own (a void), with their own role. */
   readonly fieldActions?: Readonly<Record<string, { readonly role: Role; readonly fields: readonly string[] }>>;
+  /**
+   * Rows only the server writes (a settlement run it computed): why nobody writes them through sync. Every
+   * create, update and delete is then refused on both sides, whatever the role.
+   */
+  readonly serverOnly?: string;
 }
 
 export interface EntitySpec {
@@ -59,6 +69,11 @@ export interface EntitySpec {
   readonly access: AccessSpec;
   /** The conflict policy unless the server is configured otherwise (CONFLICT_POLICY). */
   readonly conflictPolicy: Resolution;
+  /**
+   * Rules across fields, as `{ field: problem }`, checked on the whole row as it would be written (a new row,
+   * or a row merged with an edit) by the desk's entity service and the server's push alike.
+   */
+  readonly rowRules?: (row: Readonly<Record<string, unknown>>) => Record<string, string>;
 }
 
 type Flat<T> = { -readonly [K in keyof T]: T[K] };

@@ -13,6 +13,13 @@ export const codeField = z
   .max(32, 'must be at most 32 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'may contain only letters, digits and . _ / -');
 
+/**
+ * The one normalisation of a unique code, the same in both databases: codes are ASCII (codeField), so SQLite's
+ * and MariaDB's lower() agree, and each database indexes CODE_KEY_SQL (migration 0020 on both).
+ */
+export const codeKey = (code: string): string => code.trim().toLowerCase();
+export const CODE_KEY_SQL = 'lower(code)';
+
 export const nameField = z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters');
 
 export function textField(max: number) {
@@ -51,12 +58,24 @@ export const commonRowShape = {
 
 export const COMMON_ROW_FIELDS = Object.keys(commonRowShape) as (keyof typeof commonRowShape)[];
 
+/** What people call the common columns. */
+export const COMMON_ROW_LABELS: Record<(typeof COMMON_ROW_FIELDS)[number], string> = {
+  uuid: 'Id',
+  version: 'Version',
+  created_at: 'Created at',
+  updated_at: 'Updated at',
+  deleted_at: 'Deleted at',
+  created_by: 'Created by',
+  updated_by: 'Updated by',
+};
+
 /** Field specs several entity types share (see entity-kit.ts). */
-export const codeSpec = { kind: 'text', schema: codeField, unique: true } as const;
-export const nameSpec = { kind: 'text', schema: nameField } as const;
-export const notesSpec = { kind: 'text', schema: textField(1000), create: { default: '' } } as const;
+export const codeSpec = { kind: 'text', label: 'Code', schema: codeField, unique: true } as const;
+export const nameSpec = { kind: 'text', label: 'Name', schema: nameField } as const;
+export const notesSpec = { kind: 'text', label: 'Notes', schema: textField(1000), create: { default: '' } } as const;
 export const activeSpec = {
   kind: 'boolean',
+  label: 'Active',
   schema: z.boolean({ error: 'must be true or false' }),
   create: { default: true },
 } as const;

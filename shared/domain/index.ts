@@ -9,7 +9,13 @@ export * from './entities/payments';
 export * from './entity-names';
 export * from './registry';
 export * from './permissions';
-// Pay runs (issue 16): schemas only; not synced entity types yet.
+// Pay runs (issue 16): charges, supplier credit, settlement runs and lines are entity types.
+export * from './entities/charges';
+export * from './entities/supplier-credits';
+export * from './entities/settlement-runs';
+export * from './entities/settlement-lines';
+export * from './json-text';
+export * from './settlement-rows';
 export * from './charges';
 export * from './supplier-credits';
 export * from './settlement-lines';

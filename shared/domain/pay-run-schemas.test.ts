@@ -4,7 +4,8 @@ import { ChargeCreateSchema, chargeRuleErrors, describeChargeValue, parseChargeV
 import { SupplierPayoutDetailsSchema } from './payout-details';
 import { PayoutResultRowSchema } from './payout-results';
 import { SettlementRunCreateSchema } from './settlement-runs';
-import { SupplierCreditCreateSchema } from './supplier-credits';
+import { supplierCredits } from './entities/supplier-credits';
+import { supplierCreditRuleErrors } from './supplier-credits';
 
 const PRODUCT = '00000000-0000-4000-8000-000000000101';
 const SUPPLIER = '00000000-0000-4000-8000-000000000001';
@@ -64,7 +65,7 @@ describe('charges', () => {
 });
 
 describe('supplier credit', () => {
-  it('owes the whole principal when created; the instalment cannot exceed it', () => {
+  it('has a principal and an instalment that cannot exceed it', () => {
     const credit = {
       supplier_uuid: SUPPLIER,
       kind: 'input',
@@ -73,13 +74,12 @@ describe('supplier credit', () => {
       instalment_minor: 100_000,
       issued_on: '2026-11-02',
     };
-    expect(SupplierCreditCreateSchema.parse(credit)).toMatchObject({ remaining_minor: 600_000, notes: '' });
-    expect(errors(SupplierCreditCreateSchema, { ...credit, instalment_minor: 700_000 })).toEqual({
+    expect(supplierCredits.createSchema.parse(credit)).toMatchObject({ principal_minor: 600_000 });
+    expect(supplierCreditRuleErrors({ ...credit, instalment_minor: 700_000 })).toEqual({
       instalment_minor: 'cannot be more than the principal',
     });
-    expect(errors(SupplierCreditCreateSchema, { ...credit, kind: 'advance', description: ' ' })).toEqual({
+    expect(errors(supplierCredits.createSchema, { ...credit, kind: 'advance' })).toEqual({
       kind: 'must be one of: loan, input',
-      description: 'is required',
     });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { textField } from './fields';
+import type { FieldErrors } from '../errors';
+import { refineWith, textField } from './fields';
 
 /** How a supplier prefers to be paid by a run. */
 export const PAYOUT_METHODS = ['none', 'bank', 'mobile'] as const;
@@ -40,6 +41,22 @@ export const payoutDetailsFields = {
   mobile_phone: optionalFormatted((v) => v.replace(/[\s().-]/g, ''), E164, E164_MESSAGE),
 };
 
+/** The chosen method's details are required (on a new supplier, and on the merged row after an edit). */
+export function supplierPayoutErrors(d: {
+  payout_method: PayoutMethod;
+  bank_account_number: string;
+  bank_code: string;
+  mobile_phone: string;
+}): FieldErrors {
+  const errors: FieldErrors = {};
+  if (d.payout_method === 'bank') {
+    if (d.bank_account_number === '') errors.bank_account_number = 'is required to pay by bank';
+    if (d.bank_code === '') errors.bank_code = 'is required to pay by bank';
+  }
+  if (d.payout_method === 'mobile' && d.mobile_phone === '') errors.mobile_phone = 'is required to pay by mobile money';
+  return errors;
+}
+
 /** Optional bank and mobile-money details of a supplier; the chosen method's details are required. */
 export const SupplierPayoutDetailsSchema = z
   .strictObject({
@@ -49,15 +66,6 @@ export const SupplierPayoutDetailsSchema = z
     bank_code: payoutDetailsFields.bank_code.default(''),
     mobile_phone: payoutDetailsFields.mobile_phone.default(''),
   })
-  .superRefine((d, ctx) => {
-    const need = (field: keyof typeof d, why: string) => {
-      if (d[field] === '') ctx.addIssue({ code: 'custom', path: [field], message: why });
-    };
-    if (d.payout_method === 'bank') {
-      need('bank_account_number', 'is required to pay by bank');
-      need('bank_code', 'is required to pay by bank');
-    }
-    if (d.payout_method === 'mobile') need('mobile_phone', 'is required to pay by mobile money');
-  });
+  .superRefine(refineWith(supplierPayoutErrors));
 export type SupplierPayoutDetails = z.output<typeof SupplierPayoutDetailsSchema>;
 export type SupplierPayoutDetailsInput = z.input<typeof SupplierPayoutDetailsSchema>;

@@ -11,6 +11,9 @@ const APP_ACTIONS = {
   'conflicts.list': { role: 'supervisor', says: 'list conflicts' },
   'conflicts.resolve': { role: 'supervisor', says: 'resolve conflicts' },
   'conflicts.reopen': { role: 'supervisor', says: 'reopen conflicts' },
+  'settlements.run': { role: 'supervisor', says: 'run settlements' },
+  'settlements.approve': { role: 'supervisor', says: 'approve settlement runs' },
+  'settlements.pay': { role: 'supervisor', says: 'record settlement payouts' },
 } as const satisfies Record<string, { role: Role; says: string }>;
 
 type FieldActionsOf<T extends EntityType> = Registry[T]['access'] extends { fieldActions: infer A }
@@ -36,6 +39,10 @@ function ruleOf(action: Action): Rule {
   const name = action.slice(dot + 1);
   const { access, label } = entity(type) as { access: AccessSpec; label: { many: string } };
   const says = access.says ?? `${name} ${type}`;
+  if (access.serverOnly) {
+    const many = label.many[0]!.toUpperCase() + label.many.slice(1);
+    return { role: null, says, never: `${many} are ${access.serverOnly}` };
+  }
   if (name === 'create' || name === 'update') return { role: access[name], says };
   if (name === 'delete') {
     if (typeof access.delete === 'string') return { role: access.delete, says };

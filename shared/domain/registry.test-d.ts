@@ -40,6 +40,11 @@ expectTypeOf<EntityRow<'suppliers'>>().toEqualTypeOf<
       region: string;
       notes: string;
       active: boolean;
+      payout_method: 'none' | 'bank' | 'mobile';
+      bank_account_name: string;
+      bank_account_number: string;
+      bank_code: string;
+      mobile_phone: string;
     }
   >
 >();
@@ -88,6 +93,11 @@ expectTypeOf<SupplierCreate>().toEqualTypeOf<{
   region?: string | undefined;
   notes?: string | undefined;
   active?: boolean | undefined;
+  payout_method?: 'none' | 'bank' | 'mobile' | undefined;
+  bank_account_name?: string | undefined;
+  bank_account_number?: string | undefined;
+  bank_code?: string | undefined;
+  mobile_phone?: string | undefined;
 }>();
 expectTypeOf<CollectionCreate>().toEqualTypeOf<{
   uuid?: string | undefined;

@@ -7,6 +7,7 @@ import {
   entityTypeOf,
   FIELD_KINDS,
   isEntityType,
+  labelOfField,
   REFERENCE_FIELDS,
   referrersOf,
   shapeOfEntity,
@@ -21,6 +22,17 @@ describe('entity registry', () => {
     for (const [key, spec] of Object.entries(ENTITIES)) expect(spec.type).toBe(key);
     for (const [index, type] of ENTITY_TYPES.entries()) {
       for (const { target } of shapeOfEntity(type).refs) expect(ENTITY_TYPES.indexOf(target)).toBeLessThan(index);
+    }
+  });
+
+  it('gives every column a label people read ("Amount", "Paid at", "Deleted at"), never the column name', () => {
+    expect(labelOfField('payments', 'amount_minor')).toBe('Amount');
+    expect(labelOfField('payments', 'paid_at')).toBe('Paid at');
+    expect(labelOfField('payments', 'void_reason')).toBe('Void reason');
+    for (const type of ENTITY_TYPES) {
+      for (const column of shapeOfEntity(type).columns) {
+        expect(labelOfField(type, column), `${type}.${column}`).toMatch(/^[A-Z][a-z]+( [a-z]+)*$/);
+      }
     }
   });
 
@@ -103,6 +115,11 @@ describe('entity registry', () => {
       region: '',
       notes: '',
       active: true,
+      payout_method: 'none',
+      bank_account_name: '',
+      bank_account_number: '',
+      bank_code: '',
+      mobile_phone: '',
     });
     expect(entity('collections').createSchema.safeParse({ rate_minor: 1 }).success).toBe(false);
     expect(entity('payments').patchSchema.safeParse({ voided_at: null }).success).toBe(false);

@@ -5,8 +5,12 @@ import { payments } from './entities/payments';
 import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { suppliers } from './entities/suppliers';
+import { charges } from './entities/charges';
+import { supplierCredits } from './entities/supplier-credits';
+import { settlementRuns } from './entities/settlement-runs';
+import { settlementLines } from './entities/settlement-lines';
 import { isPatchable, type EntitySpec, type FieldKind, type FieldSpec, type Resolution } from './entity-kit';
-import { COMMON_ROW_FIELDS, commonRowShape } from './fields';
+import { COMMON_ROW_FIELDS, COMMON_ROW_LABELS, commonRowShape } from './fields';
 
 /**
  * The one place that knows the synced entity types. Everything else — table types on both databases, row
@@ -22,6 +26,10 @@ export const ENTITIES = {
   product_rates: productRates,
   collections,
   payments,
+  charges,
+  supplier_credits: supplierCredits,
+  settlement_runs: settlementRuns,
+  settlement_lines: settlementLines,
 } as const;
 
 export type Registry = typeof ENTITIES;
@@ -118,6 +126,18 @@ export function referrersOf(target: EntityType): { type: EntityType; field: stri
 export const DEFAULT_POLICY = Object.fromEntries(
   ENTITY_TYPES.map((type) => [type, ENTITIES[type].conflictPolicy]),
 ) as Record<EntityType, Resolution>;
+
+/** What people call a column of this type ("Amount", "Paid at", "Deleted at"); the column name if unknown. */
+export function labelOfField(type: EntityType, field: string): string {
+  const spec = (ENTITIES[type].fields as Record<string, FieldSpec>)[field];
+  return spec?.label ?? COMMON_ROW_LABELS[field as keyof typeof COMMON_ROW_LABELS] ?? readable(field);
+}
+
+/** "gross_minor" → "Gross", "period_from" → "Period from": units and "uuid" are the kind's business, not the name's. */
+function readable(field: string): string {
+  const words = field.replace(/_(minor|milli|uuid)$/, '').replace(/_/g, ' ');
+  return words[0]!.toUpperCase() + words.slice(1);
+}
 
 /** The kind of a business field, for showing a value ("money", "quantity"…); undefined for other columns. */
 export function kindOfField(type: EntityType, field: string): FieldKind | undefined {

@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import {
-  codeField,
-  commonRowShape,
-  dateField,
-  instantField,
-  nameField,
-  positiveInt,
-  textField,
-  uuidField,
-} from './fields';
-import { DeductionTotalSchema, RUN_KINDS, settlementLineShape, settlementTotalsShape } from './settlement-lines';
+import { codeField, dateField, nameField, positiveInt, textField, uuidField } from './fields';
+import { RUN_KINDS } from './settlement-lines';
 
 /** A run is computed as a draft (and may be recomputed), approved (then it never changes), then paid. */
 export const RUN_STATUSES = ['draft', 'approved', 'paid'] as const;
@@ -27,44 +18,21 @@ const periodRule = {
   message: 'must be on or after the start date',
 };
 
-export const settlementRunFields = {
-  code: codeField,
-  name: nameField,
-  kind: z.enum(RUN_KINDS),
-  period_from: dateField,
-  period_to: dateField,
-  /** Only suppliers of this route ('' = every route). */
-  route: textField(80),
-  /** Only collections of this product (null = every product). */
-  product_uuid: uuidField.nullable(),
-  /** The run whose carried-forward amounts this one brings forward. */
-  previous_run_uuid: uuidField.nullable(),
-  bonus_rates: z.array(BonusRateSchema),
-  status: z.enum(RUN_STATUSES),
-  computed_at: instantField,
-  approved_at: instantField.nullable(),
-  approved_by: z.string().nullable(),
-  ...settlementTotalsShape,
-  by_deduction: z.array(DeductionTotalSchema),
-};
-
-export const SettlementRunRowSchema = z
-  .object({ ...commonRowShape, ...settlementRunFields })
-  .refine((r) => r.period_to >= r.period_from, periodRule);
-export type SettlementRunRow = z.infer<typeof SettlementRunRowSchema>;
-
-/** What a supervisor asks for when starting a run; the server computes everything else. */
+/**
+ * What a supervisor asks for when starting a run (the stored run is `entities/settlement-runs.ts`); the server
+ * computes everything else. Code and name default to the period's.
+ */
 export const SettlementRunCreateSchema = z
   .strictObject({
     uuid: uuidField.optional(),
-    code: settlementRunFields.code,
-    name: settlementRunFields.name,
-    kind: settlementRunFields.kind.default('regular'),
-    period_from: settlementRunFields.period_from,
-    period_to: settlementRunFields.period_to,
-    route: settlementRunFields.route.default(''),
-    product_uuid: settlementRunFields.product_uuid.default(null),
-    bonus_rates: settlementRunFields.bonus_rates.default([]),
+    code: codeField.optional(),
+    name: nameField.optional(),
+    kind: z.enum(RUN_KINDS).default('regular'),
+    period_from: dateField,
+    period_to: dateField,
+    route: textField(80).default(''),
+    product_uuid: uuidField.nullable().default(null),
+    bonus_rates: z.array(BonusRateSchema).max(100, 'must be at most 100').default([]),
   })
   .refine((r) => r.period_to >= r.period_from, periodRule)
   .refine((r) => (r.kind === 'bonus') === r.bonus_rates.length > 0, {
@@ -72,17 +40,9 @@ export const SettlementRunCreateSchema = z
     message: 'are required for a bonus run, and only for one',
   });
 export type SettlementRunCreate = z.input<typeof SettlementRunCreateSchema>;
+export type SettlementRunRequest = z.output<typeof SettlementRunCreateSchema>;
 
-export const settlementLineFields = {
-  run_uuid: uuidField,
-  ...settlementLineShape,
-  /** The reference written in payout files and matched on import. */
-  payout_reference: textField(80),
-  payout_status: z.enum(PAYOUT_STATUSES),
-  payout_provider_reference: textField(120),
-  payout_message: textField(500),
-  paid_at: instantField.nullable(),
-};
-
-export const SettlementLineRowSchema = z.object({ ...commonRowShape, ...settlementLineFields });
-export type SettlementLineRow = z.infer<typeof SettlementLineRowSchema>;
+/** The reference a line travels under to the bank or provider and back: "<run code>-<supplier code>". */
+export function payoutReference(runCode: string, supplierCode: string): string {
+  return `${runCode}-${supplierCode}`;
+}

@@ -1,70 +1,45 @@
 import { z } from 'zod';
-import { type FieldErrors } from '../errors';
-import { commonRowShape, dateField, nonNegativeInt, positiveInt, refineWith, textField, uuidField } from './fields';
+import type { FieldErrors } from '../errors';
+import { dateField, positiveInt, uuidField } from './fields';
 
 /** Loans in cash and inputs given on credit (fertiliser, feed, seedlings); advances stay payments of type advance. */
 export const CREDIT_KINDS = ['loan', 'input'] as const;
 export type CreditKind = (typeof CREDIT_KINDS)[number];
 
+/**
+ * A credit's fields (the entity is `entities/supplier-credits.ts`). It stores no balance: what remains is the
+ * principal less the instalments that fell due in approved runs, worked out by the server when it computes a run.
+ */
 export const supplierCreditFields = {
   supplier_uuid: uuidField,
   kind: z.enum(CREDIT_KINDS),
   /** What was lent or supplied ("Fertiliser NPK 2 bags"); printed on payslips. */
-  description: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+  description: z.string().trim().max(120, 'must be at most 120 characters'),
   principal_minor: positiveInt,
   /** Falls due on every run until the credit is recovered (the last instalment is what remains). */
   instalment_minor: positiveInt,
-  /** Not yet due; settlement runs lower it by each instalment. */
-  remaining_minor: nonNegativeInt,
   issued_on: dateField,
-  notes: textField(1000),
 };
 
-type CreditRuleInput = Pick<
-  z.infer<z.ZodObject<typeof supplierCreditFields>>,
-  'principal_minor' | 'instalment_minor' | 'remaining_minor'
->;
-
-export function supplierCreditRuleErrors(credit: CreditRuleInput): FieldErrors {
-  const errors: FieldErrors = {};
-  if (credit.instalment_minor > credit.principal_minor) errors.instalment_minor = 'cannot be more than the principal';
-  if (credit.remaining_minor > credit.principal_minor) errors.remaining_minor = 'cannot be more than the principal';
-  return errors;
+/** The instalment cannot be more than the principal (checked on create, and after an edit on the merged row). */
+export function supplierCreditRuleErrors(credit: { principal_minor: number; instalment_minor: number }): FieldErrors {
+  return credit.instalment_minor > credit.principal_minor
+    ? { instalment_minor: 'cannot be more than the principal' }
+    : {};
 }
 
-export const SupplierCreditRowSchema = z
-  .object({ ...commonRowShape, ...supplierCreditFields })
-  .superRefine(refineWith(supplierCreditRuleErrors));
-export type SupplierCreditRow = z.infer<typeof SupplierCreditRowSchema>;
+/** The name a credit goes by on payslips: its description, or its kind and date. */
+export function creditName(credit: { kind: CreditKind; description: string; issued_on: string }): string {
+  return credit.description || `${credit.kind === 'loan' ? 'Loan' : 'Inputs on credit'} of ${credit.issued_on}`;
+}
 
-/** A new credit owes its whole principal. */
-export const SupplierCreditCreateSchema = z
-  .strictObject({
-    uuid: uuidField.optional(),
-    supplier_uuid: supplierCreditFields.supplier_uuid,
-    kind: supplierCreditFields.kind,
-    description: supplierCreditFields.description,
-    principal_minor: supplierCreditFields.principal_minor,
-    instalment_minor: supplierCreditFields.instalment_minor,
-    issued_on: supplierCreditFields.issued_on,
-    notes: supplierCreditFields.notes.default(''),
-  })
-  .transform((credit) => ({ ...credit, remaining_minor: credit.principal_minor }))
-  .superRefine(refineWith(supplierCreditRuleErrors));
-export type SupplierCreditCreate = z.input<typeof SupplierCreditCreateSchema>;
-
-/** People may correct what a credit is and its instalment; the remaining balance moves only through runs. */
-export const SupplierCreditPatchSchema = z
-  .strictObject({
-    description: supplierCreditFields.description,
-    instalment_minor: supplierCreditFields.instalment_minor,
-    notes: supplierCreditFields.notes,
-  })
-  .partial();
-export type SupplierCreditPatch = z.infer<typeof SupplierCreditPatchSchema>;
-
-/** What the settlement engine needs of a credit. */
-export type CreditTerms = Pick<
-  SupplierCreditRow,
-  'uuid' | 'supplier_uuid' | 'kind' | 'description' | 'instalment_minor' | 'remaining_minor' | 'issued_on'
->;
+/** What the settlement engine needs of a credit; `remaining_minor` is what is not yet due. */
+export interface CreditTerms {
+  uuid: string;
+  supplier_uuid: string;
+  kind: CreditKind;
+  description: string;
+  instalment_minor: number;
+  remaining_minor: number;
+  issued_on: string;
+}

@@ -59,6 +59,22 @@ export const CHANNELS = [
   'reports.print',
   'reports.savePdf',
   'app.network',
+  // Pay runs (shared/ipc/pay-runs-contract.ts)
+  'charges.list',
+  'charges.create',
+  'charges.remove',
+  'credits.list',
+  'credits.create',
+  'settlements.list',
+  'settlements.show',
+  'settlements.ofSupplier',
+  'settlements.create',
+  'settlements.recompute',
+  'settlements.approve',
+  'settlements.payoutFile',
+  'settlements.importResults',
+  'settlements.savePayslips',
+  'sync.adjust',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

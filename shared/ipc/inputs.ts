@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uuidField } from '../domain/fields';
-import { ResolveConflictRequestSchema } from '../sync/protocol';
+import { ResolveConflictInputSchema } from '../sync/conflict-resolution';
 
 /** Inputs that a channel and a service (or the CLI) share: one schema, parsed once at the boundary. */
 export const DiscardInputSchema = z.strictObject({
@@ -9,6 +9,6 @@ export const DiscardInputSchema = z.strictObject({
 });
 export type DiscardInput = z.output<typeof DiscardInputSchema>;
 
-/** The protocol's resolve request, addressed to one conflict. */
-export const ResolveInputSchema = ResolveConflictRequestSchema.extend({ conflict_id: uuidField });
-export type ResolveInput = z.output<typeof ResolveInputSchema>;
+/** The protocol's resolve request, addressed to one conflict (declared beside the request in conflict-resolution). */
+export const ResolveInputSchema = ResolveConflictInputSchema;
+export type ResolveInput = z.input<typeof ResolveInputSchema>;

@@ -101,6 +101,8 @@ export interface SessionInfo {
   deviceId: string;
   /** Users who signed in on this desk before (can unlock offline). */
   knownUsers: { email: string; name: string }[];
+  /** The organisation's time zone (IANA): dates and times show in it. */
+  orgTimeZone: string;
 }
 
 export interface LedgerLine {

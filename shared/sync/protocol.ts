@@ -118,12 +118,29 @@ const PushErrorItemSchema = z.object({
 });
 export type PushErrorItem = z.infer<typeof PushErrorItemSchema>;
 
+/**
+ * The seqs one push batch took (under the one sequence lock, so no other write has a seq in between). Every row
+ * written there is in that batch's answer, so the desk that sent it can ask its next pull to leave them out.
+ */
+export const SeqRangeSchema = z
+  .strictObject({
+    from: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+    to: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+  })
+  .refine((r) => r.to >= r.from, { message: 'must not end before it starts', path: ['to'] });
+export type SeqRange = z.infer<typeof SeqRangeSchema>;
+
+/** At most this many ranges in one pull request (a desk sends the latest ones; older rows are simply pulled). */
+export const MAX_SKIP_RANGES = 500;
+
 export const PushResponseSchema = z.object({
   results: z.object({
     success: z.array(PushSuccessSchema),
     conflicts: z.array(PushConflictSchema),
     errors: z.array(PushErrorItemSchema),
   }),
+  /** Absent when the batch wrote nothing new (every op refused, unchanged or replayed). */
+  written_seqs: SeqRangeSchema.optional(),
   server_time: z.string(),
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
@@ -131,10 +148,17 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 // --- Pull ---
 export const PullRequestSchema = z.strictObject({
   device_id: uuidField,
-  cursor: z.string().max(64).regex(/^\d+$/, 'must be a cursor returned by a previous pull').optional(),
+  cursor: z
+    .string()
+    .max(64)
+    .regex(/^\d+$/, 'must be a cursor returned by a previous pull')
+    .refine((c) => Number.isSafeInteger(Number(c)), 'must be a cursor returned by a previous pull')
+    .optional(),
   last_sync_at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' }).optional(),
   entity_types: z.array(EntityTypeSchema).max(16).optional(),
   limit: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+  /** Seqs this desk already holds from its own push answers (PushResponse.written_seqs): not sent again. */
+  skip_seqs: z.array(SeqRangeSchema).max(MAX_SKIP_RANGES, `must hold at most ${MAX_SKIP_RANGES} ranges`).optional(),
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 
@@ -182,20 +206,30 @@ export const ConflictListSchema = z.object({ conflicts: z.array(ConflictRecordSc
 /** Extension: the statuses of a desk's own conflicts. */
 export const ConflictStatusRequestSchema = z.object({ ids: z.array(uuidField).max(500) });
 
-export const ResolveConflictRequestSchema = z.strictObject({
-  data: z.record(z.string(), z.unknown()),
-  base_version: z.number().int('must be a whole number').min(0, 'cannot be negative'),
-  /** Extension: the supervisor's note, kept with the conflict. */
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-});
-export type ResolveConflictRequest = z.infer<typeof ResolveConflictRequestSchema>;
 export const ResolveConflictResponseSchema = z.object({ entity: WireRowSchema });
 /** Extension: a resolved conflict opened again. */
 export const ReopenConflictResponseSchema = z.object({ conflict: ConflictRecordSchema });
 
 // --- Live ---
-export const LiveMessageSchema = z.object({ type: z.literal('changes'), cursor: z.string() });
+/**
+ * What the live channel says: "changes up to N" (pull now), or that a conflict was stored or settled (a
+ * manual conflict changes no row, so no cursor would tell of it): look at the conflicts now.
+ */
+export const LiveMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('changes'), cursor: z.string() }),
+  z.object({ type: z.literal('conflict'), conflict_id: z.string() }),
+]);
 export type LiveMessage = z.infer<typeof LiveMessageSchema>;
+
+// --- Settlement runs (extension) ---
+/** A run and its live lines as desks store them (read-only rows); a recompute also returns the lines it replaced. */
+export const SettlementRunAnswerSchema = z.object({
+  run: WireRowSchema,
+  lines: z.array(WireRowSchema),
+  removed: z.array(WireRowSchema).optional(),
+});
+export type SettlementRunAnswer = z.infer<typeof SettlementRunAnswerSchema>;
+export const SettlementRunListSchema = z.object({ runs: z.array(WireRowSchema) });
 
 // --- Health ---
 export const HealthResponseSchema = z.object({

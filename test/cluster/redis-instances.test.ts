@@ -9,6 +9,7 @@ import { testConfig } from '../../server/test/config';
 import { createTestDatabase, type TestDatabase } from '../../server/test/mysql';
 import { addUser } from '../../server/src/users/users';
 import { op } from '../../server/test/harness';
+import { awayFromMinuteEnd } from '../../server/test/minute';
 import { skipLoudlyWithout } from '../../scripts/cluster/prerequisites';
 import { redisUnavailable, startRedis, type LocalRedis } from '../../scripts/cluster/redis';
 import { listenLive } from './sse';
@@ -91,6 +92,7 @@ describe.skipIf(skip)('several instances sharing Redis', () => {
     };
     const a = await instance(shared);
     const b = await instance(shared);
+    await awayFromMinuteEnd();
     const statuses = [];
     for (const app of [a.app, b.app, a.app, b.app])
       statuses.push((await login(app, 'clerk@example.com', 'wrong')).statusCode);

@@ -24,6 +24,7 @@ export async function listenLive(url: string, token: string) {
         buffer = buffer.slice(end + 2);
         if (!line.startsWith('data: ')) continue;
         const message = JSON.parse(line.slice(6)) as LiveMessage;
+        if (message.type !== 'changes') continue;
         heard.push({ cursor: Number(message.cursor), at: Date.now() });
         for (const wake of waiters) wake();
       }

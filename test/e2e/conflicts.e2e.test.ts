@@ -17,7 +17,7 @@ describe('conflict resolution through the UI', () => {
     await e?.close();
   });
 
-  async function clerkDesk(name: string) {
+  async function desk(name: string, role: 'clerk' | 'supervisor' = 'clerk') {
     const state = { online: true };
     const core = await createCore({
       filename: join(tmpdir(), `${e.db.name}-${name}.sqlite`),
@@ -27,7 +27,7 @@ describe('conflict resolution through the UI', () => {
         state.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: offline')),
       engine: { setTimer: () => null, clearTimer: () => undefined },
     });
-    await core.auth.login('clerk@example.com', PASSWORD);
+    await core.auth.login(`${role}@example.com`, PASSWORD);
     const desk = Object.assign(core, state);
     Object.defineProperty(desk, 'online', { get: () => state.online, set: (v: boolean) => (state.online = v) });
     desks.push(desk);
@@ -47,8 +47,8 @@ describe('conflict resolution through the UI', () => {
     const core = e.host.core;
     const supplier = await core.suppliers.create({ code: 'S-0100', name: 'Chebet Kirui' });
     await core.engine.sync('manual');
-    const a = await clerkDesk('a');
-    const b = await clerkDesk('b');
+    const a = await desk('a');
+    const b = await desk('b');
     await a.engine.sync('manual');
     const payment = await a.payments.create({
       supplier_uuid: supplier.uuid,
@@ -60,7 +60,8 @@ describe('conflict resolution through the UI', () => {
     await a.engine.sync('manual');
     await b.engine.sync('manual');
 
-    // Both go offline and change the amount; A also the reference, B the notes.
+    // Both go offline and change the amount; A also the reference, B the notes (merged at once: no one else
+    // changed them).
     a.online = false;
     b.online = false;
     await a.payments.update(payment.uuid, { amount_minor: 45_000, reference: 'A-REF' });
@@ -81,12 +82,12 @@ describe('conflict resolution through the UI', () => {
     await page.keyboard.press('Control+9');
     await page.getByRole('button', { name: /payments/ }).click();
     const detail = page.getByLabel('Conflict detail');
-    await expect.poll(() => detail.locator('tr.diff').count()).toBe(2);
+    await expect.poll(() => detail.locator('tr.diff').count()).toBe(1);
+    expect(await detail.locator('tr.diff th').textContent()).toBe('Amount');
     expect(await detail.textContent()).toContain('$450.00');
     expect(await detail.textContent()).toContain('$550.00');
-    // One field from each side: the amount the server has, the note this desk wrote.
-    await detail.getByLabel('amount_minor: server').check();
-    await detail.getByLabel('notes: desk').check();
+    // The amount the server has; the desk's note is already on the record.
+    await detail.getByLabel('Amount: server').check();
     await detail.getByRole('textbox', { name: 'Note' }).fill('Checked the paper receipt');
     await shot(page, '10-conflicts');
     await detail.getByRole('button', { name: 'Save resolution' }).click();
@@ -100,7 +101,7 @@ describe('conflict resolution through the UI', () => {
         amount_minor: 45_000,
         reference: 'A-REF',
         notes: 'B note',
-        version: 3,
+        version: 4,
       });
     }
     expect((await b.conflicts.list('all'))[0]).toMatchObject({ status: 'resolved', resolved_by: 'Otieno Supervisor' });
@@ -111,5 +112,84 @@ describe('conflict resolution through the UI', () => {
     const row = await e.db.db.selectFrom('conflicts').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'resolved', note: 'Checked the paper receipt' });
     expect(row.resolved_at).not.toBeNull();
+  });
+
+  it('two desks void one payment with different reasons: the supervisor sees both, must pick, and both desks converge', async () => {
+    const { page } = e;
+    const core = e.host.core;
+    const supplier = await core.suppliers.create({ code: 'S-0200', name: 'Kiprono Langat' });
+    await core.engine.sync('manual');
+    const a = await desk('void-a', 'supervisor');
+    const b = await desk('void-b', 'supervisor');
+    await a.engine.sync('manual');
+    const payment = await a.payments.create({
+      supplier_uuid: supplier.uuid,
+      amount_minor: 120_000,
+      type: 'partial',
+      method: 'mobile',
+      paid_at: '2026-11-21T06:30:00Z',
+    });
+    await a.engine.sync('manual');
+    await b.engine.sync('manual');
+
+    a.online = false;
+    b.online = false;
+    await a.payments.void({ uuid: payment.uuid, reason: 'Entered twice' });
+    await b.payments.void({ uuid: payment.uuid, reason: 'Supplier returned the cash' });
+    a.online = true;
+    b.online = true;
+    expect((await a.engine.sync('online')).outcome).toBe('success');
+    // The supervisor looks at the open conflicts; the new one arrives over the live channel, with no sync here.
+    await page.keyboard.press('Control+9');
+    await page.getByRole('tab', { name: 'Open' }).click();
+    await page.getByText('No conflicts here.').waitFor();
+    expect((await b.engine.sync('online')).outcome).toBe('conflict');
+    await page
+      .getByRole('button', { name: /payments/ })
+      .first()
+      .click();
+    const detail = page.getByLabel('Conflict detail');
+    // Both reasons side by side, the differing fields first, by their labels; dates in the org's zone (UTC here).
+    await expect.poll(() => detail.locator('tr.diff').count()).toBe(2);
+    expect(await detail.locator('tr.diff th').allTextContents()).toEqual(['Voided at', 'Void reason']);
+    expect(await detail.locator('tbody tr').count()).toBe(10);
+    const reasons = await detail.locator('tr[data-field="void_reason"] td').allTextContents();
+    expect(reasons.slice(0, 2).sort()).toEqual(['Entered twice', 'Supplier returned the cash']);
+    const text = (await detail.textContent()) ?? '';
+    expect(text).toContain('$1,200.00');
+    expect(text).toContain('Paid at');
+    await expect.poll(() => detail.textContent()).toContain('Kiprono Langat (S-0200)');
+    expect(text).toContain('Nov 21, 2026, 6:30:00 AM');
+    expect(text).not.toMatch(/amount_minor|void_reason|\d{4}-\d{2}-\d{2}T/);
+
+    // Saving without deciding is refused beside each undecided field, and the first one takes the focus.
+    await detail.getByRole('button', { name: 'Save resolution' }).click();
+    await expect.poll(() => detail.getByRole('table').getByRole('alert').count()).toBe(2);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('keep-voided_at');
+    expect(
+      (
+        await e.db.db
+          .selectFrom('conflicts')
+          .select('status')
+          .where('entity_uuid', '=', payment.uuid)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('open');
+    // Keyboard: the focused choice is the server's void time; the reason is the other desk's.
+    await page.keyboard.press('Space');
+    await detail.getByLabel('Void reason: desk').check();
+    await expect.poll(() => detail.getByRole('table').getByRole('alert').count()).toBe(0);
+    await shot(page, '11-conflict-void');
+    await detail.getByRole('button', { name: 'Save resolution' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('version 3');
+
+    for (const d of [a, b]) await d.engine.sync('manual');
+    await core.engine.sync('manual');
+    for (const d of [a, b, core]) {
+      expect(await d.payments.get(payment.uuid)).toMatchObject({
+        void_reason: 'Supplier returned the cash',
+        version: 3,
+      });
+    }
   });
 });

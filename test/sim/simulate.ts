@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import { isAppError, PAYMENT_METHODS, type PaymentMethod } from '../../shared';
 import { exportAll } from '../../app/main/core/io/export';
 import { ENTITY_TYPES } from '../../shared';
 import { exportServerDb } from '../integration/desks';
 import { World, type SimDesk, type SimServers } from './world';
 import type { PushHooks } from '../../server/src/sync/apply-push';
+import { EXPECTED, HOSTILE_VICTIM_NOTE, hostileKinds, sendHostile, serverBugHook, type SentHostile } from './hostile';
 
 export interface SimOptions {
   seed: number;
@@ -11,6 +13,8 @@ export interface SimOptions {
   ops: number;
   faults: boolean;
   breakIdempotency?: boolean;
+  /** A hostile desk sends every bad op of issue 13 among its normal work (test/sim/hostile.ts); default on. */
+  hostile?: boolean;
   log?: (line: string) => void;
   /** The server side (a cluster, test/sim/cluster-servers.ts); one in-process server when not given. */
   servers?: (hooks: PushHooks) => Promise<SimServers>;
@@ -48,17 +52,24 @@ interface Ack {
   op_id: string;
 }
 
+/**
+ * A live row picked at random. The hostile desk's victim payments are left out: a row whose op waits in "needs
+ * attention" stays as that desk has it until someone resolves the op, so nobody else may change it meanwhile.
+ */
 async function randomRow(desk: SimDesk, table: 'suppliers' | 'payments' | 'products', random: () => number) {
+  const victim = table === 'payments' ? HOSTILE_VICTIM_NOTE : null;
   const { n } = await desk.core.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('deleted_at', 'is', null)
+    .$if(victim !== null, (q) => q.where(sql.ref('notes'), 'is not', victim))
     .executeTakeFirstOrThrow();
   if (Number(n) === 0) return undefined;
   return desk.core.db
     .selectFrom(table)
     .selectAll()
     .where('deleted_at', 'is', null)
+    .$if(victim !== null, (q) => q.where(sql.ref('notes'), 'is not', victim))
     .orderBy('uuid')
     .offset(Math.floor(random() * Number(n)))
     .limit(1)
@@ -90,16 +101,13 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
     const product = await boss.core.products.create({ code: 'SIM-TEA', name: 'Tea', unit: 'kg' });
     await boss.core.rates.set({ product_uuid: product.uuid, rate_minor: 2375, effective_from: '2020-01-01' });
     await boss.core.engine.sync('manual');
+    const hostile = options.hostile === false ? null : await world.addDesk('hostile', 'supervisor');
+    if (hostile) serverBugHook(world.hooks);
     for (const desk of world.desks) await desk.core.engine.sync('manual');
     world.chaos = options.faults;
+    const sentHostile: SentHostile[] = [];
 
-    const acknowledge = async (desk: SimDesk, kind: string, write: () => Promise<unknown>) => {
-      try {
-        await write();
-      } catch (error) {
-        if (isAppError(error)) return count(`refused:${kind}`);
-        throw error;
-      }
+    const acknowledged = async (desk: SimDesk, kind: string) => {
       const op = await desk.core.db
         .selectFrom('outbox')
         .select('op_id')
@@ -109,6 +117,15 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
       acks.push({ desk: desk.name, op_id: op.op_id });
       count(kind);
     };
+    const acknowledge = async (desk: SimDesk, kind: string, write: () => Promise<unknown>) => {
+      try {
+        await write();
+      } catch (error) {
+        if (isAppError(error)) return count(`refused:${kind}`);
+        throw error;
+      }
+      await acknowledged(desk, kind);
+    };
 
     for (let step = 0; step < options.ops; step++) {
       if (options.faults) await world.atStep(step, options.ops);
@@ -117,7 +134,34 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
       const r = random();
       const stepStart = Date.now();
       const slow = () => Date.now() - stepStart > 5000 && log(`slow step ${step}: ${Date.now() - stepStart} ms`);
-      if (r < 0.36) {
+      if (desk === hostile) {
+        // Every kind in turn among normal creates and syncs, so each bad op has good work queued behind it.
+        const supplier = await randomRow(desk, 'suppliers', random);
+        if (r < 0.4 && supplier) {
+          const kinds = hostileKinds(!options.servers);
+          const kind = kinds[sentHostile.length % kinds.length]!;
+          const sent = await sendHostile(kind, {
+            desk,
+            supplierUuid: supplier.uuid,
+            productUuid: product.uuid,
+            random,
+            acknowledged: (k) => acknowledged(desk, k),
+          });
+          if (sent) sentHostile.push(sent);
+          count(sent ? `hostile:${kind}` : 'hostile-deferred');
+        } else if (r < 0.8 && supplier) {
+          await acknowledge(desk, 'payment', () =>
+            core.payments.create({
+              supplier_uuid: supplier.uuid,
+              amount_minor: 100 + Math.floor(random() * 50_000),
+              type: 'advance',
+              method: 'cash',
+            }),
+          );
+        } else {
+          await core.engine.sync('manual');
+        }
+      } else if (r < 0.36) {
         const supplier = await randomRow(desk, 'suppliers', random);
         if (supplier)
           await acknowledge(desk, 'collection', () =>
@@ -212,7 +256,7 @@ export async function simulate(options: SimOptions): Promise<SimReport> {
     // One more pull everywhere, so every desk has seen the last pushes.
     for (const desk of world.desks) await desk.core.engine.sync('manual');
 
-    return await check(world, options, acks, kinds, started);
+    return await check(world, options, acks, kinds, started, sentHostile);
   } finally {
     await world.close();
   }
@@ -224,6 +268,7 @@ async function check(
   acks: Ack[],
   kinds: Record<string, number>,
   started: number,
+  sentHostile: SentHostile[] = [],
 ): Promise<SimReport> {
   const invariants: SimReport['invariants'] = [];
   const add = (name: string, held: boolean, detail: string) => invariants.push({ name, held, detail });
@@ -264,8 +309,17 @@ async function check(
     const data = await exportAll(desk.core);
     exports.push(data);
     if (JSON.stringify(data) !== serverJson) {
-      const type = ENTITY_TYPES.find((t) => JSON.stringify(data[t]) !== JSON.stringify(server[t]));
-      differing.push(`${desk.name} (${type}: ${data[type!].length} vs ${server[type!].length} rows)`);
+      const type = ENTITY_TYPES.find((t) => JSON.stringify(data[t]) !== JSON.stringify(server[t]))!;
+      const mine = data[type] as Record<string, unknown>[];
+      const row = mine.findIndex((r, i) => JSON.stringify(r) !== JSON.stringify(server[type][i]));
+      const field = row < 0 ? undefined : Object.keys(mine[row]!).find((k) => mine[row]![k] !== server[type][row]?.[k]);
+      differing.push(
+        `${desk.name} (${type}: ${mine.length} vs ${server[type].length} rows${
+          field
+            ? `; first at ${String(mine[row]!.uuid)}.${field}: ${String(mine[row]![field])} vs ${String(server[type][row]?.[field])}`
+            : ''
+        })`,
+      );
     }
   }
   add(
@@ -318,6 +372,26 @@ async function check(
     pending === 0 && unexplained === 0,
     `${pending} pending, ${stoppedOps} need attention (${unexplained} without a reason)`,
   );
+
+  // 6. The hostile desk: each bad op was answered on its own — refused with a reason, or a dispute kept —
+  // and none holds up the queue (5 counts what still waits).
+  if (options.hostile !== false) {
+    const hostileAttention = attention.get('hostile') ?? new Set<string>();
+    const misanswered = sentHostile.filter((h) =>
+      EXPECTED[h.kind] === 'refused'
+        ? !hostileAttention.has(h.op_id)
+        : !conflicted.has(h.op_id) && !hostileAttention.has(h.op_id) && !applied.has(h.op_id),
+    );
+    const kindsSent = new Set(sentHostile.map((h) => h.kind)).size;
+    const kindsMeant = hostileKinds(!options.servers).length;
+    add(
+      '6. every hostile op is refused with a reason or kept as a dispute, and nothing stalls behind it',
+      misanswered.length === 0 && kindsSent === kindsMeant,
+      `${sentHostile.length} hostile ops of ${kindsSent}/${kindsMeant} kinds; ${misanswered.length} answered otherwise${
+        misanswered.length ? ` (e.g. ${misanswered[0]!.kind})` : ''
+      }`,
+    );
+  }
 
   const faults = { ...world.faults, cutConnections: world.proxyCuts };
   const conflicts = await world.serverScalar('select count(*) as n from conflicts');

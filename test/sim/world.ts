@@ -158,25 +158,28 @@ export class World {
     });
     // Setting up is not under test: the chaos starts when the work does.
     world.proxy.enabled = false;
-    for (let i = 0; i < options.desks; i++) {
-      const role = i === 0 ? 'supervisor' : 'clerk';
-      const email = `desk${i}@sim.example`;
-      await addUser(world.db.db, { email, password: PASSWORD, name: `Desk ${i} ${role}`, role });
-      const dir = join(world.dir, `desk${i}`);
-      mkdirSync(dir, { recursive: true });
-      const desk: SimDesk = {
-        name: `desk${i}`,
-        dir,
-        email,
-        core: null as unknown as Core,
-        online: true,
-        loseNextResponse: false,
-      };
-      desk.core = await world.openCore(desk);
-      await desk.core.auth.login(email, PASSWORD);
-      world.desks.push(desk);
-    }
+    for (let i = 0; i < options.desks; i++) await world.addDesk(`desk${i}`, i === 0 ? 'supervisor' : 'clerk');
     return world;
+  }
+
+  /** A desk with a user of its own, signed in; it takes part in every invariant. */
+  async addDesk(name: string, role: 'supervisor' | 'clerk'): Promise<SimDesk> {
+    const email = `${name}@sim.example`;
+    await addUser(this.db.db, { email, password: PASSWORD, name: `${name} ${role}`, role });
+    const dir = join(this.dir, name);
+    mkdirSync(dir, { recursive: true });
+    const desk: SimDesk = {
+      name,
+      dir,
+      email,
+      core: null as unknown as Core,
+      online: true,
+      loseNextResponse: false,
+    };
+    desk.core = await this.openCore(desk);
+    await desk.core.auth.login(email, PASSWORD);
+    this.desks.push(desk);
+    return desk;
   }
 
   get db(): { db: Kysely<ServerDatabase> } {

@@ -30,6 +30,17 @@ const FLAG_OF_FIELD: Record<string, string> = {
   payment_uuid: 'payment',
   collected_at: 'at',
   effective_from: 'from',
+  mobile_phone: 'phone',
+  bank_account_number: 'account',
+  bank_account_name: 'account-name',
+  payout_method: 'method',
+  principal_minor: 'principal',
+  instalment_minor: 'instalment',
+  active_from: 'from',
+  active_to: 'to',
+  description: 'note',
+  period_from: 'from',
+  period_to: 'to',
 };
 
 export function flagOf(field: string): string {

@@ -2,9 +2,12 @@ import { parseArgs } from 'node:util';
 import { isAppError } from '../../../shared';
 import { describeError, joinNegativeValues } from './args';
 import { serialPortSource } from '../serial/serialport-source';
-import { commands, type Flags, type Output } from './commands';
+import { commands as baseCommands, type Flags, type Output } from './commands';
+import { payRunCommands } from './pay-run-commands';
 import { openDesk } from './open-desk';
 import { runScaleCommand } from './scale-commands';
+
+const commands = { ...baseCommands, ...payRunCommands };
 
 const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <command> [options]
 
@@ -31,6 +34,21 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <c
   attention                           changes the server refused
   resend --op OP_ID [--fix JSON]      correct and queue a refused change again
   discard --op OP_ID --reason R       give up on a refused change
+  supplier payout --supplier CODE --method none|bank|mobile [--phone +254…] [--account A --bank-code B
+      --account-name N]               how settlement runs pay the supplier
+  adjust --op OP_ID                   a new entry refused as PERIOD_CLOSED, re-dated now as an adjustment
+  charge add --code C --name N --kind percent|per_unit|fixed --value 1.5|2.00|150.00 [--product CODE]
+      [--order N] [--from DATE] [--to DATE] [--notes]        a levy or fee runs deduct (supervisor)
+  charge list
+  credit add --supplier CODE --kind loan|input --principal X --instalment Y [--note TEXT] [--date DATE]
+  credit list --supplier CODE         credit with what remains after approved runs
+  settlement create --from DATE --to DATE [--route R] [--product CODE] [--code C] [--name N]
+                                      the server computes a draft run (online, supervisor)
+  settlement list                     settlement show ID|CODE     settlement recompute ID|CODE
+  settlement approve ID|CODE          closes the period for the run's suppliers
+  settlement export ID|CODE --format bank|mobile --out FILE.csv
+  settlement import-result ID|CODE FILE.csv   mark lines paid/failed from the provider's result file
+  report payslips --settlement ID|CODE --out FILE.pdf [--paper A4|Letter]
   scale watch --port P --format st-gs|plain|toledo [--baud 9600] [--data-bits 7|8] [--parity none|even|odd]
       [--stop-bits 1|2] [--unit kg] [--stable-by auto|repeat] [--stable-count 5] [--stable-window MS]
       [--tolerance 0.005] [--for SECONDS] [--count N]   print the weights a serial scale sends (no database)
@@ -88,6 +106,18 @@ const OPTIONS = {
   for: { type: 'string' },
   count: { type: 'string' },
   weight: { type: 'string' },
+  kind: { type: 'string' },
+  value: { type: 'string' },
+  order: { type: 'string' },
+  principal: { type: 'string' },
+  instalment: { type: 'string' },
+  note: { type: 'string' },
+  route: { type: 'string' },
+  settlement: { type: 'string' },
+  file: { type: 'string' },
+  account: { type: 'string' },
+  'account-name': { type: 'string' },
+  'bank-code': { type: 'string' },
 } as const;
 
 const VALUE_OPTIONS = new Set(

@@ -2,11 +2,16 @@ import { HybridLogicalClock, isValidTimeZone, newId, splitServerAddresses } from
 import { AuthService } from './auth/auth-service';
 import { MemorySecretStore, type SecretStore } from './auth/secret-store';
 import { openLocalDb, type LocalDb } from './db/connection';
+import { createLocalLog } from './db/local-log';
 import { createLocalRows } from './db/local-rows';
 import { createAuditService } from './domain/audit-service';
 import { createBalancesService } from './domain/balances-service';
 import { createCollectionsService } from './domain/collections-service';
 import { createConflictsService } from './domain/conflicts-service';
+import { createChargesService } from './domain/charges-service';
+import { createCreditsService } from './domain/credits-service';
+import { createSettlementsService } from './domain/settlements-service';
+import { createPeriodAdjustments } from './sync/period-adjustment';
 import type { CoreContext, Session } from './domain/context';
 import { createPaymentsService } from './domain/payments-service';
 import { createProductsService } from './domain/products-service';
@@ -14,6 +19,7 @@ import { createRatesService } from './domain/rates-service';
 import { createSuppliersService } from './domain/suppliers-service';
 import { CoreEvents } from './events';
 import type { SyncDeps } from './sync/deps';
+import { retryStaleSockets } from './sync/stale-socket-retry';
 import { failoverFetch, type FailoverFetch } from './sync/failover-fetch';
 import { createConflictsRemote } from './sync/conflicts-remote';
 import { HttpClient, type FetchLike } from './sync/http-client';
@@ -37,6 +43,8 @@ export interface CoreOptions {
   /** The office server; remembered in the database once set. */
   serverUrl?: string;
   fetch?: FetchLike;
+  /** Send a request again when it died on a reused keep-alive socket (default true; a fault test turns it off). */
+  retryStaleSockets?: boolean;
   engine?: EngineOptions;
 }
 
@@ -57,6 +65,7 @@ export async function createCore(options: CoreOptions) {
   const ctx: CoreContext = {
     db,
     rows,
+    log: createLocalLog(local.sqlite),
     now: () => new Date(clock()).toISOString(),
     hlc: new HybridLogicalClock(deviceId.replace(/-/g, '').slice(-12), clock),
     session: () => session,
@@ -77,7 +86,9 @@ export async function createCore(options: CoreOptions) {
     if (!http) {
       // The setting may name several addresses: requests fail over between them.
       const addresses = splitServerAddresses(serverUrl);
-      transport = failoverFetch(addresses, (input, init) => (options.fetch ?? fetch)(input, init));
+      // A request cut by a keep-alive socket the server had closed is sent again before failing over.
+      const send: FetchLike = (input, init) => (options.fetch ?? fetch)(input, init);
+      transport = failoverFetch(addresses, options.retryStaleSockets === false ? send : retryStaleSockets(send));
       http = new HttpClient(addresses[0]!, transport, 30_000, clock);
     }
     return http;
@@ -123,6 +134,10 @@ export async function createCore(options: CoreOptions) {
     audit: createAuditService(ctx),
     outbox: createOutboxService(ctx),
     conflicts: createConflictsService(ctx, auth, createConflictsRemote(auth, client)),
+    charges: createChargesService(ctx),
+    credits: createCreditsService(ctx),
+    settlements: createSettlementsService(ctx, auth, client),
+    adjustments: createPeriodAdjustments(ctx),
     setSession(next: Session | null) {
       session = next;
     },
@@ -152,6 +167,8 @@ export async function createCore(options: CoreOptions) {
         url: c.url('api/v1/sync/live'),
         token: () => auth.accessToken(),
         onChanges: () => engine.trigger('live'),
+        // A sync ends by mirroring the conflicts: it emits the new one and the status bar counts it.
+        onConflict: () => engine.trigger('live'),
         onState: (connected) => (connected ? probe?.stop() : probe?.start()),
         fetch: transport ?? options.fetch,
       });

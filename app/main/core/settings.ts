@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ENTITY_TYPES } from '../../../shared';
 import { SettingsSchema } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/ipc/types';
 
@@ -9,7 +10,8 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'en-US',
   companyName: '',
   companyAddress: '',
-  selectiveSync: ['suppliers', 'products', 'product_rates', 'collections', 'payments'],
+  // Every type the registry knows: saving Settings must not stop a desk pulling a type added later (pay runs).
+  selectiveSync: [...ENTITY_TYPES],
   paperSize: 'A4',
   defaultPrinter: '',
 };

@@ -9,6 +9,7 @@ import { PaymentsScreen } from './features/payments/PaymentsScreen';
 import { ProductsScreen } from './features/products/ProductsScreen';
 import { ReportsScreen, type ReportPreset } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { SettlementsScreen } from './features/settlements/SettlementsScreen';
 import { SupplierDetail } from './features/suppliers/SupplierDetail';
 import { SuppliersScreen } from './features/suppliers/SuppliersScreen';
 import { SyncScreen } from './features/sync/SyncScreen';
@@ -26,6 +27,7 @@ export type Screen =
   | { name: 'reports'; preset?: ReportPreset }
   | { name: 'sync' }
   | { name: 'conflicts' }
+  | { name: 'settlements' }
   | { name: 'settings' };
 
 const NAV: { screen: Screen['name']; label: string; key: string; supervisor?: boolean }[] = [
@@ -39,6 +41,7 @@ const NAV: { screen: Screen['name']; label: string; key: string; supervisor?: bo
   { screen: 'reports', label: 'Reports', key: '8' },
   // Only supervisors settle conflicts; a clerk sees "awaiting supervisor" on the rows concerned instead.
   { screen: 'conflicts', label: 'Conflicts', key: '9', supervisor: true },
+  { screen: 'settlements', label: 'Settlements', key: '0' },
 ];
 
 export function App() {
@@ -142,6 +145,7 @@ export function App() {
         {screen.name === 'sync' ? <SyncScreen /> : null}
         {screen.name === 'conflicts' && supervisor ? <ConflictsScreen /> : null}
         {screen.name === 'settings' ? <SettingsScreen /> : null}
+        {screen.name === 'settlements' ? <SettlementsScreen /> : null}
       </main>
       {toast ? (
         <div className="toast" role="alert">

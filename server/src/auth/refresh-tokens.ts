@@ -12,7 +12,7 @@ export function hashToken(token: string): string {
 
 export async function issueRefreshToken(
   db: Kysely<ServerDatabase>,
-  input: { userId: string; deviceId: string; familyId?: string; ttlDays: number },
+  input: { userId: string; deviceId: string; familyId: string; ttlDays: number },
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
@@ -21,7 +21,7 @@ export async function issueRefreshToken(
     .values({
       id: newId(),
       token_hash: hashToken(token),
-      family_id: input.familyId ?? newId(),
+      family_id: input.familyId,
       user_id: input.userId,
       device_id: input.deviceId,
       expires_at: toMysqlDateTime(new Date(now + input.ttlDays * 86_400_000)),
@@ -35,7 +35,9 @@ export async function issueRefreshToken(
 
 export type RotateOutcome =
   | { ok: true; userId: string; deviceId: string; familyId: string }
-  | { ok: false; reason: 'unknown' | 'expired' | 'reused' | 'revoked' };
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' }
+  /** The whole family (that sign-in) was revoked just now: its access tokens must stop too. */
+  | { ok: false; reason: 'reused'; familyId: string };
 
 /** Marks a live token rotated (exactly once, even under concurrent refreshes) or explains why it is dead. */
 export async function consumeRefreshToken(db: Kysely<ServerDatabase>, token: string): Promise<RotateOutcome> {
@@ -48,7 +50,7 @@ export async function consumeRefreshToken(db: Kysely<ServerDatabase>, token: str
   if (row.revoked_at) return { ok: false, reason: 'revoked' };
   if (row.rotated_at) {
     await revokeFamily(db, row.family_id);
-    return { ok: false, reason: 'reused' };
+    return { ok: false, reason: 'reused', familyId: row.family_id };
   }
   if (new Date(`${row.expires_at.replace(' ', 'T')}Z`).getTime() <= Date.now()) return { ok: false, reason: 'expired' };
   const result = await db
@@ -61,7 +63,7 @@ export async function consumeRefreshToken(db: Kysely<ServerDatabase>, token: str
   if (Number(result.numUpdatedRows) !== 1) {
     // Another request rotated it first: this one is a reuse.
     await revokeFamily(db, row.family_id);
-    return { ok: false, reason: 'reused' };
+    return { ok: false, reason: 'reused', familyId: row.family_id };
   }
   return { ok: true, userId: row.user_id, deviceId: row.device_id, familyId: row.family_id };
 }
@@ -75,11 +77,14 @@ export async function revokeFamily(db: Kysely<ServerDatabase>, familyId: string)
     .execute();
 }
 
-export async function revokeByToken(db: Kysely<ServerDatabase>, token: string): Promise<void> {
+/** Sign-out: revokes the token's family; returns its id (null for an unknown token). */
+export async function revokeByToken(db: Kysely<ServerDatabase>, token: string): Promise<string | null> {
   const row = await db
     .selectFrom('refresh_tokens')
     .select('family_id')
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (row) await revokeFamily(db, row.family_id);
+  if (!row) return null;
+  await revokeFamily(db, row.family_id);
+  return row.family_id;
 }

@@ -32,6 +32,8 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   active: number;
+  /** Moved on by deactivation: access tokens signed under an older generation are refused. */
+  token_generation: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared';
 import { startHarness, type Harness } from '../../test/harness';
+import { awayFromMinuteEnd } from '../../test/minute';
 
 function b64url(value: object | string): string {
   return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -151,6 +152,7 @@ describe('login rate limit', () => {
   afterAll(async () => h?.close());
 
   it('answers 429 RATE_LIMITED after too many attempts on one account', async () => {
+    await awayFromMinuteEnd();
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await h.app.inject({
@@ -189,6 +191,7 @@ describe('login rate limit behind a load balancer', () => {
     });
 
   it("counts each desk's own address, not the balancer's", async () => {
+    await awayFromMinuteEnd();
     const office = [];
     for (let i = 0; i < 3; i++) office.push((await attempt('10.1.1.1')).statusCode);
     expect(office).toEqual([401, 401, 429]);

@@ -85,26 +85,28 @@ describe('conflict endpoints', () => {
       fields: { base_version: 'is required' },
     });
     expect((await resolve(supervisor, newId(), { data: {}, base_version: 1 })).statusCode).toBe(404);
-    const stale = await resolve(supervisor, conflict.conflict_id, { data: { amount_minor: 55_000 }, base_version: 1 });
+    // B's notes merged at once (version 3): only the amount waits for the supervisor.
+    expect(conflict.entity).toMatchObject({ version: 3, notes: 'B note', reference: 'A-REF' });
+    const stale = await resolve(supervisor, conflict.conflict_id, { data: { amount_minor: 55_000 }, base_version: 2 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_MISMATCH');
-    const bad = await resolve(supervisor, conflict.conflict_id, { data: { amount_minor: -5 }, base_version: 2 });
+    const bad = await resolve(supervisor, conflict.conflict_id, { data: { amount_minor: -5 }, base_version: 3 });
     expect(bad.statusCode).toBe(422);
     // Amount from the losing clerk, reference from the winner, the loser's note: one field from each side.
     const ok = await resolve(supervisor, conflict.conflict_id, {
       data: { amount_minor: 55_000, reference: 'A-REF', notes: 'B note' },
-      base_version: 2,
+      base_version: 3,
       note: 'Checked the paper receipt',
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().entity).toMatchObject({
       uuid: payment.uuid,
-      version: 3,
+      version: 4,
       amount_minor: 55_000,
       reference: 'A-REF',
       notes: 'B note',
     });
-    const again = await resolve(supervisor, conflict.conflict_id, { data: { amount_minor: 1 }, base_version: 3 });
+    const again = await resolve(supervisor, conflict.conflict_id, { data: { amount_minor: 1 }, base_version: 4 });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('ALREADY_RESOLVED');
     const resolved = (await get(supervisor, 'resolved'))

@@ -18,15 +18,20 @@ export function registerConflictRoutes(app: FastifyInstance, options: { config: 
   serve(app, ROUTES.resolveConflict, async (request) => {
     const claims = await app.authenticate(request);
     const { id } = parseInput(IdParam, request.params);
-    return resolveConflict(app.db, claims, id, request.body, options.config.orgTimeZone, (seq) =>
+    const resolved = await resolveConflict(app.db, claims, id, request.body, options.config.orgTimeZone, (seq) =>
       options.live.committed(seq),
     );
+    // Closed without a new version, nothing else would tell the desks that it is settled.
+    options.live.conflict(id);
+    return resolved;
   });
 
   serve(app, ROUTES.reopenConflict, async (request) => {
     const claims = await app.authenticate(request);
     const { id } = parseInput(IdParam, request.params);
-    return reopenConflict(app.db, claims, id);
+    const reopened = await reopenConflict(app.db, claims, id);
+    options.live.conflict(id);
+    return reopened;
   });
 
   serve(app, ROUTES.conflictStatuses, async (request) => {

@@ -91,18 +91,30 @@ describe('POST /api/v1/sync/push', () => {
     expect(await count('audit')).toBe(audits);
   });
 
-  it('answers "Already exists" for a create without op_id of an existing uuid, changing nothing', async () => {
+  it('answers "Already exists" for a create without op_id of an existing uuid with its values, changing nothing', async () => {
     const { supplier } = await seedReference(h);
     const clerk = await h.desk('clerk');
-    const res = await push(h, clerk, [
-      { entity_type: 'suppliers', operation: 'create', data: { ...supplier, name: 'Someone else' } },
-    ]);
+    const res = await push(h, clerk, [{ entity_type: 'suppliers', operation: 'create', data: supplier }]);
     expect(res.body.results.success[0]).toMatchObject({
       uuid: supplier.uuid,
       message: 'Already exists',
       entity: { name: 'Amina Njeri', version: 1 },
     });
     expect(res.body.results.success[0]).not.toHaveProperty('op_id');
+  });
+
+  it('keeps a create of an existing uuid with other values as a conflict, not a silent "Already exists"', async () => {
+    const { supplier } = await seedReference(h);
+    const clerk = await h.desk('clerk');
+    const res = await push(h, clerk, [
+      { entity_type: 'suppliers', operation: 'create', data: { ...supplier, name: 'Someone else' } },
+    ]);
+    expect(res.body.results.conflicts[0]).toMatchObject({
+      uuid: supplier.uuid,
+      resolution: 'server_wins',
+      client_data: { name: 'Someone else' },
+      entity: { name: 'Amina Njeri', version: 1 },
+    });
   });
 
   it('refuses an op_id reused with a different body (IDEMPOTENCY_MISMATCH)', async () => {

@@ -1,10 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, MAX_PUSH_BATCH, ROUTES, parseInput, uuidField, type LiveMessage } from '../../../shared';
+import {
+  AppError,
+  MAX_PUSH_BATCH,
+  outsideDateWindow,
+  parseInput,
+  ROUTES,
+  uuidField,
+  validationError,
+  type LiveMessage,
+} from '../../../shared';
 import type { ServerConfig } from '../config';
 import type { AccessClaims } from '../plugins/auth';
 import { applyPush, type PushHooks } from '../sync/apply-push';
 import type { LiveHub } from '../sync/live-hub';
+import { LiveStreams } from '../sync/live-streams';
 import { pullChanges } from '../sync/pull';
 import type { ConflictPolicy } from '../sync/policy';
 import { serve } from './serve';
@@ -36,10 +46,11 @@ async function withDatabase<T>(request: FastifyRequest, work: () => Promise<T>):
 }
 
 /** Extension: a desk sends its wall-clock time (X-Client-Time); the difference to ours is its clock skew. */
-function skewOf(request: FastifyRequest): number | undefined {
+function skewOf(request: FastifyRequest, window: ServerConfig['dateWindow']): number | undefined {
   const header = request.headers['x-client-time'];
-  const value = typeof header === 'string' ? Date.parse(header) : NaN;
-  return Number.isNaN(value) ? undefined : value - Date.now();
+  // A clock outside the date window is no clock to correct by (and would push stamps out of their column).
+  if (typeof header !== 'string' || outsideDateWindow(header, window)) return undefined;
+  return Date.parse(header) - Date.now();
 }
 
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptions): void {
@@ -62,8 +73,10 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
           policy: options.policy,
           orgTimeZone: options.config.orgTimeZone,
           hooks: options.hooks,
-          clientSkewMs: skewOf(request),
+          clientSkewMs: skewOf(request, options.config.dateWindow),
+          dateWindow: options.config.dateWindow,
           onCommitted: (seq) => options.live.committed(seq),
+          onConflicts: (ids) => ids.forEach((id) => options.live.conflict(id)),
         },
         body.batch,
       ),
@@ -73,18 +86,21 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   serve(app, ROUTES.pull, async (request) => {
     const claims = await app.authenticate(request);
     const body = parseInput(ROUTES.pull.request, request.body);
+    const since = body.last_sync_at && outsideDateWindow(body.last_sync_at, options.config.dateWindow);
+    if (since) throw validationError({ last_sync_at: since });
     assertOwnDevice(claims, parseInput(DeviceOnly, body).device_id);
     return withDatabase(request, () => pullChanges(app.db, body));
   });
 
-  // Server-sent events: {"type":"changes","cursor":"N"} on every commit; a comment line keeps proxies awake.
-  const streams = new Set<() => void>();
+  // Server-sent events: {"type":"changes","cursor":"N"} on every commit, {"type":"conflict","conflict_id":…} on
+  // every conflict stored or settled; a comment line keeps proxies awake.
+  const streams = new LiveStreams(options.config.liveStreamsPerUser);
   // Open streams would hold a graceful shutdown forever: end them first.
-  app.addHook('preClose', async () => {
-    for (const end of streams) end();
-  });
+  app.addHook('preClose', async () => streams.endAll());
   app.get('/api/v1/sync/live', { compress: false }, async (request, reply) => {
-    await app.authenticate(request);
+    const claims = await app.authenticate(request);
+    // At most so many streams per user: past that a clear 429, before the stream starts.
+    const release = streams.open(claims.sub, () => end());
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -94,20 +110,19 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
       'x-accel-buffering': 'no',
     });
     raw.write(': connected\n\n');
-    const send = (cursor: string) => {
-      const message: LiveMessage = { type: 'changes', cursor };
-      raw.write(`data: ${JSON.stringify(message)}\n\n`);
-    };
+    const send = (message: LiveMessage) => raw.write(`data: ${JSON.stringify(message)}\n\n`);
     const unsubscribe = options.live.subscribe(send);
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
+    // The stream ends when its sign-in or user is revoked, and when its token expires.
+    const unwatch = app.sessions.watch(claims, () => end());
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
-      streams.delete(end);
+      release();
+      unwatch();
       if (!raw.writableEnded) raw.end();
       request.raw.socket?.destroy();
     };
-    streams.add(end);
     request.raw.on('close', end);
   });
 }

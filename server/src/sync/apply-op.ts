@@ -3,7 +3,9 @@ import { toWire, type ServerRow } from './rows';
 import { RULES } from './rules';
 import { trustedStamp } from './op/client-clock';
 import { classifyUpdate, rebase } from './op/conflict-kind';
+import { createDispute, implicitBase } from './op/unversioned';
 import { idOf, invalid, refused, type OpEnv, type OpOutcome, type Values } from './op/env';
+import { mergeThenSettle } from './op/field-merge';
 import { integrityProblems } from './op/integrity';
 import { checkPermission } from './op/permission';
 import { resolveConflict } from './op/resolve';
@@ -33,15 +35,22 @@ type OpData = Extract<ReturnType<typeof parseData>, { ok: true }>['data'];
 function applyCreate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
   const type = op.entity_type;
   const uuid = data.uuid;
+  const shape = shapeOfEntity(type);
+  const values = valuesOf(type, data, shape.fields);
   const existing = env.state.get(type, uuid);
   if (existing) {
+    // Another desk made this uuid with other values: a dispute the policy settles, its data kept either way.
+    const disputed = createDispute(existing, values);
+    if (disputed) {
+      const problems = integrityProblems(env, type, uuid, values);
+      if (problems) return refused(op, invalid(problems));
+      return resolveConflict(env, op, existing, disputed, 0, values);
+    }
     return {
       kind: 'success',
       item: { ...idOf(op, uuid), entity: toWire(existing), merged: false, message: 'Already exists' },
     };
   }
-  const shape = shapeOfEntity(type);
-  const values = valuesOf(type, data, shape.fields);
   for (const [name, field] of Object.entries(entity(type).fields) as [string, FieldSpec][]) {
     if (field.create === 'now') values[name] ??= env.now;
     else if (field.create === 'unset') values[name] = null;
@@ -83,7 +92,7 @@ function applyUpdate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
   const problems = integrityProblems(env, type, uuid, values);
   if (problems) return refused(op, invalid(problems));
 
-  const base = rebase(env, type, uuid, current, data.version);
+  const base = rebase(env, type, uuid, current, data.version ?? implicitBase(type, data.updated_at));
   if (base !== undefined && base > current.version) {
     return refused(
       op,
@@ -93,7 +102,9 @@ function applyUpdate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
       ),
     );
   }
-  const { conflict, merged } = classifyUpdate(op, current, base, data.updated_at, fields, values);
+  const { conflict, merged, overlap } = classifyUpdate(op, current, base, data.updated_at, fields, values);
+  if (conflict === 'concurrent' && overlap && base !== undefined)
+    return mergeThenSettle(env, op, current, base, overlap, values);
   if (conflict) return resolveConflict(env, op, current, conflict, base, values);
   const written = writeVersion(env, op, current, values);
   if (!('row' in written)) return refused(op, written);

@@ -1,18 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { PushResponse } from '../../../shared';
+import type { DateWindow, PushOp, PushResponse } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
 import type { AccessClaims } from '../plugins/auth';
 import { applyOp, type OpEnv, type OpOutcome } from './apply-op';
 import type { BatchState } from './batch-state';
 import { loadForOps } from './batch-load';
-import type { ConflictPolicy } from './op/env';
+import { refused, type ConflictPolicy } from './op/env';
 import { parseOps, type Parsed } from './op/envelope';
+import { voidedRefusal } from './op/voided-guard';
 import { withSeqClock } from './seq-clock';
 import { writeSideTables } from './side-tables';
 
 /** Test-only fault injection: throwing from a hook must leave the database untouched. */
 export interface PushHooks {
-  afterOp?(index: number): void | Promise<void>;
+  afterOp?(index: number, op: PushOp): void | Promise<void>;
   beforeCommit?(): void | Promise<void>;
   /**
    * Whether the answer remembered for an op_id may be replayed (default: yes). Tests use it to see a server without
@@ -29,8 +30,12 @@ export interface PushContext {
   orgTimeZone: string;
   hooks?: PushHooks;
   clientSkewMs?: number;
+  /** The dates a pushed record may carry (config DATE_WINDOW_FROM/TO); default 2000-01-01 to 2100-01-01. */
+  dateWindow?: DateWindow;
   /** Called after commit with the highest seq, so the live channel can announce it. */
   onCommitted?(seq: number): void;
+  /** Called after commit with the conflicts the batch met, so supervisors hear of them at once. */
+  onConflicts?(ids: string[]): void;
 }
 
 type Trx = Transaction<ServerDatabase>;
@@ -44,23 +49,27 @@ const RETRY_BUDGET_MS = 10_000;
  * all; error items change nothing; success and conflict answers are stored by op_id and replayed.
  */
 export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<PushResponse> {
-  const parsed = parseOps(batch);
+  const parsed = parseOps(batch, ctx.dateWindow);
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      const { outcomes, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
+      const { outcomes, firstSeq, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
         const run = await withSeqClock(trx, (state) => runBatch(ctx, trx, state, parsed));
         await ctx.hooks?.beforeCommit?.();
         return { ...run, outcomes: run.result };
       });
       if (wrote) ctx.onCommitted?.(lastSeq);
+      const conflictIds = outcomes.flatMap((o) => (o.kind === 'conflict' ? [o.item.conflict_id] : []));
+      if (conflictIds.length) ctx.onConflicts?.(conflictIds);
       const results: PushResponse['results'] = { success: [], conflicts: [], errors: [] };
       for (const outcome of outcomes) {
         if (outcome.kind === 'success') results.success.push(outcome.item);
         else if (outcome.kind === 'conflict') results.conflicts.push(outcome.item);
         else results.errors.push(outcome.item);
       }
-      return { results, server_time: new Date().toISOString() };
+      // The rows this batch wrote are all in its answer: the desk need not pull them again.
+      const written = wrote ? { written_seqs: { from: firstSeq, to: lastSeq } } : {};
+      return { results, ...written, server_time: new Date().toISOString() };
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code && RETRYABLE.has(code) && Date.now() - started < RETRY_BUDGET_MS) {
@@ -71,6 +80,26 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
       }
       throw error;
     }
+  }
+}
+
+/**
+ * One op, after the checks that need the batch's rows; whatever it throws is that op's own 422 item, never the
+ * batch's 5xx (a desk would retry that batch forever). Ops change only the in-memory batch state, and they
+ * throw before changing it, so the rest of the batch applies as one transaction.
+ */
+function applyGuarded(env: OpEnv, op: PushOp): OpOutcome {
+  const voided = voidedRefusal(env, op);
+  if (voided) return refused(op, voided);
+  try {
+    return applyOp(env, op);
+  } catch (error) {
+    return refused(op, {
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      message: `This change cannot be applied: ${(error as Error).message ?? String(error)}`,
+      fields: { data: 'cannot be applied' },
+    });
   }
 }
 
@@ -109,14 +138,14 @@ async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: P
       outcomes.push(p.error);
       continue;
     }
-    const { op, hash } = p;
+    const { op, hash, legacyHash } = p;
     const previous =
       op.op_id && (ctx.hooks?.mayReplay?.(op.op_id) ?? true)
         ? (stored.get(op.op_id) ?? seenInBatch.get(op.op_id))
         : undefined;
     if (op.op_id && previous) {
       const previousHash = 'request_hash' in previous ? previous.request_hash : previous.hash;
-      if (previousHash !== hash) {
+      if (previousHash !== hash && previousHash !== legacyHash) {
         outcomes.push({
           kind: 'error',
           item: {
@@ -133,13 +162,13 @@ async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: P
       }
       continue;
     }
-    const outcome = applyOp(env, op);
+    const outcome = applyGuarded(env, op);
     outcomes.push(outcome);
     if (op.op_id && outcome.kind !== 'error') {
       seenInBatch.set(op.op_id, { hash, outcome });
       newSyncOps.push({ op_id: op.op_id, request_hash: hash, result: JSON.stringify(outcome) });
     }
-    await ctx.hooks?.afterOp?.(p.index);
+    await ctx.hooks?.afterOp?.(p.index, op);
   }
 
   await writeSideTables(ctx, trx, env, newSyncOps, now);

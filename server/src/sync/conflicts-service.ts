@@ -5,11 +5,9 @@ import {
   CONFLICT_STATUSES,
   DEFAULT_POLICY,
   entityTypeOf,
-  formatHlc,
   newId,
   parseInput,
   ResolveConflictRequestSchema,
-  shapeOfEntity,
   type ConflictRecord,
   type EntityType,
   type WireRow,
@@ -18,8 +16,10 @@ import type { ServerDatabase } from '../db/schema';
 import { fromMysqlDateTime, toMysqlDateTime } from '../db/time';
 import type { AccessClaims } from '../plugins/auth';
 import { requireCan } from '../plugins/auth';
-import { applyOp, type OpEnv } from './apply-op';
+import type { OpEnv } from './apply-op';
 import { loadForOps } from './batch-load';
+import { applyResolution, parseResolutionData } from './resolution';
+import { toWire } from './rows';
 import { withSeqClock } from './seq-clock';
 
 type Trx = Transaction<ServerDatabase>;
@@ -99,9 +99,10 @@ async function lockConflict(trx: Trx, id: string): Promise<ConflictRow> {
 }
 
 /**
- * POST /api/v1/conflicts/:id/resolve — the chosen values become a new version of the row (it syncs to every
- * desk by pull), and the conflict closes with who and when. Auto-resolved conflicts may be resolved too: that
- * is how a supervisor reverts a machine's choice and restores the losing side.
+ * POST /api/v1/conflicts/:id/resolve — `apply`: the chosen values become a new version of the row (it syncs to
+ * every desk by pull; a deleted row comes back with `deleted_at: null`); `close`: the row stays as it is (a
+ * deletion kept, the server's side confirmed). Either way the conflict closes with who, when and why.
+ * Auto-resolved conflicts may be resolved too: that is how a supervisor restores the losing side.
  */
 export async function resolveConflict(
   db: Kysely<ServerDatabase>,
@@ -119,16 +120,10 @@ export async function resolveConflict(
       const conflict = await lockConflict(trx, id);
       if (conflict.status === 'resolved') throw new AppError('ALREADY_RESOLVED', 'This conflict was resolved already');
       const type = entityTypeOf(conflict.entity_type);
-      const updatable = shapeOfEntity(type).updatable;
-      const data = Object.fromEntries(Object.entries(input.data).filter(([k]) => updatable.includes(k)));
-      const op = {
-        entity_type: type,
-        operation: 'update' as const,
-        data: { ...data, uuid: conflict.entity_uuid },
-        changed_fields: Object.keys(data),
-        client_timestamp: formatHlc({ wallMs: Date.parse(now), counter: 0, node: 'server' }),
-      };
-      await loadForOps(trx, state, [op]);
+      const parsed = parseResolutionData(type, input.data);
+      if (!('ok' in parsed)) throw new AppError('VALIDATION_FAILED', parsed.message, parsed.fields);
+      const data = parsed.values;
+      await loadForOps(trx, state, [{ entity_type: type, data: { ...data, uuid: conflict.entity_uuid } }]);
       const current = state.get(type, conflict.entity_uuid);
       if (!current) throw new AppError('NOT_FOUND', 'The record of this conflict no longer exists');
       if (current.version !== input.base_version) {
@@ -147,12 +142,14 @@ export async function resolveConflict(
         conflicts: [],
         batchBase: new Map(),
       };
-      const outcome = applyOp(env, { ...op, data: { ...op.data, version: current.version } });
-      if (outcome.kind === 'error') throw new AppError('VALIDATION_FAILED', outcome.item.message, outcome.item.fields);
-      if (outcome.kind === 'conflict')
-        throw new AppError('VERSION_MISMATCH', 'The record changed while resolving; reload and choose again');
-      await writeResolution(trx, claims, conflict, env, data, input.note, now);
-      return outcome.item.entity as WireRow;
+      let row = current;
+      if (input.action === 'apply') {
+        const written = applyResolution(env, type, current, data);
+        if (!('row' in written)) throw new AppError('VALIDATION_FAILED', written.message, written.fields);
+        row = written.row;
+      }
+      await writeResolution(trx, claims, conflict, env, input.action === 'apply' ? data : null, input.note, now);
+      return toWire(row) as WireRow;
     });
     return { entity: run.result, seq: run.wrote ? run.lastSeq : 0 };
   });
@@ -166,7 +163,7 @@ async function writeResolution(
   claims: AccessClaims,
   conflict: ConflictRow,
   env: OpEnv,
-  data: Record<string, unknown>,
+  data: Record<string, unknown> | null,
   note: string | undefined,
   now: string,
 ) {
@@ -191,12 +188,18 @@ async function writeResolution(
       status: 'resolved',
       resolved_by: claims.sub,
       resolved_at: toMysqlDateTime(now),
-      resolved_data: JSON.stringify(data),
+      resolved_data: data ? JSON.stringify(data) : null,
       note: note ?? conflict.note,
     })
     .where('id', '=', conflict.id)
     .execute();
-  await audit(trx, claims, conflict, 'resolve-conflict', { status: 'resolved', data, note: note ?? null, id: newId() });
+  await audit(trx, claims, conflict, 'resolve-conflict', {
+    status: 'resolved',
+    action: data ? 'apply' : 'close',
+    data,
+    note: note ?? null,
+    id: newId(),
+  });
 }
 
 /** Extension: a supervisor reopens an auto-resolved conflict to look at it again (nothing changes on the row). */

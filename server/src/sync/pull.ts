@@ -23,6 +23,7 @@ export async function pullChanges(db: Kysely<ServerDatabase>, request: PullReque
   const types = request.entity_types?.length ? [...new Set(request.entity_types)] : [...ENTITY_TYPES];
   const after = request.cursor !== undefined ? Number(request.cursor) : 0;
   const since = request.cursor === undefined && request.last_sync_at ? toMysqlDateTime(request.last_sync_at) : null;
+  const skip = (request.skip_seqs ?? []).filter((r) => r.to > after);
 
   const rows = await db
     .transaction()
@@ -32,6 +33,7 @@ export async function pullChanges(db: Kysely<ServerDatabase>, request: PullReque
       for (const type of types) {
         let query = entityTable(trx, type).selectFrom().selectAll().where('seq', '>', after);
         if (since) query = query.where('updated_at', '>', since);
+        if (skip.length) query = query.where((eb) => eb.not(eb.or(skip.map((r) => eb.between('seq', r.from, r.to)))));
         const page = await query
           .orderBy('seq')
           .limit(limit + 1)
@@ -46,10 +48,14 @@ export async function pullChanges(db: Kysely<ServerDatabase>, request: PullReque
   const changes: Partial<Record<EntityType, WireRow[]>> = {};
   for (const { type, row } of page) (changes[type] ??= []).push(toWire(fromDb(type, row)));
   const last = page.at(-1);
+  const hasMore = rows.length > limit;
+  // On the last page every seq up to the end of the skipped ranges was either sent or skipped (their batches
+  // committed before this pull began, and commits are in seq order): the cursor moves past them.
+  const end = Math.max(last ? last.seq : after, ...(hasMore ? [] : skip.map((r) => r.to)));
   return {
     changes,
-    cursor: String(last ? last.seq : after),
-    has_more: rows.length > limit,
+    cursor: String(end),
+    has_more: hasMore,
     server_time: new Date().toISOString(),
   };
 }

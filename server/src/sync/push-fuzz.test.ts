@@ -133,7 +133,13 @@ describe('push and pull bodies under fuzzing', () => {
                   { weight: 2, arbitrary: fc.array(mutation, { maxLength: 2 }) },
                 ),
               )
-              .map(([d, muts]) => Object.assign({ ...d } as Record<string, unknown>, Object.fromEntries(muts))),
+              // A mutation breaks a field of this type; `extra` (a field no type has) is refused as unknown.
+              .map(([d, muts]) =>
+                Object.assign(
+                  { ...d } as Record<string, unknown>,
+                  Object.fromEntries(muts.filter(([k]) => k in d || k === 'extra')),
+                ),
+              ),
             // Half the time absent (a version check), else fields of the data (a merge or a concurrent edit).
             changed_fields: fc.oneof(
               { weight: 5, arbitrary: fc.constant(undefined) },
@@ -162,6 +168,11 @@ describe('push and pull bodies under fuzzing', () => {
             // Changed fields the data does not carry are an error item; keep most ops meaningful.
             const bogus = op.changed_fields?.some((f) => ['bogus', 'uuid', 'seq'].includes(f));
             if (op.changed_fields && !bogus) op.changed_fields = op.changed_fields.filter((f) => f in op.data);
+            // An update carries only the fields it names (others are refused), and sometimes a stray one.
+            if (op.changed_fields && !bogus && op.operation === 'update') {
+              const kept = new Set([...op.changed_fields, 'uuid', 'version', 'extra']);
+              op.data = Object.fromEntries(Object.entries(op.data).filter(([k]) => kept.has(k)));
+            }
             return op;
           }),
       );
@@ -198,8 +209,9 @@ describe('push and pull bodies under fuzzing', () => {
       }),
       { numRuns: 150, seed: 20261126 },
     );
-    // The generator must reach every outcome, or the property proves little.
-    expect(tally.success).toBeGreaterThan(50);
+    // The generator must reach every outcome, or the property proves little. (A create of a known uuid with
+    // other values is a conflict, not "Already exists", so fewer ops succeed than conflict here.)
+    expect(tally.success).toBeGreaterThan(25);
     expect(tally.conflicts).toBeGreaterThan(5);
     expect(tally.errors).toBeGreaterThan(50);
   }, 120_000);

@@ -11,11 +11,12 @@ import { BatchState } from './batch-state';
 export async function withSeqClock<T>(
   trx: Transaction<ServerDatabase>,
   work: (state: BatchState) => Promise<T>,
-): Promise<{ result: T; wrote: boolean; lastSeq: number }> {
+): Promise<{ result: T; wrote: boolean; firstSeq: number; lastSeq: number }> {
   const clock = await sql<{ seq: number | string }>`select seq from sync_clock where id = 1 for update`.execute(trx);
-  const state = new BatchState(Number(clock.rows[0]?.seq ?? 0));
+  const start = Number(clock.rows[0]?.seq ?? 0);
+  const state = new BatchState(start);
   const result = await work(state);
   const wrote = (await state.flush(trx)) > 0;
   if (wrote) await sql`update sync_clock set seq = ${state.lastSeq} where id = 1`.execute(trx);
-  return { result, wrote, lastSeq: state.lastSeq };
+  return { result, wrote, firstSeq: start + 1, lastSeq: state.lastSeq };
 }

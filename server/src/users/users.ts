@@ -41,3 +41,34 @@ export async function findUserById(db: Kysely<ServerDatabase>, id: string) {
 export function publicUser(row: { id: string; email: string; name: string; role: string }): AuthUser {
   return { id: row.id, email: row.email, name: row.name, role: RoleSchema.parse(row.role) };
 }
+
+/**
+ * Deactivating moves the user's token generation on and revokes every sign-in, so no token of theirs works
+ * again (activating later does not revive them). Activating only lets them sign in again. Returns the user.
+ */
+export async function setUserActive(db: Kysely<ServerDatabase>, email: string, active: boolean): Promise<AuthUser> {
+  const address = email.toLowerCase();
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('users').selectAll().where('email', '=', address).forUpdate().executeTakeFirst();
+    if (!user) throw new AppError('NOT_FOUND', `No user with email ${address}`);
+    const now = toMysqlDateTime(new Date());
+    await trx
+      .updateTable('users')
+      .set((eb) => ({
+        active: active ? 1 : 0,
+        updated_at: now,
+        ...(active ? {} : { token_generation: eb('token_generation', '+', 1) }),
+      }))
+      .where('id', '=', user.id)
+      .execute();
+    if (!active) {
+      await trx
+        .updateTable('refresh_tokens')
+        .set({ revoked_at: now })
+        .where('user_id', '=', user.id)
+        .where('revoked_at', 'is', null)
+        .execute();
+    }
+    return publicUser(user);
+  });
+}

@@ -6,14 +6,14 @@ export const collections = defineEntity({
   type: 'collections',
   label: { one: 'collection', many: 'collections' },
   fields: {
-    supplier_uuid: { kind: 'ref', ref: 'suppliers', schema: uuidField },
-    product_uuid: { kind: 'ref', ref: 'products', schema: uuidField },
-    collected_at: { kind: 'instant', schema: instantField, create: 'now' },
+    supplier_uuid: { kind: 'ref', label: 'Supplier', ref: 'suppliers', schema: uuidField },
+    product_uuid: { kind: 'ref', label: 'Product', ref: 'products', schema: uuidField },
+    collected_at: { kind: 'instant', label: 'Collected at', schema: instantField, create: 'now' },
     /** Thousandths of the product's unit. */
-    quantity_milli: { kind: 'quantity', schema: positiveInt },
+    quantity_milli: { kind: 'quantity', label: 'Quantity', schema: positiveInt },
     /** Decided where the row is priced (the rate in force at collected_at); stored so history never moves. */
-    rate_minor: { kind: 'money', schema: nonNegativeInt, create: 'computed' },
-    amount_minor: { kind: 'money', schema: nonNegativeInt, create: 'computed' },
+    rate_minor: { kind: 'money', label: 'Rate', schema: nonNegativeInt, create: 'computed' },
+    amount_minor: { kind: 'money', label: 'Amount', schema: nonNegativeInt, create: 'computed' },
     notes: notesSpec,
   },
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },

@@ -11,6 +11,7 @@ export const products = defineEntity({
     name: nameSpec,
     unit: {
       kind: 'text',
+      label: 'Unit',
       schema: z
         .string()
         .trim()

@@ -1,7 +1,9 @@
 import { defineEntity } from '../entity-kit';
 import { activeSpec, codeSpec, nameSpec, notesSpec, textField } from '../fields';
+import { payoutDetailsFields, supplierPayoutErrors } from '../payout-details';
 
-const optionalText = (max: number) => ({ kind: 'text', schema: textField(max), create: { default: '' } }) as const;
+const optionalText = <L extends string>(label: L, max: number) =>
+  ({ kind: 'text', label, schema: textField(max), create: { default: '' } }) as const;
 
 /** The people the office buys from; clerks keep them. */
 export const suppliers = defineEntity({
@@ -10,12 +12,20 @@ export const suppliers = defineEntity({
   fields: {
     code: codeSpec,
     name: nameSpec,
-    phone: optionalText(40),
-    address: optionalText(500),
-    region: optionalText(80),
+    phone: optionalText('Phone', 40),
+    address: optionalText('Address', 500),
+    region: optionalText('Region', 80),
     notes: notesSpec,
     active: activeSpec,
+    /** How runs pay the supplier; the chosen method's details are required (`supplierPayoutErrors`). */
+    payout_method: { kind: 'enum', schema: payoutDetailsFields.payout_method, create: { default: 'none' } },
+    bank_account_name: { kind: 'text', schema: payoutDetailsFields.bank_account_name, create: { default: '' } },
+    bank_account_number: { kind: 'text', schema: payoutDetailsFields.bank_account_number, create: { default: '' } },
+    bank_code: { kind: 'text', schema: payoutDetailsFields.bank_code, create: { default: '' } },
+    /** Mobile-money number in international format (+254…). */
+    mobile_phone: { kind: 'text', schema: payoutDetailsFields.mobile_phone, create: { default: '' } },
   },
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
   conflictPolicy: 'server_wins',
+  rowRules: (row) => supplierPayoutErrors(row as unknown as Parameters<typeof supplierPayoutErrors>[0]),
 });

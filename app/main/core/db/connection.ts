@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from '../../../../shared/db/migrate-to-latest';
 import { localMigrationProvider } from './migrations';
 import type { LocalDatabase } from './schema';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface LocalDb {
   db: Kysely<LocalDatabase>;
@@ -36,5 +37,14 @@ export async function openLocalDb(filename: string): Promise<LocalDb> {
     await db.destroy();
     throw error;
   }
-  return { db, sqlite, close: () => db.destroy() };
+  // Checkpoints run between transactions, not inside the commit of whichever write crosses the threshold.
+  const checkpointer = startWalCheckpointer(sqlite, filename);
+  return {
+    db,
+    sqlite,
+    close: () => {
+      checkpointer.stop();
+      return db.destroy();
+    },
+  };
 }

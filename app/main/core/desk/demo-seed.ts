@@ -1,4 +1,11 @@
-import { amountMinor, localDateOf, newId, type PaymentMethod, type PaymentType } from '../../../../shared';
+import {
+  amountMinor,
+  localDateOf,
+  newId,
+  SupplierPayoutDetailsSchema,
+  type PaymentMethod,
+  type PaymentType,
+} from '../../../../shared';
 import type { Core } from '../create-core';
 import { writeEntity } from '../domain/entity-writer';
 import { newRowBase } from '../domain/row-base';
@@ -108,6 +115,7 @@ export async function seedDemo(
         region: REGIONS[i % REGIONS.length]!,
         notes: '',
         active: true,
+        ...SupplierPayoutDetailsSchema.parse({}),
       };
       await writeEntity(trx, ctx, { type: 'suppliers', operation: 'create', after: row });
       suppliers.push({ uuid: row.uuid, product: i % 4 === 3 ? 1 : 0 });

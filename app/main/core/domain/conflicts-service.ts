@@ -47,13 +47,11 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, remo
       return [...new Set(rows.map((r) => r.entity_uuid))];
     },
 
+    /** `apply` makes the chosen values a new version on the server; `close` settles it leaving the row as it is. */
     async resolve(input: ResolveInput) {
       assertCan(auth.current?.role, 'conflicts.resolve');
-      const entity = await remote.resolve(input.conflict_id, {
-        data: input.data,
-        base_version: input.base_version,
-        ...(input.note ? { note: input.note } : {}),
-      });
+      const { conflict_id, ...body } = input;
+      const entity = await remote.resolve(conflict_id, body);
       const row = await ctx.db
         .selectFrom('conflicts')
         .select(['entity_type', 'entity_uuid'])

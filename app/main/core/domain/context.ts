@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, assertCan, type Action, type HybridLogicalClock, type Role } from '../../../../shared';
+import type { LocalLog } from '../db/local-log';
 import type { LocalRows } from '../db/local-rows';
 import type { LocalDatabase } from '../db/schema';
 
@@ -13,6 +14,8 @@ export interface CoreContext {
   db: Kysely<LocalDatabase>;
   /** The one writer of entity rows, on the same connection: use it inside `write`. */
   rows: LocalRows;
+  /** The audit entry and outbox op of a write, by prepared statements on the same connection. */
+  log: LocalLog;
   /** Wall clock as an ISO instant; injectable for tests. */
   now(): string;
   hlc: HybridLogicalClock;

@@ -8,12 +8,13 @@ import {
   validationError,
   type Action,
   type EntityRows,
+  type EntitySpec,
   type EntityType,
   type FieldSpec,
 } from '../../../../shared';
 import type { Transaction } from 'kysely';
 import type { LocalDatabase } from '../db/schema';
-import { assertUniqueFree } from './by-code';
+import { assertUniqueFree, assertUniqueFreeMany } from './by-code';
 import { requireCan, type CoreContext, type Executor } from './context';
 import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
 import { newRowBase, requireSomeChange, touched } from './row-base';
@@ -28,6 +29,20 @@ export async function assertReferences(exec: Executor, type: EntityType, values:
     if (typeof uuid !== 'string') continue;
     const row = await findEntity(exec, target, uuid);
     if (!row || row.deleted_at) throw validationError({ [field]: `is not a known ${entity(target).label.one}` });
+  }
+}
+
+/** The references of many rows, each distinct one checked once. */
+async function assertReferencesMany(exec: Executor, type: EntityType, all: readonly Values[]): Promise<void> {
+  const checked = new Set<string>();
+  for (const data of all) {
+    const refs = shapeOfEntity(type).refs.filter(({ field }) => {
+      const uuid = data[field];
+      return typeof uuid === 'string' && !checked.has(`${field}:${uuid}`);
+    });
+    if (refs.length === 0) continue;
+    await assertReferences(exec, type, data);
+    for (const { field } of refs) checked.add(`${field}:${String(data[field])}`);
   }
 }
 
@@ -64,10 +79,17 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
     return row as Row<T>;
   }
 
+  /** The entry's rules across fields, on the whole row as it would be written. */
+  function checkRow(row: Values): void {
+    const errors = (spec as EntitySpec).rowRules?.(row) ?? {};
+    if (Object.keys(errors).length) throw validationError(errors);
+  }
+
   async function insert(trx: Transaction<LocalDatabase>, data: Values): Promise<Row<T>> {
     await assertReferences(trx, type, data);
     await assertUniqueFree(trx, type, data);
     const row = newRow(data);
+    checkRow(row);
     await writeEntity(trx, ctx, { type, operation: 'create', after: row });
     return row;
   }
@@ -86,8 +108,12 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
       may('create');
       const all = inputs.map((input) => parseInput(spec.createSchema, input) as Values);
       return ctx.write(async (trx) => {
-        const rows: Row<T>[] = [];
-        for (const data of all) rows.push(await insert(trx, data));
+        // Checked set-wise (one indexed query per 500 codes, each reference once), then written row by row
+        // with prepared statements, all in this one transaction.
+        await assertReferencesMany(trx, type, all);
+        await assertUniqueFreeMany(trx, type, all);
+        const rows = all.map(newRow);
+        for (const row of rows) await writeEntity(trx, ctx, { type, operation: 'create', after: row });
         return rows;
       });
     },
@@ -103,6 +129,7 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
         await assertReferences(trx, type, patch);
         await assertUniqueFree(trx, type, patch, uuid);
         const after = { ...before, ...patch, ...touched(ctx) } as Row<T>;
+        checkRow(after);
         await writeEntity(trx, ctx, { type, operation: 'update', before, after, changedFields: changed });
         return after;
       });

@@ -33,24 +33,25 @@ interface WriteSpec<T extends EntityType> {
  * The one way a user action changes an entity: the row, its audit entry and its outbox op, all in the
  * caller's SQLite transaction (docs/architecture.md "The path of one payment"). The op's base_version is the server version the user edited.
  */
-export async function writeEntity<T extends EntityType>(trx: Trx, ctx: CoreContext, spec: WriteSpec<T>): Promise<void> {
+export async function writeEntity<T extends EntityType>(
+  _trx: Trx,
+  ctx: CoreContext,
+  spec: WriteSpec<T>,
+): Promise<void> {
   const now = ctx.now();
   const userId = ctx.session()?.userId ?? null;
   if (spec.operation === 'create') ctx.rows.insert(spec.type, spec.after, 'pending');
   else ctx.rows.upsert(spec.type, [spec.after], 'pending');
 
-  await trx
-    .insertInto('audit')
-    .values({
-      at: now,
-      user_id: userId,
-      entity_type: spec.type,
-      entity_uuid: spec.after.uuid,
-      action: spec.action ?? spec.operation,
-      before: spec.before ? JSON.stringify(spec.before) : null,
-      after: JSON.stringify(spec.after),
-    })
-    .execute();
+  ctx.log.audit({
+    at: now,
+    user_id: userId,
+    entity_type: spec.type,
+    entity_uuid: spec.after.uuid,
+    action: spec.action ?? spec.operation,
+    before: spec.before ? JSON.stringify(spec.before) : null,
+    after: JSON.stringify(spec.after),
+  });
 
   const wire: StoredRow = toWire(spec.type, spec.after);
   const payload: StoredRow =
@@ -59,25 +60,19 @@ export async function writeEntity<T extends EntityType>(trx: Trx, ctx: CoreConte
       : pick(wire, ['uuid', 'version', ...(spec.changedFields ?? [])]);
   if (spec.operation !== 'create') payload.version = spec.before?.version ?? 0;
 
-  await trx
-    .insertInto('outbox')
-    .values({
-      op_id: newId(),
-      entity_type: spec.type,
-      entity_uuid: spec.after.uuid,
-      operation: spec.operation,
-      base_version: spec.operation === 'create' ? 0 : (spec.before?.version ?? 0),
-      changed_fields: spec.operation === 'update' ? JSON.stringify(spec.changedFields ?? []) : null,
-      payload: JSON.stringify(payload),
-      client_timestamp: ctx.hlc.now(),
-      user_id: userId,
-      status: 'pending',
-      attempts: 0,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  ctx.log.queue({
+    op_id: newId(),
+    entity_type: spec.type,
+    entity_uuid: spec.after.uuid,
+    operation: spec.operation,
+    base_version: spec.operation === 'create' ? 0 : (spec.before?.version ?? 0),
+    changed_fields: spec.operation === 'update' ? JSON.stringify(spec.changedFields ?? []) : null,
+    payload: JSON.stringify(payload),
+    client_timestamp: ctx.hlc.now(),
+    user_id: userId,
+    created_at: now,
+    updated_at: now,
+  });
 }
 
 function pick(row: StoredRow, keys: string[]): StoredRow {

@@ -3,6 +3,7 @@ import {
   AppError,
   currencyScale,
   lineOrder,
+  payoutReference,
   toDecimalString,
   type PayoutStatus,
   type SettlementLine,
@@ -36,10 +37,7 @@ export interface PayoutFile {
   skipped: { supplier_code: string; reason: string }[];
 }
 
-/** The reference a line travels under to the bank or provider and back: "<run code>-<supplier code>". */
-export function payoutReference(runCode: string, supplierCode: string): string {
-  return `${runCode}-${supplierCode}`;
-}
+export { payoutReference };
 
 /** Spreadsheets run cells starting with = + - @ as formulas; a name never needs to. */
 function plainText(value: string): string {

@@ -4,6 +4,7 @@ import type { Core } from '../create-core';
 import type { ConnectResult } from '../desk/connect';
 import type { LocalAdmin } from '../desk/local-admin';
 import type { ReportPrinter } from '../reports/printer';
+import type { ReportContext } from '../reports/reports';
 import type { SettingsStore } from '../settings';
 import { SYNC_KEYS, writeState } from '../sync/sync-state';
 
@@ -30,6 +31,8 @@ export interface HandlerEnv {
   setSelectiveSync(types: EntityType[]): Promise<void>;
   /** Today in the organisation's time zone, and its bounds as instants. */
   today(): { date: string; start: string; end: string };
+  /** What every printed page carries: the company, the money format, the paper, who printed it and when. */
+  reportContext(): ReportContext;
 }
 
 export function createHandlerEnv(
@@ -45,7 +48,13 @@ export function createHandlerEnv(
     desk,
     async sessionInfo() {
       const known = await core.db.selectFrom('local_users').select(['email', 'name']).orderBy('name').execute();
-      return { user: core.auth.current, serverUrl: core.serverUrl(), deviceId: core.deviceId, knownUsers: known };
+      return {
+        user: core.auth.current,
+        serverUrl: core.serverUrl(),
+        deviceId: core.deviceId,
+        knownUsers: known,
+        orgTimeZone: core.ctx.orgTimeZone,
+      };
     },
     async applyServer(url) {
       if (url && url !== core.serverUrl()) {
@@ -60,6 +69,25 @@ export function createHandlerEnv(
     today() {
       const date = localDateOf(core.ctx.now(), core.ctx.orgTimeZone);
       return { date, ...dayBounds(date, core.ctx.orgTimeZone) };
+    },
+    reportContext() {
+      const s = settings.get();
+      const format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: core.ctx.orgTimeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+      return {
+        company: { name: s.companyName, address: s.companyAddress },
+        money: { currency: s.currency, locale: s.locale },
+        paper: s.paperSize,
+        printedBy: core.auth.current?.name ?? 'unknown user',
+        printedAt: format.format(new Date(core.ctx.now())).replace(',', ''),
+      };
     },
   };
 }

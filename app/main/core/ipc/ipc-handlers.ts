@@ -10,6 +10,7 @@ import {
   productHandlers,
   supplierHandlers,
 } from './records-handlers';
+import { payRunHandlers } from './pay-run-handlers';
 import { reportHandlers } from './report-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -39,5 +40,6 @@ export function createIpcHandlers(
     ...syncHandlers(env),
     ...conflictHandlers(env),
     ...reportHandlers(env),
+    ...payRunHandlers(env),
   } satisfies Handlers;
 }

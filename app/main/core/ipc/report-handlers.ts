@@ -1,30 +1,10 @@
 import type { Handlers } from '../../../../shared/ipc/contract';
-import { renderReport, type ReportContext } from '../reports/reports';
+import { renderReport } from '../reports/reports';
 import type { HandlerEnv } from './handler-env';
 
 /** Reports: shown, printed, or saved as PDF, each with the company's name, the paper and who printed it. */
 export function reportHandlers(env: HandlerEnv) {
-  const { core, settings, printer } = env;
-
-  function reportContext(): ReportContext {
-    const s = settings.get();
-    const format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: core.ctx.orgTimeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    return {
-      company: { name: s.companyName, address: s.companyAddress },
-      money: { currency: s.currency, locale: s.locale },
-      paper: s.paperSize,
-      printedBy: core.auth.current?.name ?? 'unknown user',
-      printedAt: format.format(new Date(core.ctx.now())).replace(',', ''),
-    };
-  }
+  const { core, settings, printer, reportContext } = env;
 
   return {
     'reports.render': ({ spec }) => renderReport(core, spec, reportContext()),

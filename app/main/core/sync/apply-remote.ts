@@ -41,3 +41,26 @@ export async function storeServerAnswer(trx: Trx, rows: LocalRows, type: EntityT
   if (waiting.has(entity.uuid)) rows.patch(type, entity.uuid, { version: entity.version });
   else rows.upsert(type, [entity], 'synced');
 }
+
+/**
+ * The answers to a pushed batch, stored set-wise: one read of which entities still wait, then the rows of
+ * each type in one prepared upsert (in op order, so the last answer for a row is the one kept).
+ */
+export async function storeServerAnswers(
+  trx: Trx,
+  rows: LocalRows,
+  answers: readonly { type: EntityType; entity: WireRow }[],
+): Promise<void> {
+  const waiting = await entitiesWithLocalOps(trx, [...new Set(answers.map((a) => a.entity.uuid))]);
+  const fresh = new Map<EntityType, WireRow[]>();
+  for (const { type, entity } of answers) {
+    if (waiting.has(entity.uuid)) {
+      rows.patch(type, entity.uuid, { version: entity.version });
+      continue;
+    }
+    let list = fresh.get(type);
+    if (!list) fresh.set(type, (list = []));
+    list.push(entity);
+  }
+  for (const [type, list] of fresh) rows.upsert(type, list, 'synced');
+}

@@ -6,13 +6,16 @@ export interface LiveClientOptions {
   url: string;
   token: () => Promise<string>;
   onChanges: (cursor: string) => void;
+  /** A conflict was stored or settled on the server. */
+  onConflict?: (conflictId: string) => void;
   onState?: (connected: boolean) => void;
   fetch?: FetchLike;
   random?: () => number;
 }
 
 /**
- * The server's live channel (server-sent events): on each "changes up to N" the desk pulls at once.
+ * The server's live channel (server-sent events): on each "changes up to N" the desk pulls at once; on a
+ * conflict stored or settled it looks at the conflicts at once (a supervisor's screen and status bar).
  * Reconnects with backoff; it carries no data, so a lost message only delays a pull until the next one.
  */
 export class LiveClient {
@@ -81,7 +84,8 @@ export class LiveClient {
           if (!line.startsWith('data: ')) continue;
           try {
             const message = LiveMessageSchema.safeParse(JSON.parse(line.slice(6))).data;
-            if (message) this.options.onChanges(message.cursor);
+            if (message?.type === 'changes') this.options.onChanges(message.cursor);
+            else if (message?.type === 'conflict') this.options.onConflict?.(message.conflict_id);
           } catch {
             // A malformed event is ignored; the next one still arrives.
           }

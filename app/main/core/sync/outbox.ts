@@ -18,23 +18,49 @@ type Exec = Kysely<LocalDatabase> | Transaction<LocalDatabase>;
 export type OutboxRow = Omit<OutboxTable, 'id'> & { id: number };
 
 /**
+ * Where a push run stands in the outbox: the last op id looked at, and the entities held back (an op of theirs,
+ * or of the supplier/product they name, stopped with an error or held back itself). One per run, so each
+ * pending op is read once however many batches the run sends.
+ */
+export interface BatchCursor {
+  after: number;
+  blocked: Set<string>;
+}
+
+/** A cursor at the start of the queue, holding back the entities of ops stopped with an error. */
+export async function startBatches(db: Exec): Promise<BatchCursor> {
+  const stuck = await db.selectFrom('outbox').select('entity_uuid').where('status', '=', 'error').execute();
+  return { after: 0, blocked: new Set(stuck.map((r) => r.entity_uuid)) };
+}
+
+/**
  * The next batch, in creation order, leaving out any op whose entity (or the supplier/product it names)
  * still has an earlier op that is not through: a collection never travels before its offline-made supplier.
+ * Pending ops are read in pages from the cursor on (the (status, id) index), never from the start again.
  */
-export async function nextBatch(db: Exec, max = 100): Promise<OutboxRow[]> {
-  const stuck = await db.selectFrom('outbox').select('entity_uuid').where('status', '=', 'error').execute();
-  const blocked = new Set(stuck.map((r) => r.entity_uuid));
-  const pending = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('id').execute();
+export async function nextBatch(db: Exec, cursor: BatchCursor, max = 100): Promise<OutboxRow[]> {
   const batch: OutboxRow[] = [];
-  for (const op of pending) {
-    const payload = JSON.parse(op.payload) as Record<string, unknown>;
-    const refs = REFERENCE_FIELDS.map((f) => payload[f]).filter((v): v is string => typeof v === 'string');
-    if (blocked.has(op.entity_uuid) || refs.some((r) => blocked.has(r))) {
-      blocked.add(op.entity_uuid);
-      continue;
+  for (;;) {
+    const want = max - batch.length;
+    const page = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('id', '>', cursor.after)
+      .orderBy('id')
+      .limit(want)
+      .execute();
+    for (const op of page) {
+      cursor.after = op.id;
+      const payload = JSON.parse(op.payload) as Record<string, unknown>;
+      const refs = REFERENCE_FIELDS.map((f) => payload[f]).filter((v): v is string => typeof v === 'string');
+      if (cursor.blocked.has(op.entity_uuid) || refs.some((r) => cursor.blocked.has(r))) {
+        cursor.blocked.add(op.entity_uuid);
+        continue;
+      }
+      batch.push(op);
     }
-    if (batch.length < max) batch.push(op);
-    else break;
+    if (page.length < want || batch.length >= max) break;
   }
   return batch;
 }
@@ -65,24 +91,59 @@ export async function listOps(db: Exec, status: 'pending' | 'error', limit = 200
   return db.selectFrom('outbox').selectAll().where('status', '=', status).orderBy('id').limit(limit).execute();
 }
 
-/** Later ops on the same entity built on the version this op started from now build on the server's answer. */
-export async function rebaseFollowers(trx: Exec, op: OutboxRow, version: number): Promise<void> {
+/**
+ * Later ops on the same entity built on the version an accepted op started from now build on the server's
+ * answer. For a whole batch of accepted ops (in op order): one read of the possible followers,
+ * an update only for each follower really rebased.
+ */
+export async function rebaseFollowersOfBatch(
+  trx: Exec,
+  accepted: readonly { op: OutboxRow; version: number }[],
+): Promise<void> {
+  if (accepted.length === 0) return;
   const followers = await trx
     .selectFrom('outbox')
-    .selectAll()
-    .where('entity_uuid', '=', op.entity_uuid)
+    .select(['id', 'entity_uuid', 'base_version', 'payload'])
+    .where('entity_uuid', 'in', [...new Set(accepted.map((a) => a.op.entity_uuid))])
     .where('status', 'in', ['pending', 'error'])
-    .where('id', '>', op.id)
-    .where('base_version', '=', op.base_version)
+    .where('id', '>', Math.min(...accepted.map((a) => a.op.id)))
+    .orderBy('id')
     .execute();
-  for (const follower of followers) {
-    const payload = { ...JSON.parse(follower.payload), version };
+  if (followers.length === 0) return;
+  for (const { op, version } of accepted) {
+    for (const follower of followers) {
+      if (follower.entity_uuid !== op.entity_uuid || follower.id <= op.id) continue;
+      if (follower.base_version !== op.base_version) continue;
+      follower.base_version = version;
+      follower.payload = JSON.stringify({ ...JSON.parse(follower.payload), version });
+      await trx
+        .updateTable('outbox')
+        .set({ base_version: version, payload: follower.payload })
+        .where('id', '=', follower.id)
+        .execute();
+    }
+  }
+}
+
+/** One status for many ops: one UPDATE per distinct message (nearly always one). */
+export async function setOpsStatus(
+  trx: Exec,
+  ops: readonly { opId: string; message: string | null }[],
+  status: OutboxTable['status'],
+  now: string,
+) {
+  const byMessage = new Map<string | null, string[]>();
+  for (const { opId, message } of ops) {
+    let ids = byMessage.get(message);
+    if (!ids) byMessage.set(message, (ids = []));
+    ids.push(opId);
+  }
+  for (const [message, ids] of byMessage)
     await trx
       .updateTable('outbox')
-      .set({ base_version: version, payload: JSON.stringify(payload) })
-      .where('id', '=', follower.id)
+      .set((eb) => ({ status, last_error: message, updated_at: now, attempts: eb('attempts', '+', 1) }))
+      .where('op_id', 'in', ids)
       .execute();
-  }
 }
 
 export async function setOpStatus(

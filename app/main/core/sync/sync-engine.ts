@@ -6,6 +6,7 @@ import { syncConflicts } from './conflicts-sync';
 import { countByStatus } from './outbox';
 import { pullAll } from './pull';
 import { pushPending } from './push';
+import { StuckBatchWatch } from './stuck-batch';
 import { INITIAL_STATUS, type SyncStatus } from './status';
 import { readState, SYNC_KEYS, writeState } from './sync-state';
 
@@ -40,6 +41,8 @@ export class SyncEngine {
   private retryHandle: unknown = null;
   private statusValue: SyncStatus = { ...INITIAL_STATUS };
   private stopped = false;
+  /** Counts, across runs, how often the batch at the head of the queue failed on a healthy server. */
+  private readonly stuck = new StuckBatchWatch();
 
   constructor(
     private readonly deps: SyncDeps,
@@ -135,12 +138,16 @@ export class SyncEngine {
       message: null,
     };
     try {
-      const push = await pushPending(this.deps, (pushed) =>
-        this.update({ progress: { ...this.statusValue.progress, pushed } }),
+      const push = await pushPending(
+        this.deps,
+        (pushed) => this.update({ progress: { ...this.statusValue.progress, pushed } }),
+        this.stuck,
       );
       Object.assign(result, { pushed: push.pushed, conflicts: push.conflicts, errors: push.errors });
-      result.pulled = await pullAll(this.deps, (pulled) =>
-        this.update({ progress: { ...this.statusValue.progress, pulled } }),
+      result.pulled = await pullAll(
+        this.deps,
+        (pulled) => this.update({ progress: { ...this.statusValue.progress, pulled } }),
+        push.written,
       );
       await syncConflicts(this.deps);
       result.outcome = push.conflicts > 0 ? 'conflict' : 'success';

@@ -1,12 +1,18 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial';
 import { lastWriteStampMigration } from './0002-last-write-stamp';
+import { codeKeyMigration } from './0020-code-key';
+import { userTokenGenerationMigration } from './0040-user-token-generation';
 import { collectionsPeriodTotalsMigration } from './0050-collections-period-totals';
+import { payRunsMigration } from './0051-pay-runs';
 
 export const serverMigrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-last-write-stamp': lastWriteStampMigration,
+  '0020-code-key': codeKeyMigration,
+  '0040-user-token-generation': userTokenGenerationMigration,
   '0050-collections-period-totals': collectionsPeriodTotalsMigration,
+  '0051-pay-runs': payRunsMigration,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

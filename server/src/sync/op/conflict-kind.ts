@@ -1,6 +1,7 @@
 import { toIsoInstant, type ConflictType, type EntityType, type PushOp } from '../../../../shared';
 import type { ServerRow } from '../rows';
 import type { OpEnv, Values } from './env';
+import { overlappingFields } from './field-merge';
 
 /** A later op of the same batch on a row this batch already changed builds on that change, not on a conflict. */
 export function rebase(
@@ -27,15 +28,15 @@ export function classifyUpdate(
   clientTime: string | undefined,
   fields: readonly string[],
   values: Values,
-): { conflict: ConflictType | null; merged: boolean } {
+): { conflict: ConflictType | null; merged: boolean; overlap?: string[] } {
   if (current.deleted_at) return { conflict: 'deleted', merged: false };
   if (base === undefined) {
     const older = !!clientTime && toIsoInstant(clientTime) < current.updated_at;
     return { conflict: older ? 'timestamp' : null, merged: false };
   }
   if (op.changed_fields) {
-    const overlap = fields.filter((f) => (current.field_versions[f] ?? 0) > base && current[f] !== values[f]);
-    if (overlap.length) return { conflict: 'concurrent', merged: false };
+    const overlap = overlappingFields(current, base, fields, values);
+    if (overlap.length) return { conflict: 'concurrent', merged: false, overlap };
     return { conflict: null, merged: base < current.version };
   }
   return { conflict: base < current.version ? 'version' : null, merged: false };

@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto';
-import { fieldErrorsOf, PushOpSchema, type PushOp } from '../../../../shared';
-import type { OpOutcome } from './env';
+import { DEFAULT_DATE_WINDOW, fieldErrorsOf, PushOpSchema, type DateWindow, type PushOp } from '../../../../shared';
+import { refused, type OpOutcome } from './env';
+import { guardOp } from './guard';
+import { parseData, valuesOf } from './validation';
 
-/** Each op of a batch with its hash, or the error item that answers a malformed one. */
-export type Parsed = { index: number; op: PushOp; hash: string } | { index: number; error: OpOutcome };
+/**
+ * Each op of a batch with its hash, or the error item that answers a malformed one. `legacyHash` is the hash
+ * of the op as sent, which op results stored before hashes were normalised carry.
+ */
+export type Parsed =
+  { index: number; op: PushOp; hash: string; legacyHash: string } | { index: number; error: OpOutcome };
 
 /** A stable hash of what an op asks, to tell a replay from a different op reusing an op_id. */
-function hashOp(op: PushOp): string {
+function hashOp(op: PushOp, data: Record<string, unknown> = op.data): string {
   const canonical = JSON.stringify([
     op.entity_type,
     op.operation,
-    sortKeys(op.data),
+    sortKeys(data),
     op.changed_fields ?? null,
     op.client_timestamp ?? null,
   ]);
@@ -29,11 +35,29 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** Checks each op's envelope (entity type from the registry, operation, shape); data is checked per type later. */
-export function parseOps(batch: unknown[]): Parsed[] {
+/**
+ * The data as the server reads it — defaults filled in, text trimmed, instants in UTC — so a retry that spells
+ * out a default (`notes: ""`) or writes a time differently is the same op.
+ */
+function normalised(op: PushOp): Record<string, unknown> {
+  const parsed = parseData(op);
+  if (!parsed.ok) return op.data;
+  return { ...parsed.data, ...valuesOf(op.entity_type, parsed.data, Object.keys(parsed.data)) };
+}
+
+/**
+ * Checks each op's envelope (entity type from the registry, operation, shape) and guards it (op/guard.ts)
+ * before hashing; data is checked per type later.
+ */
+export function parseOps(batch: unknown[], window: DateWindow = DEFAULT_DATE_WINDOW): Parsed[] {
   return batch.map((raw, index) => {
     const parsed = PushOpSchema.safeParse(raw);
-    if (parsed.success) return { index, op: parsed.data, hash: hashOp(parsed.data) };
+    if (parsed.success) {
+      const op = parsed.data;
+      const refusal = guardOp(op, window);
+      if (refusal) return { index, error: refused(op, refusal) };
+      return { index, op, hash: hashOp(op, normalised(op)), legacyHash: hashOp(op) };
+    }
     const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     const data = (r.data && typeof r.data === 'object' ? r.data : {}) as Record<string, unknown>;
     const fields = fieldErrorsOf(parsed.error, raw);

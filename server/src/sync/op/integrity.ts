@@ -8,6 +8,8 @@ export function integrityProblems(env: OpEnv, type: EntityType, uuid: string, va
   for (const { field, target } of shape.refs) {
     if (!(field in values)) continue;
     const ref = values[field];
+    // An optional reference left empty (a charge on every product); the schema decided null is allowed.
+    if (ref === null && shape.nullable.includes(field)) continue;
     const row = typeof ref === 'string' ? env.state.get(target, ref) : null;
     if (!row || row.deleted_at) problems[field] = `is not a known ${entity(target).label.one}`;
   }

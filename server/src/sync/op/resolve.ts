@@ -15,7 +15,8 @@ const MESSAGES: Record<ConflictType, string> = {
 /**
  * Settles a conflict by the type's policy: server_wins keeps the row; last_write_wins applies the op when its
  * trusted stamp is later; manual keeps the row and leaves the conflict open for a supervisor. Either way the
- * conflict is recorded with both sides, so the losing one can be restored.
+ * conflict is recorded with both sides, so the losing one can be restored. `merged` is the row after the op's
+ * uncontested fields were written (field-merge.ts); the stamp is still judged against the row the op met.
  */
 export function resolveConflict(
   env: OpEnv,
@@ -24,18 +25,21 @@ export function resolveConflict(
   type: ConflictType,
   base: number | undefined,
   values: Values,
+  merged: ServerRow = current,
 ): OpOutcome {
   const resolution = env.policy[op.entity_type];
-  let final = current;
+  let final = merged;
   if (resolution === 'last_write_wins' && clientWins(trustedStamp(env, op), current)) {
     // A client that wins over a deletion brings the row back.
     const winning = type === 'deleted' && !('deleted_at' in values) ? { ...values, deleted_at: null } : values;
-    const written = writeVersion(env, op, current, winning);
+    const written = writeVersion(env, op, merged, winning);
     if (!('row' in written)) return refused(op, written);
     final = written.row;
   }
   const conflictId = newId();
-  const serverData = toWire(current);
+  const serverData = toWire(merged);
+  // A desk's delete says "deleted" in what it sent, so the supervisor sees that side of the conflict.
+  const clientData = op.operation === 'delete' ? { ...op.data, deleted_at: values.deleted_at } : op.data;
   env.conflicts.push({
     id: conflictId,
     entity_type: op.entity_type,
@@ -44,7 +48,7 @@ export function resolveConflict(
     resolution,
     status: resolution === 'manual' ? 'open' : 'auto',
     op_id: op.op_id ?? null,
-    client_data: op.data,
+    client_data: clientData,
     server_data: serverData,
   });
   const message = MESSAGES[type];
@@ -55,8 +59,8 @@ export function resolveConflict(
       conflict_id: conflictId,
       type,
       client_version: base ?? null,
-      server_version: current.version,
-      client_data: op.data,
+      server_version: merged.version,
+      client_data: clientData,
       server_data: serverData,
       resolution,
       entity: toWire(final),

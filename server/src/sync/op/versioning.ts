@@ -18,15 +18,22 @@ function auditAction(op: PushOp, values: Values): string {
 /**
  * Writes values onto a row as a new version: the type's computed fields are worked out again (a collection's
  * amount), each changed field records the version that set it, the row takes the next seq and the trusted
- * stamp, and an audit entry keeps before and after. Nothing really changing leaves the row be.
+ * stamp, and an audit entry keeps before and after. Nothing really changing leaves the row be, unless `always`
+ * (a supervisor's resolution is a version of its own even when it confirms what the row holds).
  */
-export function writeVersion(env: OpEnv, op: PushOp, current: ServerRow, values: Values): { row: ServerRow } | Refusal {
+export function writeVersion(
+  env: OpEnv,
+  op: PushOp,
+  current: ServerRow,
+  values: Values,
+  options: { always?: boolean } = {},
+): { row: ServerRow } | Refusal {
   const type = op.entity_type;
   const next: ServerRow = { ...current, ...values };
   const refused = RULES[type]?.compute?.(env, next, current);
   if (refused) return refused;
   const changed = [...shapeOfEntity(type).fields, 'deleted_at'].filter((f) => next[f] !== current[f]);
-  if (changed.length === 0) return { row: current };
+  if (changed.length === 0 && !options.always) return { row: current };
   const version = current.version + 1;
   const fieldVersions = { ...current.field_versions };
   for (const f of changed) fieldVersions[f] = version;

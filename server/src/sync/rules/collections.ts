@@ -1,5 +1,6 @@
 import { amountMinor } from '../../../../shared';
-import { invalid } from '../op/env';
+import { invalid, type OpEnv, type Refusal, type Values } from '../op/env';
+import type { ServerRow } from '../rows';
 import { priceCollection } from '../pricing';
 import type { EntityRules } from '.';
 
@@ -19,24 +20,35 @@ export const collectionRules: EntityRules = {
   },
 
   compute(env, next, current) {
-    const repriced =
-      !current || next.product_uuid !== current.product_uuid || next.collected_at !== current.collected_at;
-    if (repriced) {
-      const priced = priceCollection(
-        env.state.referringTo('product_rates', 'product_uuid', next.product_uuid as string),
-        next.collected_at as string,
-        next.quantity_milli as number,
-        env.orgTimeZone,
-      );
-      if (!priced.ok)
+    try {
+      return price(env, next, current);
+    } catch (error) {
+      // amountMinor refuses a product beyond the safe integer range: the op's own 422, not the batch's 5xx.
+      if (error instanceof RangeError)
         return invalid(
-          { product_uuid: `has no rate in force on ${priced.date}` },
-          `No rate in force on ${priced.date}`,
+          { quantity_milli: `makes an amount too large to hold (${error.message})` },
+          'quantity × rate is too large',
         );
-      Object.assign(next, { rate_minor: priced.rate_minor, amount_minor: priced.amount_minor });
-    } else if (next.quantity_milli !== current.quantity_milli) {
-      next.amount_minor = amountMinor(next.quantity_milli as number, current.rate_minor as number);
+      throw error;
     }
-    return null;
   },
 };
+
+/** Prices a new or moved collection by the rate in force; a changed quantity alone keeps the stored rate. */
+function price(env: OpEnv, next: Values, current: ServerRow | null): Refusal | null {
+  const repriced = !current || next.product_uuid !== current.product_uuid || next.collected_at !== current.collected_at;
+  if (repriced) {
+    const priced = priceCollection(
+      env.state.referringTo('product_rates', 'product_uuid', next.product_uuid as string),
+      next.collected_at as string,
+      next.quantity_milli as number,
+      env.orgTimeZone,
+    );
+    if (!priced.ok)
+      return invalid({ product_uuid: `has no rate in force on ${priced.date}` }, `No rate in force on ${priced.date}`);
+    Object.assign(next, { rate_minor: priced.rate_minor, amount_minor: priced.amount_minor });
+  } else if (next.quantity_milli !== current.quantity_milli) {
+    next.amount_minor = amountMinor(next.quantity_milli as number, current.rate_minor as number);
+  }
+  return null;
+}

@@ -6,6 +6,8 @@ import type { OpEnv, Refusal, Values } from '../op/env';
 import type { ServerRow } from '../rows';
 import { collectionRules } from './collections';
 import { paymentRules } from './payments';
+import { rowRules } from './pay-run-rules';
+import { withPeriodClose } from './period-close';
 
 /**
  * Rules an entity type has beyond its registry entry, which the generic push steps call. A type without
@@ -21,6 +23,9 @@ export interface EntityRules {
 }
 
 export const RULES: Partial<Record<EntityType, EntityRules>> = {
-  collections: collectionRules,
-  payments: paymentRules,
+  suppliers: rowRules('suppliers'),
+  collections: withPeriodClose('collections', collectionRules),
+  payments: withPeriodClose('payments', paymentRules),
+  charges: rowRules('charges'),
+  supplier_credits: rowRules('supplier_credits'),
 };

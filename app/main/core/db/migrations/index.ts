@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial';
 import { localUsersMigration } from './0002-local-users';
+import { codeKeyMigration } from './0020-code-key';
+import { payRunsMigration } from './0051-pay-runs';
 
 /** Migrations are imported in code (not read from a folder) so they survive bundling by electron-vite. */
 export const localMigrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-local-users': localUsersMigration,
+  '0020-code-key': codeKeyMigration,
+  '0051-pay-runs': payRunsMigration,
 };
 
 export const localMigrationProvider: MigrationProvider = {

@@ -1,51 +1,26 @@
 import { failureMessage } from '../../lib/failure';
-import { useState } from 'react';
-import {
-  can,
-  CONFLICT_FILTERS,
-  formatQuantity,
-  isEntityType,
-  kindOfField,
-  parseMoney,
-  parseQuantity,
-  shapeOfEntity,
-  type ConflictFilter,
-  type FieldKind,
-} from '../../../../../shared';
+import { useEffect, useState } from 'react';
+import { can, CONFLICT_FILTERS, parseMoney, parseQuantity, type ConflictFilter } from '../../../../../shared';
 import type { LocalConflict } from '../../../../../shared/ipc/types';
 import { FormMessage } from '../../components/Field';
-import { call, useQuery } from '../../lib/api';
+import { call, onEvent, useQuery } from '../../lib/api';
 import { formatWhen, useApp } from '../../lib/settings';
+import { compareConflict, showValue, sidesOf, type CompareRow } from './compare';
 
 type Filter = ConflictFilter;
 type Choice = { from: 'server' | 'desk' | 'edit'; edit: string };
 
-/** The fields a supervisor chooses between: those a user's edit may change, as the registry lists them. */
-function fieldsOf(conflict: LocalConflict): string[] {
-  return isEntityType(conflict.entity_type) ? [...shapeOfEntity(conflict.entity_type).patchable] : [];
-}
-
-function kindOf(conflict: LocalConflict, field: string): FieldKind | undefined {
-  return isEntityType(conflict.entity_type) ? kindOfField(conflict.entity_type, field) : undefined;
-}
-
 /** The supervisor's conflict screen: both versions side by side, differences marked, pick per field or edit. */
 export function ConflictsScreen() {
-  const { money, session } = useApp();
+  const { session } = useApp();
   const [filter, setFilter] = useState<Filter>('open');
   const list = useQuery('conflicts.list', { status: filter });
+  // A manual conflict changes no record, so no data.changed tells of it: the live channel's notice does.
+  useEffect(() => onEvent('conflicts.new', list.reload), [list.reload]);
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const conflict = list.data?.find((c) => c.conflict_id === selected) ?? null;
   const supervisor = can(session?.user?.role, 'conflicts.resolve');
-
-  const show = (kind: FieldKind | undefined, value: unknown): string => {
-    if (value === null || value === undefined || value === '') return '—';
-    if (typeof value === 'number' && kind === 'money') return money(value);
-    if (typeof value === 'number' && kind === 'quantity') return formatQuantity(value);
-    if (typeof value === 'boolean') return value ? 'yes' : 'no';
-    return String(value);
-  };
 
   return (
     <section>
@@ -82,7 +57,14 @@ export function ConflictsScreen() {
             <tr key={c.conflict_id} className={c.conflict_id === selected ? 'selected' : ''}>
               <td>{formatWhen(c.created_at)}</td>
               <td>
-                <button type="button" className="link" onClick={() => setSelected(c.conflict_id)}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setSelected(c.conflict_id);
+                    setNotice(null);
+                  }}
+                >
                   {c.entity_type.replace('_', ' ')}{' '}
                   {String(c.server_data.code ?? c.server_data.reference ?? c.entity_uuid.slice(-8))}
                 </button>
@@ -117,7 +99,6 @@ export function ConflictsScreen() {
           key={conflict.conflict_id}
           conflict={conflict}
           supervisor={supervisor}
-          show={show}
           onDone={(message) => {
             setNotice(message ?? null);
             list.reload();
@@ -131,66 +112,102 @@ export function ConflictsScreen() {
 function ConflictDetail({
   conflict,
   supervisor,
-  show,
   onDone,
 }: {
   conflict: LocalConflict;
   supervisor: boolean;
-  show(kind: FieldKind | undefined, value: unknown): string;
   onDone(message?: string): void;
 }) {
-  const { settings } = useApp();
-  const server = conflict.current ?? conflict.server_data;
-  const desk = {
-    ...conflict.server_data,
-    ...Object.fromEntries(Object.entries(conflict.client_data).filter(([k]) => k !== 'version' && k !== 'uuid')),
-  };
-  const fields = fieldsOf(conflict);
-  const differing = fields.filter((f) => JSON.stringify(server[f] ?? null) !== JSON.stringify(desk[f] ?? null));
-  const [choices, setChoices] = useState<Record<string, Choice>>(() =>
-    Object.fromEntries(differing.map((f) => [f, { from: 'server', edit: '' }])),
-  );
+  const { settings, money, session } = useApp();
+  const rows = compareConflict(conflict);
+  const toDecide = rows.filter((r) => r.differs && r.decides);
+  const { server } = sidesOf(conflict);
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const names = useRefNames(rows);
+  const showOptions = {
+    money,
+    timeZone: session?.orgTimeZone ?? 'UTC',
+    locale: settings?.locale,
+    nameOf: (uuid: string) => names[uuid],
+  };
+  /** Both sides as people read them; to the millisecond where they would otherwise look the same. */
+  const shown = (row: CompareRow) => {
+    const [server, desk] = [showValue(row.kind, row.server, showOptions), showValue(row.kind, row.desk, showOptions)];
+    if (!row.differs || server !== desk) return [server, desk];
+    const precise = { ...showOptions, precise: true };
+    return [showValue(row.kind, row.server, precise), showValue(row.kind, row.desk, precise)];
+  };
 
-  function valueOf(field: string): { ok: true; value: unknown } | { ok: false; error: string } {
-    const choice = choices[field]!;
-    if (choice.from === 'server') return { ok: true, value: server[field] };
-    if (choice.from === 'desk') return { ok: true, value: desk[field] };
-    const kind = kindOf(conflict, field);
-    if (kind === 'money') {
-      const parsed = parseMoney(choice.edit, settings?.currency ?? 'USD', field);
+  function valueOf(row: CompareRow, choice: Choice): { ok: true; value: unknown } | { ok: false; error: string } {
+    if (choice.from === 'server') return { ok: true, value: row.server };
+    if (choice.from === 'desk') return { ok: true, value: row.desk };
+    if (row.kind === 'money') {
+      const parsed = parseMoney(choice.edit, settings?.currency ?? 'USD', row.label);
       return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
     }
-    if (kind === 'quantity') {
-      const parsed = parseQuantity(choice.edit, field);
+    if (row.kind === 'quantity') {
+      const parsed = parseQuantity(choice.edit, row.label);
       return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
     }
     return { ok: true, value: choice.edit };
   }
 
-  async function save(all?: 'desk') {
-    const data: Record<string, unknown> = {};
-    for (const field of differing) {
-      const result = all === 'desk' ? { ok: true as const, value: desk[field] } : valueOf(field);
-      if (!result.ok) return setMessage(result.error);
-      if (JSON.stringify(result.value) !== JSON.stringify(server[field])) data[field] = result.value;
-    }
+  async function send(action: 'apply' | 'close', data: Record<string, unknown>) {
     try {
-      await call('conflicts.resolve', {
+      const entity = await call('conflicts.resolve', {
         conflict_id: conflict.conflict_id,
+        action,
         data,
         base_version: Number(server.version ?? 0),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       setMessage(null);
-      onDone('Resolved: the chosen values are a new version that every desk will receive.');
+      onDone(
+        action === 'close'
+          ? 'Closed: the record stays as it is.'
+          : `Resolved: the chosen values are version ${String(entity.version)}, which every desk receives.`,
+      );
     } catch (error) {
       setMessage(failureMessage(error));
     }
   }
 
+  /** Every differing field needs a decision; the first one missing gets the focus and a message beside it. */
+  async function save() {
+    const problems: Record<string, string> = {};
+    const data: Record<string, unknown> = {};
+    for (const row of toDecide) {
+      const choice = choices[row.field];
+      if (!choice) {
+        problems[row.field] = 'Choose which value to keep';
+        continue;
+      }
+      const result = valueOf(row, choice);
+      if (result.ok) data[row.field] = result.value;
+      else problems[row.field] = result.error;
+    }
+    setMissing(problems);
+    const first = toDecide.find((r) => problems[r.field]);
+    if (first) {
+      document.querySelector<HTMLInputElement>(`input[name="keep-${first.field}"]`)?.focus();
+      return setMessage(`Decide ${Object.keys(problems).length === 1 ? 'the field' : 'each field'} marked below.`);
+    }
+    await send('apply', data);
+  }
+
+  const deskData = () => Object.fromEntries(toDecide.map((r) => [r.field, r.desk]));
+  const choose = (field: string, choice: Choice) => {
+    setChoices({ ...choices, [field]: choice });
+    if (!missing[field]) return;
+    const rest = Object.fromEntries(Object.entries(missing).filter(([f]) => f !== field));
+    setMissing(rest);
+    if (Object.keys(rest).length === 0) setMessage(null);
+  };
   const editable = supervisor && conflict.status !== 'resolved';
+  const deleted = conflict.type === 'deleted';
   return (
     <div className="card conflict-detail" aria-label="Conflict detail">
       <h2>
@@ -203,6 +220,11 @@ function ConflictDetail({
           {conflict.note ? ` — ${conflict.note}` : ''}
         </p>
       ) : null}
+      <p className="muted">
+        {toDecide.length
+          ? `${toDecide.length} ${toDecide.length === 1 ? 'field differs' : 'fields differ'}; they come first.`
+          : 'No field you can choose differs.'}
+      </p>
       <table className="table compare" aria-label="Versions side by side">
         <thead>
           <tr>
@@ -213,38 +235,52 @@ function ConflictDetail({
           </tr>
         </thead>
         <tbody>
-          {fields.map((field) => {
-            const differs = differing.includes(field);
-            const choice = choices[field];
+          {rows.map((row) => {
+            const choice = choices[row.field];
+            const problem = missing[row.field];
+            const errorId = `keep-${row.field}-error`;
             return (
-              <tr key={field} className={differs ? 'diff' : ''}>
-                <th scope="row">{field}</th>
-                <td>{show(kindOf(conflict, field), server[field])}</td>
-                <td>{show(kindOf(conflict, field), desk[field])}</td>
+              <tr key={row.field} className={row.differs ? 'diff' : ''} data-field={row.field}>
+                <th scope="row">{row.label}</th>
+                <td>{shown(row)[0]}</td>
+                <td>{shown(row)[1]}</td>
                 {editable ? (
                   <td>
-                    {differs && choice ? (
-                      <div className="row">
-                        {(['server', 'desk', 'edit'] as const).map((from) => (
+                    {row.differs && row.decides ? (
+                      <div
+                        className={`row${problem ? ' field--error' : ''}`}
+                        role="radiogroup"
+                        aria-label={`Keep which ${row.label}`}
+                        aria-invalid={Boolean(problem)}
+                        aria-describedby={problem ? errorId : undefined}
+                      >
+                        {(['server', 'desk', ...(row.editable ? ['edit' as const] : [])] as const).map((from) => (
                           <label key={from} className="check">
                             <input
                               type="radio"
-                              name={`keep-${field}`}
-                              checked={choice.from === from}
-                              onChange={() => setChoices({ ...choices, [field]: { ...choice, from } })}
-                              aria-label={`${field}: ${from}`}
+                              name={`keep-${row.field}`}
+                              checked={choice?.from === from}
+                              onChange={() => choose(row.field, { from, edit: choice?.edit ?? '' })}
+                              aria-label={`${row.label}: ${from}`}
                             />
-                            {from === 'server' ? 'server' : from === 'desk' ? 'desk' : 'edit'}
+                            {from}
                           </label>
                         ))}
-                        {choice.from === 'edit' ? (
+                        {choice?.from === 'edit' ? (
                           <input
-                            aria-label={`${field} value`}
+                            aria-label={`${row.label} value`}
                             value={choice.edit}
-                            onChange={(e) => setChoices({ ...choices, [field]: { ...choice, edit: e.target.value } })}
+                            onChange={(e) => choose(row.field, { ...choice, edit: e.target.value })}
                           />
                         ) : null}
+                        {problem ? (
+                          <span className="field__error" id={errorId} role="alert">
+                            {problem}
+                          </span>
+                        ) : null}
                       </div>
+                    ) : row.differs ? (
+                      <span className="muted">{row.kind === 'money' ? 'worked out again' : 'cannot be changed'}</span>
                     ) : null}
                   </td>
                 ) : null}
@@ -269,9 +305,23 @@ function ConflictDetail({
             <button type="button" onClick={() => void save()}>
               Save resolution
             </button>
+            {deleted ? (
+              <>
+                <button type="button" className="secondary" onClick={() => void send('close', {})}>
+                  Keep deleted
+                </button>
+                <button type="button" className="secondary" onClick={() => void send('apply', deskData())}>
+                  Restore with this desk’s data
+                </button>
+              </>
+            ) : (
+              <button type="button" className="secondary" onClick={() => void send('close', {})}>
+                Close without changes
+              </button>
+            )}
             {conflict.status === 'auto' ? (
               <>
-                <button type="button" className="secondary" onClick={() => void save('desk')}>
+                <button type="button" className="secondary" onClick={() => void send('apply', deskData())}>
                   Restore this desk’s version
                 </button>
                 <button
@@ -295,4 +345,31 @@ function ConflictDetail({
       ) : null}
     </div>
   );
+}
+
+/** Names of the suppliers and products a conflict's rows point at, as this desk has them. */
+function useRefNames(rows: CompareRow[]): Record<string, string> {
+  const [names, setNames] = useState<Record<string, string>>({});
+  const wanted = [...new Set(rows.filter((r) => r.kind === 'ref').flatMap((r) => [r.server, r.desk]))].filter(
+    (v): v is string => typeof v === 'string',
+  );
+  const key = wanted.join(',');
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const found: Record<string, string> = {};
+      const products = await call('products.list', { includeInactive: true }).catch(() => []);
+      for (const p of products) found[p.uuid] = `${p.name} (${p.code})`;
+      for (const uuid of key ? key.split(',') : []) {
+        if (found[uuid]) continue;
+        const supplier = await call('suppliers.get', { uuid }).catch(() => null);
+        if (supplier) found[uuid] = `${supplier.name} (${supplier.code})`;
+      }
+      if (live) setNames(found);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return names;
 }

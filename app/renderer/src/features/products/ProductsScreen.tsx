@@ -5,6 +5,7 @@ import { ApiError, call, useQuery } from '../../lib/api';
 import { useForm } from '../../lib/forms';
 import { failureMessage } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
+import { ChargesPanel } from './ChargesPanel';
 
 /** Products and their rates; changing them is a supervisor's job. */
 export function ProductsScreen() {
@@ -161,6 +162,7 @@ export function ProductsScreen() {
           </button>
         </form>
       ) : null}
+      <ChargesPanel />
     </section>
   );
 }

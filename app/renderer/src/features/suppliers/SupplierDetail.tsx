@@ -4,6 +4,9 @@ import { useQuery } from '../../lib/api';
 import { formatWhen, qty, useApp } from '../../lib/settings';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { SupplierForm } from './SupplierForm';
+import { SupplierCredit } from './SupplierCredit';
+import { SupplierPayout } from './SupplierPayout';
+import { SupplierPayslips } from './SupplierPayslips';
 
 /** A supplier's details, balance and ledger with running balance. */
 export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen): void }) {
@@ -111,6 +114,9 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
           </tbody>
         </table>
       )}
+      <SupplierPayout key={`${supplier.uuid}:${supplier.updated_at}`} supplier={supplier} onSaved={reload} />
+      <SupplierCredit supplierUuid={supplier.uuid} />
+      <SupplierPayslips supplierUuid={supplier.uuid} />
     </section>
   );
 }

@@ -87,6 +87,16 @@ export function SyncScreen() {
                   ) : null}
                 </td>
                 <td className="row">
+                  {item.code === 'PERIOD_CLOSED' && item.operation === 'create' ? (
+                    <button
+                      type="button"
+                      className="small"
+                      title="Send it again dated now, noting the date and the run that closed it"
+                      onClick={() => void call('sync.adjust', { op_id: item.op_id }).then(attention.reload)}
+                    >
+                      Record as adjustment
+                    </button>
+                  ) : null}
                   <button
                     type="button"
                     className="small"

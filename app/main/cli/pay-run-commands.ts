@@ -1,0 +1,300 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  AppError,
+  CHARGE_KINDS,
+  CREDIT_KINDS,
+  PAYOUT_METHODS,
+  describeChargeValue,
+  formatMoney,
+  localDateOf,
+  parseChargeValue,
+  parseMoney,
+  type ChargeKind,
+  type CreditKind,
+  type ParseResult,
+} from '../../../shared';
+import type { SettlementRunView } from '../core/domain/settlements-service';
+import { launchChromium, htmlToPdf } from '../core/reports/chromium-pdf';
+import type { PaperSize } from '../core/reports/paged-document';
+import { writePayslipsPdf } from '../core/reports/payslips/payslips-pdf';
+import { need, opt, type Command } from './commands';
+
+const currency = () => process.env.CURRENCY ?? 'USD';
+const money = (minor: number) => formatMoney(minor, { currency: currency(), locale: process.env.LOCALE ?? 'en-US' });
+
+function parsed(result: ParseResult, name: string): number {
+  if (result.ok) return result.value;
+  const problem = result.error.replace(/^\S+ /, '');
+  throw new AppError('VALIDATION_FAILED', `--${name} ${problem}`, { [name]: problem });
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const problem = `must be one of: ${allowed.join(', ')}`;
+  throw new AppError('VALIDATION_FAILED', `--${name} ${problem}`, { [name]: problem });
+}
+
+/** The run id given after the command: a uuid or a run code. */
+function runId(args: string[], flags: Record<string, unknown>): string {
+  const id = args[0] ?? (typeof flags.settlement === 'string' ? flags.settlement : undefined);
+  if (!id) throw new AppError('VALIDATION_FAILED', 'Say which run: its code or uuid', { settlement: 'is required' });
+  return id;
+}
+
+/** A run as JSON for scripts: money as integer minor units, one entry per supplier line. */
+export function runJson(view: SettlementRunView) {
+  const { run } = view;
+  return {
+    uuid: run.uuid,
+    code: run.code,
+    name: run.name,
+    kind: run.kind,
+    status: run.status,
+    period_from: run.period_from,
+    period_to: run.period_to,
+    route: run.route,
+    approved_at: run.approved_at,
+    totals: {
+      suppliers: run.suppliers,
+      gross: run.gross_minor,
+      deductions: run.deductions_minor,
+      net: run.net_minor,
+      carried_forward: run.carried_forward_minor,
+      credit_remaining: run.credit_remaining_minor,
+      by_deduction: run.by_deduction.map((d) => ({
+        kind: d.kind,
+        name: d.name,
+        due: d.due_minor,
+        amount: d.amount_minor,
+      })),
+    },
+    lines: view.lines.map((l) => ({
+      supplier_code: l.supplier_code,
+      supplier_name: l.supplier_name,
+      route: l.route,
+      gross: l.gross_minor,
+      deductions: l.deductions.map((d) => ({ kind: d.kind, name: d.name, due: d.due_minor, amount: d.amount_minor })),
+      net: l.net_minor,
+      carried_forward: l.carried_forward_minor,
+      credit_remaining: l.credit_remaining_minor,
+      payout_reference: l.payout_reference,
+      payout_status: l.payout_status,
+    })),
+  };
+}
+
+function runText(view: SettlementRunView): string {
+  const { run } = view;
+  const head = [
+    `${run.code} ${run.name} — ${run.status} (${run.period_from} to ${run.period_to}${run.route ? `, route ${run.route}` : ''})`,
+    `${run.suppliers} suppliers: gross ${money(run.gross_minor)}, deductions ${money(run.deductions_minor)}, net ${money(run.net_minor)}, carried forward ${money(run.carried_forward_minor)}`,
+  ];
+  const lines = view.lines.map(
+    (l) =>
+      `  ${l.supplier_code.padEnd(12)} gross ${money(l.gross_minor).padStart(14)}  deductions ${money(l.deductions_minor).padStart(12)}  net ${money(l.net_minor).padStart(14)}${l.carried_forward_minor ? `  carried ${money(l.carried_forward_minor)}` : ''}  ${l.payout_status}`,
+  );
+  return [...head, ...lines].join('\n');
+}
+
+export const payRunCommands: Record<string, Command> = {
+  async 'supplier payout'(core, flags, _args, out) {
+    const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
+    const patch = {
+      payout_method: oneOf(need(flags, 'method'), PAYOUT_METHODS, 'method'),
+      ...(opt(flags, 'account-name') !== undefined ? { bank_account_name: opt(flags, 'account-name') } : {}),
+      ...(opt(flags, 'account') !== undefined ? { bank_account_number: opt(flags, 'account') } : {}),
+      ...(opt(flags, 'bank-code') !== undefined ? { bank_code: opt(flags, 'bank-code') } : {}),
+      ...(opt(flags, 'phone') !== undefined ? { mobile_phone: opt(flags, 'phone') } : {}),
+    };
+    const row = await core.suppliers.update(supplier.uuid, patch);
+    out.print(`${row.code} is paid by ${row.payout_method}`, row);
+    return 0;
+  },
+
+  async 'charge add'(core, flags, _args, out) {
+    const kind = oneOf<ChargeKind>(need(flags, 'kind'), CHARGE_KINDS, 'kind');
+    const product = opt(flags, 'product');
+    const row = await core.charges.create({
+      code: need(flags, 'code'),
+      name: need(flags, 'name'),
+      kind,
+      value: parsed(parseChargeValue(kind, need(flags, 'value'), currency()), 'value'),
+      product_uuid: product ? (await core.products.getByCode(product)).uuid : null,
+      ...(opt(flags, 'order') ? { sort_order: Number(opt(flags, 'order')) } : {}),
+      active_from: opt(flags, 'from') ?? localDateOf(new Date(), core.ctx.orgTimeZone),
+      active_to: opt(flags, 'to') ?? null,
+      notes: opt(flags, 'notes') ?? '',
+    });
+    out.print(`Added charge ${row.code} ${row.name}: ${describeChargeValue(row.kind, row.value, currency())}`, row);
+    return 0;
+  },
+
+  async 'charge list'(core, _flags, _args, out) {
+    const rows = await core.charges.list();
+    out.print(
+      rows
+        .map(
+          (c) =>
+            `${String(c.sort_order).padStart(4)} ${c.code.padEnd(10)} ${c.name.padEnd(24)} ${describeChargeValue(c.kind, c.value, currency()).padEnd(16)} ${c.active_from}..${c.active_to ?? ''}`,
+        )
+        .join('\n') || '(no charges)',
+      rows,
+    );
+    return 0;
+  },
+
+  async 'credit add'(core, flags, _args, out) {
+    const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
+    const row = await core.credits.create({
+      supplier_uuid: supplier.uuid,
+      kind: oneOf<CreditKind>(need(flags, 'kind'), CREDIT_KINDS, 'kind'),
+      description: opt(flags, 'note') ?? '',
+      principal_minor: parsed(parseMoney(need(flags, 'principal'), currency(), 'principal'), 'principal'),
+      instalment_minor: parsed(parseMoney(need(flags, 'instalment'), currency(), 'instalment'), 'instalment'),
+      issued_on: opt(flags, 'date') ?? localDateOf(new Date(), core.ctx.orgTimeZone),
+    });
+    out.print(
+      `Added ${row.kind} of ${money(row.principal_minor)} for ${supplier.code}, ${money(row.instalment_minor)} per run (${row.uuid})`,
+      row,
+    );
+    return 0;
+  },
+
+  async 'credit list'(core, flags, _args, out) {
+    const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
+    const rows = await core.credits.listForSupplier(supplier.uuid);
+    out.print(
+      rows
+        .map(
+          (c) =>
+            `${c.issued_on} ${c.kind.padEnd(6)} ${c.name.padEnd(30)} principal ${money(c.principal_minor)}  instalment ${money(c.instalment_minor)}  remaining ${money(c.remaining_minor)}`,
+        )
+        .join('\n') || '(no credit)',
+      rows,
+    );
+    return 0;
+  },
+
+  async 'settlement create'(core, flags, _args, out) {
+    const product = opt(flags, 'product');
+    const view = await core.settlements.create({
+      period_from: need(flags, 'from'),
+      period_to: need(flags, 'to'),
+      ...(opt(flags, 'code') ? { code: opt(flags, 'code') } : {}),
+      ...(opt(flags, 'name') ? { name: opt(flags, 'name') } : {}),
+      ...(opt(flags, 'route') ? { route: opt(flags, 'route') } : {}),
+      ...(product ? { product_uuid: (await core.products.getByCode(product)).uuid } : {}),
+    });
+    out.print(runText(view), runJson(view));
+    return 0;
+  },
+
+  async 'settlement list'(core, _flags, _args, out) {
+    const runs = await core.settlements.list();
+    out.print(
+      runs
+        .map(
+          (r) =>
+            `${r.code.padEnd(24)} ${r.status.padEnd(9)} ${r.period_from}..${r.period_to}  ${r.suppliers} suppliers  net ${money(r.net_minor)}`,
+        )
+        .join('\n') || '(no settlement runs)',
+      runs.map((r) => ({
+        uuid: r.uuid,
+        code: r.code,
+        name: r.name,
+        status: r.status,
+        period_from: r.period_from,
+        period_to: r.period_to,
+        net: r.net_minor,
+      })),
+    );
+    return 0;
+  },
+
+  async 'settlement show'(core, flags, args, out) {
+    const view = await core.settlements.find(runId(args, flags));
+    out.print(runText(view), runJson(view));
+    return 0;
+  },
+
+  async 'settlement recompute'(core, flags, args, out) {
+    const view = await core.settlements.recompute(runId(args, flags));
+    out.print(runText(view), runJson(view));
+    return 0;
+  },
+
+  async 'settlement approve'(core, flags, args, out) {
+    const view = await core.settlements.approve(runId(args, flags));
+    out.print(
+      `Approved ${view.run.code}: ${view.run.period_from} to ${view.run.period_to} is now closed for its ${view.run.suppliers} suppliers.`,
+      runJson(view),
+    );
+    return 0;
+  },
+
+  async 'settlement export'(core, flags, args, out) {
+    const format = oneOf(need(flags, 'format'), ['bank', 'mobile'] as const, 'format');
+    const file = need(flags, 'out');
+    const payout = await core.settlements.payoutFile(runId(args, flags), format, currency());
+    writeFileSync(file, payout.csv);
+    const skipped = payout.skipped.length ? `; ${payout.skipped.length} line(s) not in it (other methods)` : '';
+    out.print(`${payout.lines} payment(s) totalling ${money(payout.total_minor)} written to ${file}${skipped}`, {
+      file,
+      lines: payout.lines,
+      total: payout.total_minor,
+      skipped: payout.skipped,
+    });
+    return 0;
+  },
+
+  async 'settlement import-result'(core, flags, args, out) {
+    const file = args[1] ?? need(flags, 'file');
+    const view = await core.settlements.importPayoutResults(runId(args, flags), readFileSync(file, 'utf8'));
+    const paid = view.lines.filter((l) => l.payout_status === 'paid').length;
+    const failed = view.lines.filter((l) => l.payout_status === 'failed').length;
+    out.print(`${view.run.code} is ${view.run.status}: ${paid} line(s) paid, ${failed} failed`, runJson(view));
+    return 0;
+  },
+
+  async adjust(core, flags, _args, out) {
+    const result = await core.adjustments.adjust(need(flags, 'op'));
+    out.print(`Queued again, dated now: ${result.notes}`, result);
+    return 0;
+  },
+
+  async 'report payslips'(core, flags, _args, out) {
+    const view = await core.settlements.find(need(flags, 'settlement'));
+    const file = need(flags, 'out');
+    if (!file.toLowerCase().endsWith('.pdf'))
+      throw new AppError('VALIDATION_FAILED', '--out must end in .pdf', { out: 'must end in .pdf' });
+    const paper = (opt(flags, 'paper') ?? 'A4') as PaperSize;
+    const browser = await launchChromium();
+    try {
+      const written = await writePayslipsPdf(
+        {
+          code: view.run.code,
+          name: view.run.name,
+          kind: view.run.kind,
+          period: { from: view.run.period_from, to: view.run.period_to },
+          lines: view.lines,
+        },
+        {
+          company: {
+            name: opt(flags, 'company') ?? process.env.COMPANY_NAME ?? '',
+            address: process.env.COMPANY_ADDRESS ?? '',
+          },
+          money: { currency: currency(), locale: process.env.LOCALE ?? 'en-US' },
+          paper,
+          printedBy: core.auth.current?.name ?? 'headless client',
+          printedAt: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+        },
+        file,
+        (html, size) => htmlToPdf(html, size, browser),
+      );
+      out.print(`${written.payslips} payslip(s), ${written.pages} page(s) written to ${file}`, written);
+    } finally {
+      await browser.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,59 @@
+import { AppError, localDateOf } from '../../../../shared';
+import type { CoreContext } from '../domain/context';
+import { resendOp } from './outbox';
+
+const DATE_FIELD = { collections: 'collected_at', payments: 'paid_at' } as const;
+const WHAT = { collections: 'delivery', payments: 'payment' } as const;
+
+/**
+ * A new collection or payment the server refused because its date is in a period an approved run closed
+ * becomes an adjustment: the same entry dated now (in the open period), its notes saying what date it was for
+ * and which run closed that period. The next run pays or deducts it. Edits and voids of closed records are not
+ * adjusted this way: they are discarded and a new entry is recorded.
+ */
+export function createPeriodAdjustments(ctx: CoreContext) {
+  return {
+    async adjust(opId: string): Promise<{ notes: string }> {
+      if (!ctx.session()) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+      return ctx.write(async (trx) => {
+        const op = await trx.selectFrom('outbox').selectAll().where('op_id', '=', opId).executeTakeFirst();
+        if (!op) throw new AppError('NOT_FOUND', 'That change is no longer in the queue');
+        const refusal = op.last_error ? (JSON.parse(op.last_error) as { code?: string; message?: string }) : {};
+        const type = op.entity_type;
+        if (
+          op.status !== 'error' ||
+          refusal.code !== 'PERIOD_CLOSED' ||
+          op.operation !== 'create' ||
+          (type !== 'collections' && type !== 'payments')
+        )
+          throw new AppError(
+            'VALIDATION_FAILED',
+            'Only a new collection or payment refused for a closed period can become an adjustment; for an edit of a closed record, discard it and record a new entry',
+          );
+        const payload = JSON.parse(op.payload) as Record<string, unknown>;
+        const field = DATE_FIELD[type];
+        const day = localDateOf(String(payload[field]), ctx.orgTimeZone);
+        const run = await trx
+          .selectFrom('settlement_runs as r')
+          .innerJoin('settlement_lines as l', 'l.run_uuid', 'r.uuid')
+          .select(['r.code'])
+          .where('l.supplier_uuid', '=', String(payload.supplier_uuid))
+          .where('r.status', 'in', ['approved', 'paid'])
+          .where('r.period_from', '<=', day)
+          .where('r.period_to', '>=', day)
+          .where('l.deleted_at', 'is', null)
+          .executeTakeFirst();
+        const closedBy = run ? `settlement run ${run.code}` : 'an approved settlement run';
+        const before = typeof payload.notes === 'string' && payload.notes ? ` — ${payload.notes}` : '';
+        const notes = `Adjustment: ${WHAT[type]} of ${day}, in the period closed by ${closedBy}${before}`.slice(
+          0,
+          1000,
+        );
+        await resendOp(trx, ctx.rows, opId, { [field]: ctx.now(), notes }, ctx.now(), ctx.session()?.userId ?? null);
+        return { notes };
+      });
+    },
+  };
+}
+
+export type PeriodAdjustments = ReturnType<typeof createPeriodAdjustments>;

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { can, CREDIT_KINDS, parseMoney, type CreditKind } from '../../../../../shared';
+import { Field, FormMessage, SelectField } from '../../components/Field';
+import { ApiError, call, useQuery } from '../../lib/api';
+import { failureMessage } from '../../lib/failure';
+import { useApp } from '../../lib/settings';
+
+const KIND_LABELS: Record<CreditKind, string> = { loan: 'Loan', input: 'Inputs on credit' };
+const FORM_FIELDS = ['kind', 'description', 'principal_minor', 'instalment_minor', 'issued_on'];
+const empty = () => ({
+  kind: 'loan' as CreditKind,
+  description: '',
+  principal: '',
+  instalment: '',
+  issued: new Date().toISOString().slice(0, 10),
+});
+
+/** A supplier's loans and inputs on credit, with what remains after approved runs; a supervisor grants them. */
+export function SupplierCredit({ supplierUuid }: { supplierUuid: string }) {
+  const { money, session, settings } = useApp();
+  const currency = settings?.currency ?? 'USD';
+  const credits = useQuery('credits.list', { supplier_uuid: supplierUuid });
+  const mayGrant = can(session?.user?.role, 'supplier_credits.create');
+  const [values, setValues] = useState(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  async function grant() {
+    const principal = parseMoney(values.principal, currency, 'principal');
+    const instalment = parseMoney(values.instalment, currency, 'instalment');
+    if (!principal.ok || !instalment.ok) {
+      setErrors({
+        ...(principal.ok ? {} : { principal_minor: principal.error.replace(/^\S+ /, '') }),
+        ...(instalment.ok ? {} : { instalment_minor: instalment.error.replace(/^\S+ /, '') }),
+      });
+      setMessage('Please correct the highlighted fields.');
+      return;
+    }
+    try {
+      await call('credits.create', {
+        supplier_uuid: supplierUuid,
+        kind: values.kind,
+        description: values.description,
+        principal_minor: principal.value,
+        instalment_minor: instalment.value,
+        issued_on: values.issued,
+      });
+      setValues(empty());
+      setErrors({});
+      setMessage(null);
+      setAdding(false);
+    } catch (error) {
+      setErrors(error instanceof ApiError ? error.fields : {});
+      setMessage(failureMessage(error, FORM_FIELDS));
+    }
+  }
+
+  return (
+    <section aria-label="Credit">
+      <h2>Credit</h2>
+      {credits.data?.length ? (
+        <table className="table" aria-label="Credit list">
+          <thead>
+            <tr>
+              <th>Issued</th>
+              <th>Credit</th>
+              <th className="num">Principal</th>
+              <th className="num">Instalment</th>
+              <th className="num">Remaining</th>
+            </tr>
+          </thead>
+          <tbody>
+            {credits.data.map((c) => (
+              <tr key={c.uuid}>
+                <td>{c.issued_on}</td>
+                <td>
+                  {KIND_LABELS[c.kind]}: {c.name}
+                </td>
+                <td className="num">{money(c.principal_minor)}</td>
+                <td className="num">{money(c.instalment_minor)}</td>
+                <td className="num">{money(c.remaining_minor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No loans or inputs on credit.</p>
+      )}
+      {mayGrant && !adding ? (
+        <button type="button" className="secondary" onClick={() => setAdding(true)}>
+          New credit…
+        </button>
+      ) : null}
+      {mayGrant && adding ? (
+        <form
+          className="card form"
+          aria-label="New credit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void grant();
+          }}
+        >
+          <div className="grid2">
+            <SelectField
+              label="Kind of credit"
+              value={values.kind}
+              onChange={(e) => setValues({ ...values, kind: e.target.value as CreditKind })}
+              options={CREDIT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+              error={errors.kind}
+            />
+            <Field
+              label="What was given"
+              value={values.description}
+              onChange={(e) => setValues({ ...values, description: e.target.value })}
+              error={errors.description}
+            />
+            <Field
+              label={`Principal (${currency})`}
+              inputMode="decimal"
+              value={values.principal}
+              onChange={(e) => setValues({ ...values, principal: e.target.value })}
+              error={errors.principal_minor}
+            />
+            <Field
+              label={`Instalment per run (${currency})`}
+              inputMode="decimal"
+              value={values.instalment}
+              onChange={(e) => setValues({ ...values, instalment: e.target.value })}
+              error={errors.instalment_minor}
+            />
+            <Field
+              label="Issued on"
+              type="date"
+              value={values.issued}
+              onChange={(e) => setValues({ ...values, issued: e.target.value })}
+              error={errors.issued_on}
+            />
+          </div>
+          <FormMessage message={message} />
+          <div className="row">
+            <button type="submit">Add credit</button>
+            <button type="button" className="secondary" onClick={() => setAdding(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

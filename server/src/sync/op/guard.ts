@@ -1,0 +1,90 @@
+import {
+  entity,
+  kindOfField,
+  outsideDateWindow,
+  parseHlc,
+  shapeOfEntity,
+  type DateWindow,
+  type PushOp,
+} from '../../../../shared';
+import { invalid, type FieldProblems, type Refusal } from './env';
+
+/**
+ * Checks on an op's envelope and data before anything else looks at them (hashing included), so a hostile op
+ * is its own 422 naming the field instead of a thrown error that fails the whole batch: nesting depth, strings
+ * the database would alter, fields the op may not carry, dates outside the window.
+ */
+
+/** Entity data is flat; anything nested deeper than this is refused before it is walked recursively. */
+export const MAX_DATA_DEPTH = 16;
+
+/** Keys an update may carry besides the fields it changes. */
+const UPDATE_KEYS = new Set(['uuid', 'version', 'updated_at']);
+
+export function guardOp(op: PushOp, window: DateWindow): Refusal | null {
+  if (depthOf(op.data) > MAX_DATA_DEPTH) {
+    return invalid(
+      { data: `is nested too deeply (at most ${MAX_DATA_DEPTH} levels)` },
+      'data is nested too deeply; nothing was applied',
+    );
+  }
+  const problems: FieldProblems = {};
+  const note = (field: string, problem: string) => (problems[field] ??= problem);
+  for (const [key, value] of Object.entries(op.data)) if (hasAlteredString(value)) note(key, ALTERED);
+  if (op.client_timestamp !== undefined && hasAlteredString(op.client_timestamp)) note('client_timestamp', ALTERED);
+  if (op.changed_fields?.some(hasAlteredString)) note('changed_fields', ALTERED);
+
+  const spec = entity(op.entity_type);
+  const shape = shapeOfEntity(op.entity_type);
+  const columns = new Set(shape.columns);
+  for (const key of Object.keys(op.data)) if (!columns.has(key)) note(key, `is not a field of a ${spec.label.one}`);
+  if (op.operation === 'update' && op.changed_fields) {
+    const named = new Set(op.changed_fields);
+    for (const key of Object.keys(op.data)) {
+      if (columns.has(key) && !named.has(key) && !UPDATE_KEYS.has(key)) note(key, 'is not named in changed_fields');
+    }
+  }
+
+  const dated = new Set([...shape.instants, ...shape.fields.filter((f) => kindOfField(op.entity_type, f) === 'date')]);
+  for (const [key, value] of Object.entries(op.data)) {
+    if (!dated.has(key) || typeof value !== 'string') continue;
+    const outside = outsideDateWindow(value, window);
+    if (outside) note(key, outside);
+  }
+  const stamp = op.client_timestamp ? parseHlc(op.client_timestamp) : null;
+  if (stamp && outsideDateWindow(new Date(stamp.wallMs).toISOString(), window)) {
+    note('client_timestamp', `must be a time between ${window.from} and ${window.to}`);
+  }
+  return Object.keys(problems).length ? invalid(problems) : null;
+}
+
+const ALTERED = 'contains a character the database cannot store as sent (NUL or a lone surrogate)';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a value holds a string MariaDB would store differently (NUL, or UTF-16 that is not valid Unicode). */
+function hasAlteredString(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000') || LONE_SURROGATE.test(v)) return true;
+    } else if (v && typeof v === 'object') {
+      for (const [k, inner] of Object.entries(v)) stack.push(k, inner);
+    }
+  }
+  return false;
+}
+
+/** How deeply a value nests, walked without recursion (a 10,000-deep body must not overflow the stack). */
+export function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  while (stack.length) {
+    const { v, depth } = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth + 1 > max) max = depth + 1;
+    if (max > MAX_DATA_DEPTH) return max;
+    for (const inner of Object.values(v)) stack.push({ v: inner, depth: depth + 1 });
+  }
+  return max;
+}
