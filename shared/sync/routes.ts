@@ -87,9 +87,15 @@ export const ROUTES = {
     SettlementRunAnswerSchema,
     { can: 'settlements.run' },
   ),
-  approveSettlementRun: route('POST', '/api/v1/settlements/:id/approve', EmptyRequestSchema, SettlementRunAnswerSchema, {
-    can: 'settlements.approve',
-  }),
+  approveSettlementRun: route(
+    'POST',
+    '/api/v1/settlements/:id/approve',
+    EmptyRequestSchema,
+    SettlementRunAnswerSchema,
+    {
+      can: 'settlements.approve',
+    },
+  ),
   recordPayoutResults: route(
     'POST',
     '/api/v1/settlements/:id/payout-results',

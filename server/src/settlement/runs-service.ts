@@ -38,7 +38,6 @@ export interface RunView {
   removed?: WireRow[];
 }
 
-
 function defaultCode(request: SettlementRunRequest): string {
   const route = request.route.replace(/[^A-Za-z0-9]+/g, '').slice(0, 10);
   return [`PR${request.period_from.replace(/-/g, '')}`, request.period_to.replace(/-/g, '').slice(2), route]

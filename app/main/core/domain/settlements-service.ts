@@ -14,7 +14,6 @@ import {
   type SettlementRunCreate,
   type SettlementRunRow,
   type SupplierPayoutDetails,
-  type WireRow,
 } from '../../../../shared';
 import type { SettlementRunView, SupplierRunLine } from '../../../../shared/ipc/pay-runs-contract';
 import type { AuthService } from '../auth/auth-service';
