@@ -133,7 +133,7 @@ describe('hostile push ops', () => {
       payload: { data: { quantity_milli: Number.MAX_SAFE_INTEGER }, base_version: 1 },
     });
     expect(resolved.statusCode).toBe(422);
-    expect(resolved.json().error.fields).toHaveProperty('quantity_milli');
+    expect(resolved.json().error.fields).toHaveProperty(['data.quantity_milli']);
   });
 
   describe('strings MariaDB would alter', () => {
