@@ -1,11 +1,17 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layering (DESIGN §2): shared imports neither side; the core never imports electron; the renderer never imports main or Node. */
-const layer = (files, patterns) => ({
+/**
+ * Layering (docs/architecture.md): shared imports neither side; the core never imports electron; the renderer never
+ * imports main, server or Node; the preload sees only the IPC contract. Node built-ins are matched with and without
+ * the `node:` prefix (`fs` is as much Node as `node:fs`).
+ */
+const nodeBuiltins = (message) => builtinModules.map((name) => ({ name, message }));
+const layer = (files, patterns, paths = []) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
+  rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
 });
 
 export default tseslint.config(
@@ -32,6 +38,7 @@ export default tseslint.config(
       { group: ['**/app/**', '**/server/**'], message: 'shared/ imports neither app nor server.' },
       { group: ['node:*', 'electron'], message: 'shared/ is pure: no Node or Electron.' },
     ],
+    nodeBuiltins('shared/ is pure: no Node or Electron.'),
   ),
   layer(
     ['app/main/core/**', 'app/main/cli/**'],
@@ -44,8 +51,18 @@ export default tseslint.config(
     ['app/renderer/**'],
     [
       {
-        group: ['**/main/**', 'electron', 'node:*', 'better-sqlite3'],
+        group: ['**/main/**', '**/server/**', '**/preload/**', 'electron', 'node:*', 'better-sqlite3'],
         message: 'The renderer sees only the contract.',
+      },
+    ],
+    nodeBuiltins('The renderer sees only the contract: no Node.'),
+  ),
+  layer(
+    ['app/preload/**'],
+    [
+      {
+        group: ['**/main/**', '**/core/**', '**/renderer/**', '**/server/**', '**/domain/**', 'zod'],
+        message: 'The preload bridges the IPC channel list only.',
       },
     ],
   ),

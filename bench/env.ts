@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { amountMinor, newId, type TokenResponse } from '../shared';
+import { amountMinor, newId, ROUTES, type RequestOf, type ResponseOf, type Route } from '../shared';
 import { MemorySecretStore } from '../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../app/main/core/create-core';
 import { HttpClient } from '../app/main/core/sync/http-client';
@@ -43,7 +43,7 @@ export function client(env: Pick<BenchEnv, 'serverUrl'>): HttpClient {
 }
 
 export async function login(env: Pick<BenchEnv, 'serverUrl'>, deviceId = newId()) {
-  const tokens = await client(env).post<TokenResponse>('/api/v1/auth/login', {
+  const tokens = await client(env).call(ROUTES.login, {
     email: 'bench@example.com',
     password: PASSWORD,
     device_id: deviceId,
@@ -51,13 +51,14 @@ export async function login(env: Pick<BenchEnv, 'serverUrl'>, deviceId = newId()
   return { deviceId, token: tokens.access_token };
 }
 
-export async function post<T>(
+/** One call of the route table with a token (the answer parsed, as the desk parses it). */
+export async function post<R extends Route>(
   env: Pick<BenchEnv, 'serverUrl'>,
-  path: string,
+  route: R,
   token: string,
-  body: unknown,
-): Promise<T> {
-  return client(env).post<T>(path, body, token);
+  body: RequestOf<R>,
+): Promise<ResponseOf<R>> {
+  return client(env).call(route, body, { token });
 }
 
 /** A supplier set, a product and its rate, pushed through the API. */
@@ -84,7 +85,7 @@ export async function reference(env: BenchEnv, token: string, deviceId: string, 
     ...rows.map((data) => ({ op_id: newId(), entity_type: 'suppliers', operation: 'create', data })),
   ];
   for (let i = 0; i < ops.length; i += 100)
-    await post(env, '/api/v1/sync/push', token, { device_id: deviceId, batch: ops.slice(i, i + 100) });
+    await post(env, ROUTES.push, token, { device_id: deviceId, batch: ops.slice(i, i + 100) });
   return { product, suppliers: rows.map((r) => r.uuid) };
 }
 
@@ -117,7 +118,7 @@ export async function concurrentPushRate(
   await Promise.all(
     desks.map(async (d) => {
       for (let b = 0; b < batches; b++)
-        await post(env, '/api/v1/sync/push', d.token, {
+        await post(env, ROUTES.push, d.token, {
           device_id: d.deviceId,
           batch: collectionOps(product, suppliers, 100),
         });

@@ -96,3 +96,22 @@ export function table(figures: Figure[]): string {
     )
     .join('\n');
 }
+
+/**
+ * How the cost grows from the smallest to the largest of three sizes, each 2× the one before (so 4× the work):
+ * against linear growth (4×), with 10% slack.
+ */
+export function growthFigure(id: string, name: string, times: number[]): Figure {
+  const growth = times[2]! / times[0]!;
+  return {
+    id,
+    name,
+    value: Math.round(growth * 100) / 100,
+    unit: '×',
+    baseline: 4,
+    baselineName: 'linear',
+    ratio: 4 / growth,
+    target: '≤ 4.4×',
+    met: growth <= 4.4,
+  };
+}

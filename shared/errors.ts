@@ -1,4 +1,4 @@
-/** Stable error codes shared by the server, the desktop core and the renderer (PROTOCOL.md "Errors"). */
+/** Stable error codes shared by the server, the desktop core and the renderer (docs/protocol.md "Errors"). */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'TOKEN_EXPIRED',
@@ -18,6 +18,13 @@ export const ERROR_CODES = [
   'INTERNAL',
   'UNAVAILABLE',
   'PERIOD_CLOSED',
+  'PROTOCOL_MISMATCH',
+  'BAD_RESPONSE',
+  // Desk-only: the notes an outbox op can carry (outbox.last_error) besides the server's own codes.
+  'NO_ANSWER',
+  'DISCARDED',
+  'MAPPED',
+  'UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -54,7 +61,7 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** The HTTP status each code travels with (PROTOCOL.md). */
+/** The HTTP status each code travels with (docs/protocol.md). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   TOKEN_EXPIRED: 401,
@@ -74,4 +81,17 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
   UNAVAILABLE: 503,
   PERIOD_CLOSED: 422,
+  /** A desk the server no longer serves (or newer than it): the message says which side to update. */
+  PROTOCOL_MISMATCH: 426,
+  /** Desk-side only: the server answered 2xx with a body that does not match the route's response schema. */
+  BAD_RESPONSE: 502,
+  /** Desk-only (an outbox op's note; never sent): the status each would have. */
+  NO_ANSWER: 502,
+  DISCARDED: 410,
+  MAPPED: 409,
+  UNKNOWN: 500,
 };
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}

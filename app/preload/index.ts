@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENTS, IPC_PREFIX, type Bridge } from '../../shared/ipc/contract';
+import type { Bridge } from '../../shared/ipc/contract';
+import { CHANNELS, EVENTS, IPC_PREFIX } from '../../shared/ipc/channels';
 
 /**
  * Exposes only the typed contract as window.collectpay: invoke(channel, input) for contract channels and

@@ -6,7 +6,7 @@ import { openSqlite } from '../../app/main/core/db/connection';
 import { importSuppliers } from '../../app/main/core/io/import-suppliers';
 import { ms, type BenchEnv } from '../env';
 import type { BenchFigure } from '../figure';
-import { now, type Figure } from '../lib';
+import { now, type Figure, growthFigure } from '../lib';
 
 export const csvImportSizes = (quick: boolean) => (quick ? [1_000, 2_000, 4_000] : [5_000, 10_000, 20_000]);
 
@@ -80,18 +80,7 @@ async function csvImport(env: BenchEnv): Promise<Figure[]> {
       notes: `${Math.round(n / (ours / 1000))} rows/s`,
     });
   }
-  const growth = times[2]! / times[0]!;
-  figures.push({
-    id: '9d',
-    name: `CSV import cost growth, ${sizes[2]} vs ${sizes[0]} suppliers`,
-    value: Math.round(growth * 100) / 100,
-    unit: '×',
-    baseline: 4,
-    baselineName: 'linear',
-    ratio: 4 / growth,
-    target: '≤ 4.4×',
-    met: growth <= 4.4,
-  });
+  figures.push(growthFigure('9d', `CSV import cost growth, ${sizes[2]} vs ${sizes[0]} suppliers`, times));
   return figures;
 }
 

@@ -2,7 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { newId } from '../../shared';
 import { desk, ms, ts, type BenchEnv } from '../env';
 import type { BenchFigure } from '../figure';
-import { now, type Figure } from '../lib';
+import { now, type Figure, growthFigure } from '../lib';
 
 export const deskPushSizes = (quick: boolean) => (quick ? [500, 1_000, 2_000] : [5_000, 10_000, 20_000]);
 
@@ -100,18 +100,7 @@ async function deskPush(env: BenchEnv): Promise<Figure[]> {
       notes: `${Math.round(n / (ours / 1000))} changes/s`,
     });
   }
-  const growth = times[2]! / times[0]!;
-  figures.push({
-    id: '8d',
-    name: `Desk push cost growth, ${sizes[2]} vs ${sizes[0]} changes`,
-    value: Math.round(growth * 100) / 100,
-    unit: '×',
-    baseline: 4,
-    baselineName: 'linear',
-    ratio: 4 / growth,
-    target: '≤ 4.4×',
-    met: growth <= 4.4,
-  });
+  figures.push(growthFigure('8d', `Desk push cost growth, ${sizes[2]} vs ${sizes[0]} changes`, times));
   return figures;
 }
 

@@ -1,5 +1,5 @@
 import { createConnection, type Connection } from 'mysql2/promise';
-import { amountMinor, type PushResponse } from '../../shared';
+import { amountMinor, ROUTES } from '../../shared';
 import { collectionOps, concurrentPushRate, login, post, reference, ts, type BenchEnv } from '../env';
 import type { BenchFigure } from '../figure';
 import { now, type Figure } from '../lib';
@@ -13,7 +13,7 @@ async function pushThroughput(env: BenchEnv): Promise<Figure[]> {
 
   let start = now();
   for (let b = 0; b < batches; b++) {
-    const res = await post<PushResponse>(env, '/api/v1/sync/push', one.token, {
+    const res = await post(env, ROUTES.push, one.token, {
       device_id: one.deviceId,
       batch: collectionOps(product, suppliers, 100),
     });

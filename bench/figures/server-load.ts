@@ -1,3 +1,4 @@
+import { ROUTES } from '../../shared';
 import { client, collectionOps, login, ms, post, reference, type BenchEnv, type BenchState } from '../env';
 import type { BenchFigure } from '../figure';
 import { now, percentile, rssMb, type Figure } from '../lib';
@@ -19,20 +20,20 @@ async function serverLoad(env: BenchEnv, state: BenchState): Promise<Figure[]> {
       desks.map(async (d) => {
         try {
           let t = now();
-          await post(env, '/api/v1/sync/push', d.token, {
+          await post(env, ROUTES.push, d.token, {
             device_id: d.deviceId,
             batch: collectionOps(product, suppliers, 20),
           });
           latencies.push(now() - t);
           t = now();
-          await post(env, '/api/v1/sync/pull', d.token, {
+          await post(env, ROUTES.pull, d.token, {
             device_id: d.deviceId,
             limit: 200,
             cursor: String(Math.max(0, 1e9)),
           });
           latencies.push(now() - t);
           t = now();
-          await client(env).get('/api/v1/health');
+          await client(env).call(ROUTES.health, {});
           health.push(now() - t);
         } catch {
           errors += 1;

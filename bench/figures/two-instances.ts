@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ROUTES } from '../../shared';
 import type { Core } from '../../app/main/core/create-core';
 import { haproxyUnavailable, startHaproxy } from '../../scripts/cluster/haproxy';
 import { createInstance } from '../../scripts/cluster/instance';
@@ -27,11 +28,11 @@ export async function syncLatencies(env: BenchEnv, desks: number, rounds: number
     await Promise.all(
       clients.map(async (c) => {
         const t = now();
-        await post(env, '/api/v1/sync/push', c.token, {
+        await post(env, ROUTES.push, c.token, {
           device_id: c.deviceId,
           batch: collectionOps(product, suppliers, 20),
         });
-        await post(env, '/api/v1/sync/pull', c.token, { device_id: c.deviceId, limit: 200, cursor: '1000000000' });
+        await post(env, ROUTES.pull, c.token, { device_id: c.deviceId, limit: 200, cursor: '1000000000' });
         latencies.push(now() - t);
       }),
     );

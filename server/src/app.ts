@@ -7,6 +7,7 @@ import type { ServerConfig } from './config';
 import type { ServerDatabase } from './db/schema';
 import { registerDb } from './plugins/db';
 import { registerErrorHandling } from './plugins/error-handler';
+import { registerProtocolVersion } from './plugins/protocol-version';
 import { registerHealthRoute } from './routes/health';
 import { registerAuth } from './plugins/auth';
 import { registerAuthRoutes } from './routes/auth';
@@ -69,6 +70,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     forceCloseConnections: 'idle',
   });
   registerErrorHandling(app);
+  registerProtocolVersion(app);
   await app.register(helmet, { global: true });
   // Responses are gzipped above ~1 KB when the client accepts it; gzip request bodies are inflated.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });

@@ -45,7 +45,7 @@ export const dateField = z.string().refine(isIsoDate, 'must be a date as YYYY-MM
 
 export const versionField = z.number().int('must be a whole number').min(0, 'cannot be negative');
 
-/** Columns every synced row carries (DESIGN §3). */
+/** Columns every synced row carries (docs/protocol.md "Rows on the wire"). */
 export const commonRowShape = {
   uuid: uuidField,
   version: versionField,

@@ -22,3 +22,8 @@ export const PayoutResultRowSchema = z
       ctx.addIssue({ code: 'custom', path: ['provider_reference'], message: 'is required for a paid line' });
   });
 export type PayoutResultRow = z.output<typeof PayoutResultRowSchema> & { status: PayoutResultStatus };
+
+/** POST /api/v1/settlements/:id/payout-results: the lines of one result file, read whole. */
+export const PayoutResultsBodySchema = z.strictObject({
+  results: z.array(PayoutResultRowSchema).min(1, 'must list at least one line').max(50_000, 'are too many'),
+});

@@ -20,10 +20,12 @@ import {
   type ProductRow,
   type SupplierRow,
 } from '../domain';
+import { CONFLICT_FILTERS } from '../sync/protocol';
 import { ReportSpecSchema } from './reports';
 import { payRunChannels } from './pay-runs-contract';
 import { serverAddressesField } from '../sync/server-addresses';
-import { ResolveConflictInputSchema } from '../sync/conflict-resolution';
+import { DiscardInputSchema, ResolveInputSchema } from './inputs';
+import { SettingsSchema, type Settings } from './settings';
 import type {
   AttentionItem,
   CodeClash,
@@ -38,15 +40,18 @@ import type {
   ProductWithRate,
   Quote,
   SessionInfo,
-  Settings,
   SupplierLedger,
   SyncLogEntry,
   SyncMetrics,
   SyncStatus,
 } from './types';
+import type { Channel, EventMap, EventName } from './channels';
+
+export { SettingsSchema, type Settings } from './settings';
+export { CHANNELS, EVENTS, IPC_PREFIX, type Channel, type EventMap, type EventName } from './channels';
 
 /**
- * The IPC contract (DESIGN §2): every channel once — its name, its input schema and its output type. The
+ * The IPC contract (docs/architecture.md "Layers"): every channel once — its name, its input schema and its output type. The
  * preload exposes only these names; main registers a handler for each (a missing one is a compile error)
  * and validates every input with the schema before the handler runs.
  */
@@ -63,17 +68,6 @@ const ByUuid = z.strictObject({ uuid: uuidField });
 const PageInput = { limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() };
 /** A period, or `today` in the organisation's time zone. */
 const Range = { from: instantField.optional(), to: instantField.optional(), today: z.boolean().optional() };
-
-export const SettingsSchema = z.strictObject({
-  serverUrl: serverAddressesField({ optional: true }),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as KES'),
-  locale: z.string().min(2, 'is required').max(35),
-  companyName: z.string().trim().max(120, 'must be at most 120 characters'),
-  companyAddress: z.string().trim().max(500, 'must be at most 500 characters'),
-  selectiveSync: z.array(EntityTypeSchema).min(1, 'pick at least one kind of record'),
-  paperSize: z.enum(['A4', 'Letter']),
-  defaultPrinter: z.string().max(200),
-});
 
 export const contract = {
   'session.info': def<SessionInfo>()(None),
@@ -162,18 +156,13 @@ export const contract = {
   'sync.resend': def<SyncStatus>()(
     z.strictObject({ op_id: uuidField, fix: z.record(z.string(), z.unknown()).optional() }),
   ),
-  'sync.discard': def<SyncStatus>()(
-    z.strictObject({
-      op_id: uuidField,
-      reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500),
-    }),
-  ),
+  'sync.discard': def<SyncStatus>()(DiscardInputSchema),
   'sync.log': def<SyncLogEntry[]>()(None),
   'sync.metrics': def<SyncMetrics>()(None),
   'sync.setSelective': def<Settings>()(z.strictObject({ entity_types: z.array(EntityTypeSchema).min(1) })),
-  'conflicts.list': def<LocalConflict[]>()(z.strictObject({ status: z.enum(['open', 'auto', 'resolved', 'all']) })),
+  'conflicts.list': def<LocalConflict[]>()(z.strictObject({ status: z.enum(CONFLICT_FILTERS) })),
   'conflicts.openEntities': def<string[]>()(None),
-  'conflicts.resolve': def<Record<string, unknown>>()(ResolveConflictInputSchema),
+  'conflicts.resolve': def<Record<string, unknown>>()(ResolveInputSchema),
   'conflicts.reopen': def<LocalConflict[]>()(z.strictObject({ conflict_id: uuidField })),
   'reports.render': def<{ title: string; html: string; pages: number; fileName: string }>()(
     z.strictObject({ spec: ReportSpecSchema }),
@@ -186,27 +175,16 @@ export const contract = {
   /** The renderer reports the network coming and going (a sync trigger). */
   'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
   ...payRunChannels,
-} as const;
+} as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
-export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Contract[C]['output'];
-export const CHANNELS = Object.keys(contract) as Channel[];
 
 /** What every call answers: errors travel as data, because Electron keeps only the message of a thrown one. */
 export type IpcResult<T> =
   { ok: true; value: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-
-/** Main → renderer events. */
-export interface EventMap {
-  'sync.status': SyncStatus;
-  'data.changed': { source: 'local' | 'sync'; entity_types: string[] };
-  'conflicts.new': { conflict_id: string; entity_type: string; entity_uuid: string; type: string; status: string };
-}
-export type EventName = keyof EventMap;
-export const EVENTS: EventName[] = ['sync.status', 'data.changed', 'conflicts.new'];
 
 /** The bridge the preload exposes as window.collectpay (and the test host imitates over a WebSocket). */
 export interface Bridge {
@@ -215,5 +193,3 @@ export interface Bridge {
 }
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
-
-export const IPC_PREFIX = 'collectpay:';

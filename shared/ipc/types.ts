@@ -1,4 +1,14 @@
-import type { CollectionRow, PaymentRow, ProductRateRow, ProductRow, Role, SupplierRow } from '../domain';
+import type {
+  CollectionRow,
+  EntityType,
+  PaymentRow,
+  ProductRateRow,
+  ProductRow,
+  Resolution,
+  Role,
+  SupplierRow,
+} from '../domain';
+import type { ConflictStatus, ConflictType } from '../sync/protocol';
 
 /** Output types of the IPC contract; the core produces them and the renderer shows them. */
 
@@ -23,7 +33,7 @@ export interface SyncProgress {
   pulled: number;
 }
 
-/** What the status bar shows at all times (DESIGN §5.3). */
+/** What the status bar shows at all times (docs/architecture.md "The desk's sync engine"). */
 export interface SyncStatus {
   state: SyncState;
   pending: number;
@@ -150,15 +160,16 @@ export interface ProductWithRate extends ProductRow {
   current_rate: ProductRateRow | null;
 }
 
-export interface Settings {
-  serverUrl: string;
-  currency: string;
-  locale: string;
-  companyName: string;
-  companyAddress: string;
-  selectiveSync: string[];
-  paperSize: 'A4' | 'Letter';
-  defaultPrinter: string;
+export type { Settings } from './settings';
+
+/** A conflict this desk has just learned of: core event and renderer event alike ('conflicts.new'). */
+export interface ConflictNotice {
+  conflict_id: string;
+  entity_type: EntityType;
+  entity_uuid: string;
+  type: ConflictType;
+  resolution: Resolution;
+  status: ConflictStatus;
 }
 
 export interface LocalConflict {
@@ -167,7 +178,7 @@ export interface LocalConflict {
   entity_uuid: string;
   type: string;
   resolution: string;
-  status: 'open' | 'auto' | 'resolved';
+  status: ConflictStatus;
   /** What the desk sent (the losing side, preserved). */
   client_data: Record<string, unknown>;
   /** The server's row when the conflict was found. */

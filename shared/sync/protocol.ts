@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { OPERATIONS, type Resolution } from '../domain/entity-kit';
+import { OPERATIONS, RESOLUTIONS } from '../domain/entity-kit';
 import { uuidField } from '../domain/fields';
-import { EntityTypeSchema, type EntityType } from '../domain/registry';
+import { EntityTypeSchema } from '../domain/registry';
 import { RoleSchema } from '../domain/roles';
 
-/** Wire types of PROTOCOL.md v1. The server validates requests with these; clients build them. */
+/**
+ * The wire types of protocol v1 (docs/protocol.md): a request schema and a response schema for every route. The
+ * server parses each request with these; the desk parses each answer with these (shared/sync/routes.ts pairs them).
+ */
 
+/** The protocol this code speaks; both sides send it in the X-Protocol-Version header and check the other's. */
 export const PROTOCOL_VERSION = 1;
+/** The oldest desk protocol this server still serves, and the oldest server protocol this desk can use. */
+export const MIN_CLIENT_PROTOCOL_VERSION = 1;
+export const MIN_SERVER_PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'x-protocol-version';
 export const MAX_PUSH_BATCH = 100;
 export const DEFAULT_PULL_LIMIT = 100;
 export const MAX_PULL_LIMIT = 1000;
@@ -27,12 +35,10 @@ export const LoginRequestSchema = z.strictObject({
   device_id: uuidField,
   device_name: z.string().trim().max(120, 'must be at most 120 characters').optional(),
 });
-export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
 export const RefreshRequestSchema = z.strictObject({ refresh_token: z.string().min(1, 'is required').max(512) });
-export type RefreshRequest = z.infer<typeof RefreshRequestSchema>;
 
-export const AuthUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema });
+const AuthUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema });
 export type AuthUser = z.infer<typeof AuthUserSchema>;
 
 export const TokenResponseSchema = z.object({
@@ -59,46 +65,58 @@ export const PushRequestSchema = z.object({
   device_id: uuidField,
   batch: z.array(z.unknown()),
 });
-export type PushRequest = { device_id: string; batch: PushOp[] };
 
-export const CONFLICT_TYPES = ['version', 'concurrent', 'timestamp', 'deleted'] as const;
+const CONFLICT_TYPES = ['version', 'concurrent', 'timestamp', 'deleted'] as const;
 export type ConflictType = (typeof CONFLICT_TYPES)[number];
 
-export type WireRow = Record<string, unknown> & { uuid: string; version: number };
+/** A record as it travels: every column of its entity type (kept whole), at least a uuid and a version. */
+const WireRowSchema = z.looseObject({ uuid: z.string(), version: z.number().int() });
+export type WireRow = z.infer<typeof WireRowSchema>;
 
-export interface PushSuccess {
-  op_id?: string;
-  entity_type: EntityType;
-  uuid: string;
-  entity: WireRow;
-  merged: boolean;
-  message?: string;
-}
+const DataSchema = z.record(z.string(), z.unknown());
 
-export interface PushConflict {
-  op_id?: string;
-  entity_type: EntityType;
-  uuid: string;
-  conflict_id: string;
-  type: ConflictType;
-  client_version: number | null;
-  server_version: number;
-  client_data: Record<string, unknown>;
-  server_data: WireRow;
-  resolution: Resolution;
-  entity: WireRow;
-  message: string;
-}
+/**
+ * In an answer, entity_type is informational: a desk files the row under the type of the op it sent, never under a
+ * name taken from the answer, so an answer naming something else still parses (and changes no other table).
+ */
+const answeredEntityType = z.string();
 
-export interface PushErrorItem {
-  op_id?: string;
-  entity_type?: string;
-  uuid?: string;
-  status: number;
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-}
+const PushSuccessSchema = z.object({
+  op_id: z.string().optional(),
+  entity_type: answeredEntityType,
+  uuid: z.string(),
+  entity: WireRowSchema,
+  merged: z.boolean(),
+  message: z.string().optional(),
+});
+export type PushSuccess = z.infer<typeof PushSuccessSchema>;
+
+const PushConflictSchema = z.object({
+  op_id: z.string().optional(),
+  entity_type: answeredEntityType,
+  uuid: z.string(),
+  conflict_id: z.string(),
+  type: z.enum(CONFLICT_TYPES),
+  client_version: z.number().int().nullable(),
+  server_version: z.number().int(),
+  client_data: DataSchema,
+  server_data: WireRowSchema,
+  resolution: z.enum(RESOLUTIONS),
+  entity: WireRowSchema,
+  message: z.string(),
+});
+export type PushConflict = z.infer<typeof PushConflictSchema>;
+
+const PushErrorItemSchema = z.object({
+  op_id: z.string().optional(),
+  entity_type: z.string().optional(),
+  uuid: z.string().optional(),
+  status: z.number().int(),
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type PushErrorItem = z.infer<typeof PushErrorItemSchema>;
 
 /**
  * The seqs one push batch took (under the one sequence lock, so no other write has a seq in between). Every row
@@ -115,12 +133,17 @@ export type SeqRange = z.infer<typeof SeqRangeSchema>;
 /** At most this many ranges in one pull request (a desk sends the latest ones; older rows are simply pulled). */
 export const MAX_SKIP_RANGES = 500;
 
-export interface PushResponse {
-  results: { success: PushSuccess[]; conflicts: PushConflict[]; errors: PushErrorItem[] };
+export const PushResponseSchema = z.object({
+  results: z.object({
+    success: z.array(PushSuccessSchema),
+    conflicts: z.array(PushConflictSchema),
+    errors: z.array(PushErrorItemSchema),
+  }),
   /** Absent when the batch wrote nothing new (every op refused, unchanged or replayed). */
-  written_seqs?: SeqRange;
-  server_time: string;
-}
+  written_seqs: SeqRangeSchema.optional(),
+  server_time: z.string(),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
 
 // --- Pull ---
 export const PullRequestSchema = z.strictObject({
@@ -139,48 +162,83 @@ export const PullRequestSchema = z.strictObject({
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 
-export interface PullResponse {
-  changes: Partial<Record<EntityType, WireRow[]>>;
-  cursor: string;
-  has_more: boolean;
-  server_time: string;
-}
+export const PullResponseSchema = z.object({
+  changes: z.partialRecord(EntityTypeSchema, z.array(WireRowSchema)),
+  cursor: z.string(),
+  has_more: z.boolean(),
+  server_time: z.string(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
 
 // --- Conflicts ---
 export const CONFLICT_STATUSES = ['open', 'auto', 'resolved'] as const;
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+/** What a conflict list may ask for: one status, or all. */
+export const CONFLICT_FILTERS = [...CONFLICT_STATUSES, 'all'] as const;
+export type ConflictFilter = (typeof CONFLICT_FILTERS)[number];
 
-export interface ConflictRecord {
-  conflict_id: string;
-  entity_type: EntityType;
-  uuid: string;
-  type: ConflictType;
-  resolution: Resolution;
-  status: ConflictStatus;
-  client_data: Record<string, unknown>;
-  server_data: WireRow;
-  device_id: string;
-  user_id: string;
-  created_at: string;
-  resolved_by?: string | null;
-  resolved_at?: string | null;
+const ConflictStatusSchema = z.enum(CONFLICT_STATUSES);
+
+const ConflictRecordSchema = z.object({
+  conflict_id: z.string(),
+  entity_type: EntityTypeSchema,
+  uuid: z.string(),
+  type: z.enum(CONFLICT_TYPES),
+  resolution: z.enum(RESOLUTIONS),
+  status: ConflictStatusSchema,
+  client_data: DataSchema,
+  server_data: WireRowSchema,
+  device_id: z.string(),
+  user_id: z.string(),
+  created_at: z.string(),
+  resolved_by: z.string().nullish(),
+  resolved_at: z.string().nullish(),
   /** Extension: the values the conflict was closed with, and the supervisor's note. */
-  resolved_data?: Record<string, unknown> | null;
-  note?: string | null;
+  resolved_data: DataSchema.nullish(),
+  note: z.string().nullish(),
   /** Extension: the resolving supervisor's name, for "resolved by … at …". */
-  resolved_by_name?: string | null;
-}
+  resolved_by_name: z.string().nullish(),
+});
+export type ConflictRecord = z.infer<typeof ConflictRecordSchema>;
+
+export const ConflictListQuerySchema = z.object({ status: z.string().optional() });
+export const ConflictListSchema = z.object({ conflicts: z.array(ConflictRecordSchema) });
+/** Extension: the statuses of a desk's own conflicts. */
+export const ConflictStatusRequestSchema = z.object({ ids: z.array(uuidField).max(500) });
+
+export const ResolveConflictResponseSchema = z.object({ entity: WireRowSchema });
+/** Extension: a resolved conflict opened again. */
+export const ReopenConflictResponseSchema = z.object({ conflict: ConflictRecordSchema });
 
 // --- Live ---
 /**
  * What the live channel says: "changes up to N" (pull now), or that a conflict was stored or settled (a
  * manual conflict changes no row, so no cursor would tell of it): look at the conflicts now.
  */
-export type LiveMessage = { type: 'changes'; cursor: string } | { type: 'conflict'; conflict_id: string };
+export const LiveMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('changes'), cursor: z.string() }),
+  z.object({ type: z.literal('conflict'), conflict_id: z.string() }),
+]);
+export type LiveMessage = z.infer<typeof LiveMessageSchema>;
+
+// --- Settlement runs (extension) ---
+/** A run and its live lines as desks store them (read-only rows); a recompute also returns the lines it replaced. */
+export const SettlementRunAnswerSchema = z.object({
+  run: WireRowSchema,
+  lines: z.array(WireRowSchema),
+  removed: z.array(WireRowSchema).optional(),
+});
+export type SettlementRunAnswer = z.infer<typeof SettlementRunAnswerSchema>;
+export const SettlementRunListSchema = z.object({ runs: z.array(WireRowSchema) });
 
 // --- Health ---
-export interface HealthResponse {
+export const HealthResponseSchema = z.object({
   /** `draining`: this instance is shutting down; a load balancer (or a desk) should use another one. */
-  status: 'ok' | 'down' | 'draining';
-  db: 'ok' | 'down';
-}
+  status: z.enum(['ok', 'down', 'draining']),
+  db: z.enum(['ok', 'down']),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/** Routes that answer nothing (204) or take no body. */
+export const NoContentSchema = z.undefined();
+export const EmptyRequestSchema = z.object({});

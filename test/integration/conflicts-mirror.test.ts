@@ -29,7 +29,7 @@ describe('conflict mirror on desks', () => {
     await a.engine.sync('manual');
     expect((await b.engine.sync('manual')).conflicts).toBe(1);
     const notices: string[] = [];
-    boss.events.on('conflict', (c) => notices.push(c.conflict_id));
+    boss.events.on('conflicts.new', (c) => notices.push(c.conflict_id));
     await boss.engine.sync('manual');
     const mirrored = await boss.conflicts.list('open');
     expect(mirrored).toHaveLength(1);

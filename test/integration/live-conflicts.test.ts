@@ -63,9 +63,9 @@ describe('a new conflict reaches the supervisor through the live channel', () =>
     supervisor.startLive();
     // Give its stream a moment to connect (as the live test in sync.test.ts does).
     await new Promise((r) => setTimeout(r, 300));
-    const notice = nextEvent<ConflictNotice>((l) => supervisor.events.on('conflict', l));
+    const notice = nextEvent<ConflictNotice>((l) => supervisor.events.on('conflicts.new', l));
     const counted = nextEvent<SyncStatus>(
-      (l) => supervisor.events.on('sync-status', l),
+      (l) => supervisor.events.on('sync.status', l),
       (s) => s.openConflicts === 1,
     );
     expect((await b.engine.sync('online')).outcome).toBe('conflict');

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { isAppError, PAYMENT_METHODS, type PaymentMethod } from '../../shared';
 import { exportAll } from '../../app/main/core/io/export';
-import { entityTable } from '../../server/src/db/entity-table';
-import { fromDb, toWire } from '../../server/src/sync/rows';
-import { ENTITY_TYPES, type EntityType } from '../../shared';
+import { ENTITY_TYPES } from '../../shared';
+import { exportServerDb } from '../integration/desks';
 import { World, type SimDesk, type SimServers } from './world';
 import type { PushHooks } from '../../server/src/sync/apply-push';
 import { EXPECTED, HOSTILE_VICTIM_NOTE, hostileKinds, sendHostile, serverBugHook, type SentHostile } from './hostile';
@@ -315,18 +314,7 @@ async function check(
   );
 
   // 2. All desks hold exactly the server's data.
-  const server = {} as Record<EntityType, Record<string, unknown>[]>;
-  for (const type of ENTITY_TYPES) {
-    const rows = await entityTable(db, type).selectFrom().selectAll().orderBy('uuid').execute();
-    server[type] = rows.map((row) => {
-      const wire = toWire(fromDb(type, row)) as Record<string, unknown>;
-      return Object.fromEntries(
-        Object.keys(wire)
-          .sort()
-          .map((k) => [k, wire[k]]),
-      );
-    });
-  }
+  const server = await exportServerDb(db);
   const serverJson = JSON.stringify(server);
   const differing: string[] = [];
   const exports = [];

@@ -149,7 +149,8 @@ export class World {
     servers?: (hooks: PushHooks) => Promise<SimServers>;
   }): Promise<World> {
     const world = new World(mkdtempSync(join(tmpdir(), 'collectpay-sim-')), options.random);
-    world.hooks.breakIdempotency = options.breakIdempotency;
+    // The sabotage for "can the invariants fail?": a server that forgets every op it has seen.
+    if (options.breakIdempotency) world.hooks.mayReplay = () => false;
     world.servers = await (options.servers ?? SingleServer.start)(world.hooks);
     world.proxy = await startChaosProxy(world.servers.port, {
       cutProbability: options.faults ? 0.01 : 0,

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import {
   AppError,
   formatMoney,
+  parseInput,
   formatQuantity,
   parseMoney,
   parseQuantity,
@@ -11,6 +12,7 @@ import {
   type PaymentMethod,
   type PaymentType,
 } from '../../../shared';
+import { DiscardInputSchema } from '../../../shared/ipc/inputs';
 import type { Core } from '../core/create-core';
 import { connectDesk } from '../core/desk/connect';
 import { createLocalAdmin } from '../core/desk/local-admin';
@@ -334,7 +336,9 @@ export const commands: Record<string, Command> = {
   },
 
   async discard(core, flags, _args, out) {
-    await core.outbox.discard({ op_id: need(flags, 'op'), reason: need(flags, 'reason') });
+    await core.outbox.discard(
+      parseInput(DiscardInputSchema, { op_id: need(flags, 'op'), reason: need(flags, 'reason') }),
+    );
     out.print('Discarded; the reason is kept in the audit log.', { ok: true });
     return 0;
   },

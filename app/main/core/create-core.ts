@@ -23,6 +23,7 @@ import { CoreEvents } from './events';
 import type { SyncDeps } from './sync/deps';
 import { retryStaleSockets } from './sync/stale-socket-retry';
 import { failoverFetch, type FailoverFetch } from './sync/failover-fetch';
+import { createConflictsRemote } from './sync/conflicts-remote';
 import { HttpClient, type FetchLike } from './sync/http-client';
 import { HealthProbe, probeServer } from './sync/health-probe';
 import { LiveClient } from './sync/live-client';
@@ -74,7 +75,7 @@ export async function createCore(options: CoreOptions) {
     async write(work) {
       const result = await db.transaction().execute(work);
       events.emit('local-write', undefined);
-      events.emit('data-changed', { source: 'local', entity_types: [] });
+      events.emit('data.changed', { source: 'local', entity_types: [] });
       return result;
     },
   };
@@ -137,7 +138,7 @@ export async function createCore(options: CoreOptions) {
     balances: createBalancesService(ctx),
     audit: createAuditService(ctx),
     outbox: createOutboxService(ctx),
-    conflicts: createConflictsService(ctx, auth, client),
+    conflicts: createConflictsService(ctx, auth, createConflictsRemote(auth, client)),
     charges: createChargesService(ctx),
     credits: createCreditsService(ctx),
     settlements: createSettlementsService(ctx, auth, client),

@@ -1,23 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { EntityType } from '../../../shared';
-import type { SyncStatus } from './sync/status';
+import type { EventMap } from '../../../shared/ipc/channels';
 
-export interface ConflictNotice {
-  conflict_id: string;
-  entity_type: string;
-  entity_uuid: string;
-  type: string;
-  resolution: string;
-  status: string;
-}
+export type { ConflictNotice } from '../../../shared/ipc/types';
 
-/** What the core announces; the shell forwards these to the renderer, the CLI prints some. */
-export interface CoreEventMap {
-  'data-changed': { source: 'local' | 'sync'; entity_types: EntityType[] };
-  'sync-status': SyncStatus;
-  conflict: ConflictNotice;
-  'local-write': void;
-}
+/**
+ * What the core announces: the renderer's events under the same names and payloads (the shell forwards them as they
+ * are; the CLI prints some), plus `local-write`, which stays inside the process (it nudges the sync engine).
+ */
+export type CoreEventMap = EventMap & { 'local-write': void };
 
 export class CoreEvents {
   private emitter = new EventEmitter();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
-import { createApi } from './api';
+import { createIpcHandlers } from './ipc/ipc-handlers';
 import { dispatch } from './dispatch';
 import type { ReportPrinter } from './reports/printer';
 import { JsonSettingsStore } from './settings';
@@ -30,7 +30,7 @@ const noPrinter: ReportPrinter = {
 
 describe('every IPC channel under fuzzing', () => {
   let core: Awaited<ReturnType<typeof tempCore>>;
-  let api: ReturnType<typeof createApi>;
+  let api: ReturnType<typeof createIpcHandlers>;
   let ids: string[] = [];
   beforeAll(async () => {
     core = await tempCore();
@@ -42,7 +42,7 @@ describe('every IPC channel under fuzzing', () => {
       method: 'cash',
     });
     ids = [supplier.uuid, product.uuid, payment.uuid];
-    api = createApi(core, new JsonSettingsStore(join(core.dir, 'settings.json')), noPrinter);
+    api = createIpcHandlers(core, new JsonSettingsStore(join(core.dir, 'settings.json')), noPrinter);
   });
   afterAll(async () => core?.cleanup());
 

@@ -1,4 +1,5 @@
-import { Kysely, Migrator, MysqlDialect } from 'kysely';
+import { Kysely, MysqlDialect } from 'kysely';
+import { migrateToLatest } from '../../../shared/db/migrate-to-latest';
 import { createConnection, createPool } from 'mysql2';
 import { serverMigrationProvider } from './migrations';
 import type { ServerDatabase } from './schema';
@@ -62,14 +63,7 @@ export async function ensureDatabase(url: string): Promise<void> {
 }
 
 export async function migrateServer(db: Kysely<ServerDatabase>): Promise<void> {
-  // Each team owns a block of migration numbers, so a lower number may arrive after a higher one has run.
-  const migrator = new Migrator({ db, provider: serverMigrationProvider, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
-    throw new Error(`Server database migration failed: ${reason}`);
-  }
+  await migrateToLatest(db, serverMigrationProvider, 'Server');
 }
 
 /** mysql2 error codes that mean "not reachable right now" (down, restarting, a Galera node still joining). */

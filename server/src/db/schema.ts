@@ -5,7 +5,7 @@ import type { EntityRow, EntityType } from '../../../shared';
 
 /** Columns only the server keeps on a synced row. */
 interface ServerSyncColumns {
-  /** Change sequence number of the last accepted change (DESIGN §5.2). */
+  /** Change sequence number of the last accepted change (docs/protocol.md "Pull"). */
   seq: number;
   /** JSON: field → version that last set it. */
   field_versions: string;

@@ -43,7 +43,7 @@ export type SessionCheck = (claims: AccessClaims) => Promise<void>;
 /**
  * Access tokens: HS256 only (no "none", no algorithm confusion), short-lived, carrying user, role and device.
  * The token (and the route's role) is checked in onRequest, before the body is parsed: a request without a
- * valid token gets 401, and a clerk 403, whatever its body — never 400 or 413 (PROTOCOL.md, "Auth").
+ * valid token gets 401, and a clerk 403, whatever its body — never 400 or 413 (docs/protocol.md, "Auth").
  */
 export async function registerAuth(
   app: FastifyInstance,

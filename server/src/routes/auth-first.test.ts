@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../../shared';
+import { newId, pathOf, ROUTES } from '../../../shared';
 import { startHarness, type Harness } from '../../test/harness';
 
 /** The protocol answers 401 (no valid token) and 403 (role) before it looks at a request's body. */
@@ -29,6 +29,28 @@ describe('authentication comes before the body', () => {
         code: 'UNAUTHENTICATED',
       });
     }
+  });
+
+  const guarded = Object.entries(ROUTES).filter(([, route]) => !route.public);
+  it.each(guarded)('%s (every route of the table not marked public): no token is 401', async (_name, route) => {
+    const res = await h.app.inject({
+      method: route.method,
+      url: pathOf(route, { id: newId() }),
+      ...(route.method === 'POST' ? { payload: '{"x": ', headers: { 'content-type': 'application/json' } } : {}),
+    });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('a clerk approving a pay run gets 403 before the body is read (the route table names the action)', async () => {
+    const clerk = await h.desk('clerk');
+    const res = await h.app.inject({
+      method: 'POST',
+      url: pathOf(ROUTES.approveSettlementRun, { id: newId() }),
+      headers: { ...clerk.auth, 'content-type': 'application/json' },
+      payload: '{"x": ',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('FORBIDDEN');
   });
 
   it('a forged token with a huge body is 401, not 413', async () => {

@@ -1,19 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
-import {
-  AppError,
-  LoginRequestSchema,
-  newId,
-  parseInput,
-  RefreshRequestSchema,
-  type TokenResponse,
-} from '../../../shared';
+import { AppError, newId, parseInput, ROUTES, type TokenResponse } from '../../../shared';
 import { registerRateLimits } from '../auth/login-limits';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { consumeRefreshToken, issueRefreshToken, revokeByToken } from '../auth/refresh-tokens';
 import type { ServerConfig } from '../config';
 import { toMysqlDateTime } from '../db/time';
 import { findUserByEmail, findUserById, publicUser } from '../users/users';
+import { serve } from './serve';
 
 export async function registerAuthRoutes(app: FastifyInstance, config: ServerConfig, redis?: Redis): Promise<void> {
   const limits = await registerRateLimits(app, config, redis);
@@ -41,8 +35,8 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
     return { access_token, refresh_token, expires_in: config.accessTokenTtlSeconds, user };
   }
 
-  app.post('/api/v1/auth/login', { config: { public: true } }, async (request) => {
-    const body = parseInput(LoginRequestSchema, request.body);
+  serve(app, ROUTES.login, async (request) => {
+    const body = parseInput(ROUTES.login.request, request.body);
     await limits.attempt(request);
     const user = await findUserByEmail(app.db, body.email);
     const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);
@@ -68,17 +62,11 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
     return tokensFor(user, body.device_id);
   });
 
-  app.post(
-    '/api/v1/auth/refresh',
-    // Per address, before the body is read: refreshing is cheap for a desk (every 15 minutes) and a guess.
-    {
-      config: {
-        public: true,
-        rateLimit: { max: config.refreshRateLimitPerMinute, timeWindow: '1 minute', hook: 'onRequest' },
-      },
-    },
+  serve(
+    app,
+    ROUTES.refresh,
     async (request) => {
-      const body = parseInput(RefreshRequestSchema, request.body);
+      const body = parseInput(ROUTES.refresh.request, request.body);
       const outcome = await consumeRefreshToken(app.db, body.refresh_token);
       if (!outcome.ok) {
         if (outcome.reason === 'reused') app.sessions.changed({ kind: 'family', id: outcome.familyId });
@@ -94,10 +82,12 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
       if (!user || !user.active) throw new AppError('UNAUTHENTICATED', 'The account is no longer active');
       return tokensFor(user, outcome.deviceId, outcome.familyId);
     },
+    // Per address, before the body is read: refreshing is cheap for a desk (every 15 minutes) and a guess.
+    { config: { rateLimit: { max: config.refreshRateLimitPerMinute, timeWindow: '1 minute', hook: 'onRequest' } } },
   );
 
-  app.post('/api/v1/auth/logout', { config: { public: true } }, async (request, reply) => {
-    const body = parseInput(RefreshRequestSchema, request.body);
+  serve(app, ROUTES.logout, async (request, reply) => {
+    const body = parseInput(ROUTES.logout.request, request.body);
     const familyId = await revokeByToken(app.db, body.refresh_token);
     if (familyId) app.sessions.changed({ kind: 'family', id: familyId });
     return reply.status(204).send();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { HealthResponse } from '../../../shared';
+import { ROUTES, type HealthResponse } from '../../../shared';
+import { serve } from './serve';
 
 const PING_TIMEOUT_MS = 2500;
 
@@ -17,7 +18,7 @@ declare module 'fastify' {
  */
 export function registerHealthRoute(app: FastifyInstance): void {
   app.decorate('draining', false);
-  app.get('/api/v1/health', { config: { public: true } }, async (_request, reply) => {
+  serve(app, ROUTES.health, async (_request, reply) => {
     if (app.draining) {
       const body: HealthResponse = { status: 'draining', db: 'ok' };
       return reply.status(503).send(body);

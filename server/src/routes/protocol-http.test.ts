@@ -7,10 +7,10 @@ type Call = { method: 'GET' | 'POST'; url: string; headers?: Record<string, stri
 type Answer = { status: number; json: unknown };
 
 /**
- * Each endpoint and error code of PROTOCOL.md, sent twice: through inject and over real HTTP on a random
+ * Each endpoint and error code of docs/protocol.md, sent twice: through inject and over real HTTP on a random
  * port. Both transports must give the same status and body shape.
  */
-describe('PROTOCOL.md over inject and over real HTTP', () => {
+describe('docs/protocol.md over inject and over real HTTP', () => {
   let h: Harness;
   let base: string;
   let clerk: Desk;

@@ -10,6 +10,8 @@ import {
   recordPayouts,
   type RunsDeps,
 } from '../settlement/runs-service';
+import { ROUTES } from '../../../shared';
+import { serve } from './serve';
 
 /** Pay runs: a supervisor computes a draft on the server, recomputes it, approves it and records its payouts. */
 export function registerSettlementRoutes(app: FastifyInstance, options: { config: ServerConfig; live: LiveHub }): void {
@@ -20,16 +22,18 @@ export function registerSettlementRoutes(app: FastifyInstance, options: { config
   });
   const id = (request: { params: unknown }) => (request.params as { id: string }).id;
 
-  app.get('/api/v1/settlements', async (request) => listRuns(deps(), await app.authenticate(request)));
-  app.post('/api/v1/settlements', async (request) => createRun(deps(), await app.authenticate(request), request.body));
-  app.get('/api/v1/settlements/:id', async (request) => getRun(deps(), await app.authenticate(request), id(request)));
-  app.post('/api/v1/settlements/:id/recompute', async (request) =>
+  serve(app, ROUTES.settlementRuns, async (request) => listRuns(deps(), await app.authenticate(request)));
+  serve(app, ROUTES.createSettlementRun, async (request) =>
+    createRun(deps(), await app.authenticate(request), request.body),
+  );
+  serve(app, ROUTES.settlementRun, async (request) => getRun(deps(), await app.authenticate(request), id(request)));
+  serve(app, ROUTES.recomputeSettlementRun, async (request) =>
     recomputeRun(deps(), await app.authenticate(request), id(request)),
   );
-  app.post('/api/v1/settlements/:id/approve', async (request) =>
+  serve(app, ROUTES.approveSettlementRun, async (request) =>
     approveRun(deps(), await app.authenticate(request), id(request)),
   );
-  app.post('/api/v1/settlements/:id/payout-results', async (request) =>
+  serve(app, ROUTES.recordPayoutResults, async (request) =>
     recordPayouts(deps(), await app.authenticate(request), id(request), request.body),
   );
 }

@@ -5,8 +5,7 @@ import {
   MAX_PUSH_BATCH,
   outsideDateWindow,
   parseInput,
-  PullRequestSchema,
-  PushRequestSchema,
+  ROUTES,
   uuidField,
   validationError,
   type LiveMessage,
@@ -18,6 +17,7 @@ import type { LiveHub } from '../sync/live-hub';
 import { LiveStreams } from '../sync/live-streams';
 import { pullChanges } from '../sync/pull';
 import type { ConflictPolicy } from '../sync/policy';
+import { serve } from './serve';
 
 export interface SyncRouteOptions {
   config: ServerConfig;
@@ -54,9 +54,9 @@ function skewOf(request: FastifyRequest, window: ServerConfig['dateWindow']): nu
 }
 
 export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptions): void {
-  app.post('/api/v1/sync/push', async (request) => {
+  serve(app, ROUTES.push, async (request) => {
     const claims = await app.authenticate(request);
-    const body = parseInput(PushRequestSchema, request.body);
+    const body = parseInput(ROUTES.push.request, request.body);
     if (body.batch.length > MAX_PUSH_BATCH) {
       throw new AppError(
         'BATCH_TOO_LARGE',
@@ -83,9 +83,9 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     );
   });
 
-  app.post('/api/v1/sync/pull', async (request) => {
+  serve(app, ROUTES.pull, async (request) => {
     const claims = await app.authenticate(request);
-    const body = parseInput(PullRequestSchema, request.body);
+    const body = parseInput(ROUTES.pull.request, request.body);
     const since = body.last_sync_at && outsideDateWindow(body.last_sync_at, options.config.dateWindow);
     if (since) throw validationError({ last_sync_at: since });
     assertOwnDevice(claims, parseInput(DeviceOnly, body).device_id);

@@ -7,7 +7,7 @@ import {
   notFound,
   parseInput,
   payoutReference,
-  PayoutResultRowSchema,
+  PayoutResultsBodySchema,
   SettlementRunCreateSchema,
   type SettlementResult,
   type SettlementRunRequest,
@@ -37,10 +37,6 @@ export interface RunView {
   lines: WireRow[];
   removed?: WireRow[];
 }
-
-export const PayoutResultsBodySchema = z.strictObject({
-  results: z.array(PayoutResultRowSchema).min(1, 'must list at least one line').max(50_000, 'are too many'),
-});
 
 function defaultCode(request: SettlementRunRequest): string {
   const route = request.route.replace(/[^A-Za-z0-9]+/g, '').slice(0, 10);

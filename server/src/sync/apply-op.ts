@@ -23,16 +23,17 @@ export type { AuditInsert, ConflictInsert, OpEnv, OpOutcome } from './op/env';
 export function applyOp(env: OpEnv, op: PushOp): OpOutcome {
   const refusal = checkPermission(env.claims.role, op) ?? checkClientTimestamp(op);
   if (refusal) return refused(op, refusal);
-  if (op.operation === 'create') return applyCreate(env, op);
-  if (op.operation === 'update') return applyUpdate(env, op);
-  return applyDelete(env, op);
-}
-
-function applyCreate(env: OpEnv, op: PushOp): OpOutcome {
-  const type = op.entity_type;
   const parsed = parseData(op);
   if (!parsed.ok) return refused(op, parsed.refusal);
-  const { data } = parsed;
+  if (op.operation === 'create') return applyCreate(env, op, parsed.data);
+  if (op.operation === 'update') return applyUpdate(env, op, parsed.data);
+  return applyDelete(env, op, parsed.data);
+}
+
+type OpData = Extract<ReturnType<typeof parseData>, { ok: true }>['data'];
+
+function applyCreate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
+  const type = op.entity_type;
   const uuid = data.uuid;
   const shape = shapeOfEntity(type);
   const values = valuesOf(type, data, shape.fields);
@@ -77,11 +78,8 @@ function applyCreate(env: OpEnv, op: PushOp): OpOutcome {
   return { kind: 'success', item: { ...idOf(op, uuid), entity: toWire(row), merged: false } };
 }
 
-function applyUpdate(env: OpEnv, op: PushOp): OpOutcome {
+function applyUpdate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
   const type = op.entity_type;
-  const parsed = parseData(op);
-  if (!parsed.ok) return refused(op, parsed.refusal);
-  const { data } = parsed;
   const uuid = data.uuid;
   const current = env.state.get(type, uuid);
   if (!current) return refused(op, { status: 404, code: 'NOT_FOUND', message: `No ${type} record has uuid ${uuid}` });
@@ -113,11 +111,9 @@ function applyUpdate(env: OpEnv, op: PushOp): OpOutcome {
   return { kind: 'success', item: { ...idOf(op, uuid), entity: toWire(written.row), merged } };
 }
 
-function applyDelete(env: OpEnv, op: PushOp): OpOutcome {
+function applyDelete(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
   const type = op.entity_type;
-  const parsed = parseData(op);
-  if (!parsed.ok) return refused(op, parsed.refusal);
-  const { uuid, version } = parsed.data;
+  const { uuid, version } = data;
   const current = env.state.get(type, uuid);
   if (!current) return refused(op, { status: 404, code: 'NOT_FOUND', message: `No ${type} record has uuid ${uuid}` });
   if (current.deleted_at) {

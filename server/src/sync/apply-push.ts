@@ -17,10 +17,10 @@ export interface PushHooks {
   afterOp?(index: number, op: PushOp): void | Promise<void>;
   beforeCommit?(): void | Promise<void>;
   /**
-   * Test-only sabotage for the simulation's "can the invariants fail?" check: ignore stored op results, as a
-   * server without idempotency would. Never set outside tests.
+   * Whether the answer remembered for an op_id may be replayed (default: yes). Tests use it to see a server without
+   * idempotency break the invariants.
    */
-  breakIdempotency?: boolean;
+  mayReplay?(opId: string): boolean;
 }
 
 export interface PushContext {
@@ -46,7 +46,7 @@ const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const RETRY_BUDGET_MS = 10_000;
 
 /**
- * Applies one push batch in one MySQL transaction (DESIGN §5.1). Successful ops commit together or not at
+ * Applies one push batch in one MySQL transaction (docs/protocol.md "Push"). Successful ops commit together or not at
  * all; error items change nothing; success and conflict answers are stored by op_id and replayed.
  */
 export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<PushResponse> {
@@ -141,7 +141,9 @@ async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: P
     }
     const { op, hash, legacyHash } = p;
     const previous =
-      op.op_id && !ctx.hooks?.breakIdempotency ? (stored.get(op.op_id) ?? seenInBatch.get(op.op_id)) : undefined;
+      op.op_id && (ctx.hooks?.mayReplay?.(op.op_id) ?? true)
+        ? (stored.get(op.op_id) ?? seenInBatch.get(op.op_id))
+        : undefined;
     if (op.op_id && previous) {
       const previousHash = 'request_hash' in previous ? previous.request_hash : previous.hash;
       if (previousHash !== hash && previousHash !== legacyHash) {

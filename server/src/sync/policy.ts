@@ -2,7 +2,7 @@ import { DEFAULT_POLICY, ENTITY_TYPES, RESOLUTIONS, type EntityType, type Resolu
 import type { ConflictPolicy } from './op/env';
 
 export type { ConflictPolicy } from './op/env';
-/** DESIGN §6, per type in the registry: reference data → server_wins after a field merge; money → manual. */
+/** docs/protocol.md "Conflicts in a push", per type in the registry: reference data → server_wins after a field merge; money → manual. */
 export { DEFAULT_POLICY };
 
 /** Parses "suppliers=last_write_wins,payments=manual" over the defaults. */

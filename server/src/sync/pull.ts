@@ -14,7 +14,7 @@ import { toMysqlDateTime } from '../db/time';
 import { fromDb, toWire } from './rows';
 
 /**
- * One page of changes after a cursor (DESIGN §5.2). All tables are read in one REPEATABLE READ snapshot, and
+ * One page of changes after a cursor (docs/protocol.md "Pull"). All tables are read in one REPEATABLE READ snapshot, and
  * pushes take seqs in commit order, so a page never shows a seq while a smaller one is still uncommitted:
  * pulling until has_more is false sees every change committed before the first page, with no duplicates.
  */

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
-import { AppError, RoleSchema, type AuthUser, type TokenResponse } from '../../../../shared';
+import { AppError, RoleSchema, type AuthUser, type TokenResponse, ROUTES } from '../../../../shared';
 import type { LocalDatabase } from '../db/schema';
 import type { Session } from '../domain/context';
 import { SyncHttpError, type HttpClient } from '../sync/http-client';
@@ -25,7 +25,7 @@ export interface SignedInUser extends AuthUser {
 
 /**
  * Online sign-in, token refresh and logout against the server; plus a local argon2id verifier so that a user
- * who signed in here before can unlock the desk with no network (DESIGN §7).
+ * who signed in here before can unlock the desk with no network (docs/architecture.md "Security and offline sign-in").
  */
 export class AuthService {
   private user: SignedInUser | null = null;
@@ -48,7 +48,7 @@ export class AuthService {
     if (!http) throw new AppError('VALIDATION_FAILED', 'No server is configured; connect to your office server first');
     let tokens: TokenResponse;
     try {
-      tokens = await http.post<TokenResponse>('/api/v1/auth/login', {
+      tokens = await http.call(ROUTES.login, {
         email,
         password,
         device_id: this.deviceId,
@@ -115,7 +115,7 @@ export class AuthService {
   async logout(): Promise<void> {
     const refresh = await this.secrets.get(REFRESH);
     const http = this.http();
-    if (refresh && http) await http.post('/api/v1/auth/logout', { refresh_token: refresh }).catch(() => undefined);
+    if (refresh && http) await http.call(ROUTES.logout, { refresh_token: refresh }).catch(() => undefined);
     for (const key of [ACCESS, ACCESS_EXPIRES, REFRESH]) await this.secrets.delete(key);
     await deleteState(this.db, SYNC_KEYS.session);
     this.user = null;
@@ -163,7 +163,7 @@ export class AuthService {
     const refresh = await this.secrets.get(REFRESH);
     if (!http || !refresh) throw new AuthRequiredError();
     try {
-      const tokens = await http.post<TokenResponse>('/api/v1/auth/refresh', { refresh_token: refresh });
+      const tokens = await http.call(ROUTES.refresh, { refresh_token: refresh });
       await this.storeTokens(tokens);
       return tokens.access_token;
     } catch (error) {

@@ -21,11 +21,11 @@ export class MemorySecretStore implements SecretStore {
   }
 }
 
-/** A JSON file readable by its owner only, replaced atomically so a crash never leaves half a file. */
-export class FileSecretStore implements SecretStore {
+/** A JSON map in a file readable by its owner only, replaced atomically so a crash never leaves half a file. */
+export class OwnerOnlyJsonFile {
   constructor(private readonly path: string) {}
 
-  private read(): Record<string, string> {
+  read(): Record<string, string> {
     if (!existsSync(this.path)) return {};
     try {
       return JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, string>;
@@ -34,7 +34,7 @@ export class FileSecretStore implements SecretStore {
     }
   }
 
-  private write(values: Record<string, string>): void {
+  write(values: Record<string, string>): void {
     mkdirSync(dirname(this.path), { recursive: true });
     const temp = `${this.path}.tmp`;
     writeFileSync(temp, JSON.stringify(values), { mode: 0o600 });
@@ -42,15 +42,27 @@ export class FileSecretStore implements SecretStore {
     renameSync(temp, this.path);
   }
 
-  async get(key: string) {
-    return this.read()[key];
-  }
-  async set(key: string, value: string) {
-    this.write({ ...this.read(), [key]: value });
-  }
-  async delete(key: string) {
+  without(key: string): void {
     const values = this.read();
     delete values[key];
     this.write(values);
+  }
+}
+
+/** Tokens in plain JSON in an owner-only file (the headless client). */
+export class FileSecretStore implements SecretStore {
+  private readonly file: OwnerOnlyJsonFile;
+  constructor(path: string) {
+    this.file = new OwnerOnlyJsonFile(path);
+  }
+
+  async get(key: string) {
+    return this.file.read()[key];
+  }
+  async set(key: string, value: string) {
+    this.file.write({ ...this.file.read(), [key]: value });
+  }
+  async delete(key: string) {
+    this.file.without(key);
   }
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from '../../../../shared/db/migrate-to-latest';
 import { localMigrationProvider } from './migrations';
 import type { LocalDatabase } from './schema';
 import { startWalCheckpointer } from './wal-checkpointer';
@@ -24,14 +25,7 @@ export function openSqlite(filename: string): Database.Database {
 }
 
 export async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
-  // Numbers are reserved per team (0010s, 0020s, …), so a later-numbered one may already have run.
-  const migrator = new Migrator({ db, provider: localMigrationProvider, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
-    throw new Error(`Local database migration failed: ${reason}`);
-  }
+  await migrateToLatest(db, localMigrationProvider, 'Local');
 }
 
 export async function openLocalDb(filename: string): Promise<LocalDb> {

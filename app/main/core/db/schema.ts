@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { EntityRow, EntityType } from '../../../../shared';
+import type { ConflictStatus, EntityRow, EntityType } from '../../../../shared';
 
 /** Local SQLite schema (Kysely types). Booleans are stored as 0/1; JSON columns as text. */
 
@@ -65,7 +65,7 @@ export interface ConflictsTable {
   entity_uuid: string;
   type: string;
   resolution: string;
-  status: string;
+  status: ConflictStatus;
   op_id: string | null;
   client_data: string;
   server_data: string;

@@ -1,7 +1,8 @@
-import { AppError, referrersOf, type PullResponse, type WireRow } from '../../../../shared';
+import { AppError, referrersOf, type WireRow, ROUTES } from '../../../../shared';
 import type { CodeClash } from '../../../../shared/ipc/types';
 import type { Core } from '../create-core';
 import { checkServer } from '../sync/check-server';
+import { outboxNote } from '../sync/outbox-note';
 import { SYNC_KEYS, readState, writeState } from '../sync/sync-state';
 
 export interface ConnectResult {
@@ -21,13 +22,13 @@ async function serverCatalogue(core: Core): Promise<Record<Keyed, WireRow[]>> {
   for (;;) {
     const body = {
       device_id: core.deviceId,
-      entity_types: ['suppliers', 'products'],
+      entity_types: ['suppliers', 'products'] satisfies Keyed[],
       limit: 1000,
       ...(cursor ? { cursor } : {}),
     };
     const http = core.httpClient();
     if (!http) throw new AppError('VALIDATION_FAILED', 'No server is configured');
-    const page = await core.auth.authed((token) => http.post<PullResponse>('/api/v1/sync/pull', body, token));
+    const page = await core.auth.authed((token) => http.call(ROUTES.pull, body, { token }));
     for (const type of ['suppliers', 'products'] as const) out[type].push(...(page.changes[type] ?? []));
     cursor = page.cursor;
     if (!page.has_more) return out;
@@ -93,7 +94,7 @@ export async function mapClashes(core: Core, clashes: CodeClash[]): Promise<void
             .updateTable('outbox')
             .set({
               status: 'discarded',
-              last_error: `Mapped onto the server's ${type} ${clash.code}`,
+              last_error: outboxNote('MAPPED', `Mapped onto the server's ${type} ${clash.code}`),
               updated_at: core.ctx.now(),
             })
             .where('id', '=', op.id)

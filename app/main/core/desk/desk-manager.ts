@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventMap, EventName, Handlers } from '../../../../shared/ipc/contract';
 import type { SetupStatus } from '../../../../shared/ipc/types';
-import { createApi, type DeskControl } from '../api';
+import { createIpcHandlers, type DeskControl } from '../ipc/ipc-handlers';
 import { MemorySecretStore, type SecretStore } from '../auth/secret-store';
 import { createCore, type Core } from '../create-core';
 import type { ReportPrinter } from '../reports/printer';
@@ -155,7 +155,7 @@ export class DeskManager implements DeskControl {
     this.unwire = [];
     this.current = core;
     const settings = core === this.demo ? demoSettings(this.options.settings) : this.options.settings;
-    this.handlers = createApi(core, settings, this.options.printer, this);
+    this.handlers = createIpcHandlers(core, settings, this.options.printer, this);
     this.detach = attachTriggers(core.engine, {
       ...this.options.triggers,
       localWrite: (fire) => core.events.on('local-write', fire),

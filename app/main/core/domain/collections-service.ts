@@ -128,7 +128,7 @@ export function createCollectionsService(ctx: CoreContext) {
       });
     },
 
-    /** An edit that changes neither product nor date keeps the stored rate (PROTOCOL.md "Push"). */
+    /** An edit that changes neither product nor date keeps the stored rate (docs/protocol.md "Rules of a type"). */
     async update(uuid: string, input: CollectionPatch): Promise<CollectionRow> {
       requireCan(ctx, 'collections.update');
       const patch = parseInput(CollectionPatchSchema, input);

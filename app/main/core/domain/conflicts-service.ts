@@ -1,34 +1,23 @@
-import {
-  AppError,
-  assertCan,
-  entityTypeOf,
-  isEntityType,
-  type ConflictStatus,
-  type ResolveConflictInput,
-  type WireRow,
-} from '../../../../shared';
+import { assertCan, entityTypeOf, isEntityType, type ConflictFilter } from '../../../../shared';
+import type { ResolveInput } from '../../../../shared/ipc/inputs';
 import type { LocalConflict } from '../../../../shared/ipc/types';
 import type { AuthService } from '../auth/auth-service';
-import type { HttpClient } from '../sync/http-client';
+import type { ConflictsRemote } from '../sync/conflicts-remote';
 import { storeServerRows } from '../sync/apply-remote';
 import type { CoreContext } from './context';
 import { findEntity } from './entity-writer';
 
-/** The conflict screen's data and actions; resolving needs the server (the resolution is a new version there). */
-export function createConflictsService(ctx: CoreContext, auth: AuthService, http: () => HttpClient | null) {
+/**
+ * The conflict screen's data and actions. Resolving needs the server (the resolution is a new version there); the
+ * round trip is the sync layer's (`remote`), this service keeps the local mirror.
+ */
+export function createConflictsService(ctx: CoreContext, auth: AuthService, remote: ConflictsRemote) {
   async function current(entityType: string, uuid: string) {
     return isEntityType(entityType) ? ((await findEntity(ctx.db, entityType, uuid)) ?? null) : null;
   }
 
-  function online(): HttpClient {
-    const client = http();
-    if (!client)
-      throw new AppError('VALIDATION_FAILED', 'Resolving a conflict needs the office server; none is configured');
-    return client;
-  }
-
   return {
-    async list(status: ConflictStatus | 'all' = 'open'): Promise<LocalConflict[]> {
+    async list(status: ConflictFilter = 'open'): Promise<LocalConflict[]> {
       let query = ctx.db.selectFrom('conflicts').selectAll().orderBy('created_at', 'desc').limit(500);
       if (status !== 'all') query = query.where('status', '=', status);
       const rows = await query.execute();
@@ -39,7 +28,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
           entity_uuid: r.entity_uuid,
           type: r.type,
           resolution: r.resolution,
-          status: r.status as ConflictStatus,
+          status: r.status,
           client_data: JSON.parse(r.client_data) as Record<string, unknown>,
           server_data: JSON.parse(r.server_data) as Record<string, unknown>,
           local_data: r.local_data ? (JSON.parse(r.local_data) as Record<string, unknown>) : null,
@@ -59,13 +48,10 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
     },
 
     /** `apply` makes the chosen values a new version on the server; `close` settles it leaving the row as it is. */
-    async resolve(input: ResolveConflictInput) {
+    async resolve(input: ResolveInput) {
       assertCan(auth.current?.role, 'conflicts.resolve');
-      const client = online();
       const { conflict_id, ...body } = input;
-      const { entity } = await auth.authed((token) =>
-        client.post<{ entity: WireRow }>(`/api/v1/conflicts/${conflict_id}/resolve`, body, token),
-      );
+      const entity = await remote.resolve(conflict_id, body);
       const row = await ctx.db
         .selectFrom('conflicts')
         .select(['entity_type', 'entity_uuid'])
@@ -89,8 +75,7 @@ export function createConflictsService(ctx: CoreContext, auth: AuthService, http
 
     async reopen(conflictId: string) {
       assertCan(auth.current?.role, 'conflicts.reopen');
-      const client = online();
-      await auth.authed((token) => client.post(`/api/v1/conflicts/${conflictId}/reopen`, {}, token));
+      await remote.reopen(conflictId);
       await ctx.db.updateTable('conflicts').set({ status: 'open' }).where('conflict_id', '=', conflictId).execute();
     },
   };

@@ -31,7 +31,7 @@ interface WriteSpec<T extends EntityType> {
 
 /**
  * The one way a user action changes an entity: the row, its audit entry and its outbox op, all in the
- * caller's SQLite transaction (DESIGN §4). The op's base_version is the server version the user edited.
+ * caller's SQLite transaction (docs/architecture.md "The path of one payment"). The op's base_version is the server version the user edited.
  */
 export async function writeEntity<T extends EntityType>(
   _trx: Trx,

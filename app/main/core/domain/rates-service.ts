@@ -1,4 +1,12 @@
-import { dateField, parseInput, uuidField, type ProductRateCreate, type ProductRateRow } from '../../../../shared';
+import {
+  amountMinor,
+  dateField,
+  parseInput,
+  uuidField,
+  type ProductRateCreate,
+  type ProductRateRow,
+} from '../../../../shared';
+import type { Quote } from '../../../../shared/ipc/types';
 import type { CoreContext, Executor } from './context';
 import { createEntityService } from './entity-service';
 import { fromStored } from '../db/row-codec';
@@ -21,6 +29,23 @@ export async function rateInForce(
     .limit(1)
     .executeTakeFirst();
   return stored ? fromStored('product_rates', stored) : undefined;
+}
+
+/** What a collection of this quantity would pay on that date, or why it cannot be priced. */
+export async function quoteCollection(
+  exec: Executor,
+  productUuid: string,
+  date: string,
+  quantityMilli?: number,
+): Promise<Quote> {
+  const rate = await rateInForce(exec, productUuid, date);
+  if (!rate) return { rate_minor: null, amount_minor: null, date, problem: `No rate in force on ${date}` };
+  return {
+    rate_minor: rate.rate_minor,
+    amount_minor: quantityMilli ? amountMinor(quantityMilli, rate.rate_minor) : null,
+    date,
+    problem: null,
+  };
 }
 
 export function createRatesService(ctx: CoreContext) {

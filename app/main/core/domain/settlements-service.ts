@@ -3,16 +3,17 @@ import {
   decodeSettlementLine,
   notFound,
   parseInput,
+  ROUTES,
   SettlementRunCreateSchema,
   SupplierPayoutDetailsSchema,
   uuidField,
   type BonusRate,
   type DeductionTotal,
   type PayoutResultRow,
+  type SettlementRunAnswer,
   type SettlementRunCreate,
   type SettlementRunRow,
   type SupplierPayoutDetails,
-  type WireRow,
 } from '../../../../shared';
 import type { SettlementRunView, SupplierRunLine } from '../../../../shared/ipc/pay-runs-contract';
 import type { AuthService } from '../auth/auth-service';
@@ -23,11 +24,7 @@ import { storeServerRows } from '../sync/apply-remote';
 import { SyncHttpError, type HttpClient } from '../sync/http-client';
 import type { CoreContext } from './context';
 
-interface ServerRunView {
-  run: WireRow;
-  lines: WireRow[];
-  removed?: WireRow[];
-}
+type ServerRunView = SettlementRunAnswer;
 
 /**
  * Settlement runs on a desk: the server computes, recomputes, approves and records payouts (only it sees every
@@ -160,7 +157,7 @@ export function createSettlementsService(ctx: CoreContext, auth: AuthService, ht
       const request = parseInput(SettlementRunCreateSchema, input);
       return store(
         await online('Computing a settlement run', (c, token) =>
-          c.post<ServerRunView>('/api/v1/settlements', request, token),
+          c.call(ROUTES.createSettlementRun, request, { token }),
         ),
       );
     },
@@ -169,7 +166,7 @@ export function createSettlementsService(ctx: CoreContext, auth: AuthService, ht
       const { run } = await find(idOrCode);
       return store(
         await online('Recomputing a settlement run', (c, token) =>
-          c.post<ServerRunView>(`/api/v1/settlements/${run.uuid}/recompute`, {}, token),
+          c.call(ROUTES.recomputeSettlementRun, {}, { token, params: { id: run.uuid } }),
         ),
       );
     },
@@ -178,7 +175,7 @@ export function createSettlementsService(ctx: CoreContext, auth: AuthService, ht
       const { run } = await find(idOrCode);
       return store(
         await online('Approving a settlement run', (c, token) =>
-          c.post<ServerRunView>(`/api/v1/settlements/${run.uuid}/approve`, {}, token),
+          c.call(ROUTES.approveSettlementRun, {}, { token, params: { id: run.uuid } }),
         ),
       );
     },
@@ -221,7 +218,7 @@ export function createSettlementsService(ctx: CoreContext, auth: AuthService, ht
       const results: PayoutResultRow[] = read.results.map(({ line: _line, ...r }) => r);
       return store(
         await online('Recording payout results', (c, token) =>
-          c.post<ServerRunView>(`/api/v1/settlements/${view.run.uuid}/payout-results`, { results }, token),
+          c.call(ROUTES.recordPayoutResults, { results }, { token, params: { id: view.run.uuid } }),
         ),
       );
     },

@@ -6,7 +6,7 @@ import { createLedgerService } from '../domain/ledger-service';
 import { fromStored } from '../db/row-codec';
 import { dailyWeighing } from './daily-weighing';
 
-/** Report data straight from the desk's database; every figure an integer sum (DESIGN §8). */
+/** Report data straight from the desk's database; every figure an integer sum (docs/architecture.md "Reports"). */
 
 export interface Period {
   from: string;

@@ -43,7 +43,7 @@ function clockIn(timeZone: string) {
   return (iso: string) => format.format(new Date(iso)).replace(',', '');
 }
 
-/** Builds a printable report from the desk's database (DESIGN §8). */
+/** Builds a printable report from the desk's database (docs/architecture.md "Reports"). */
 export async function renderReport(core: Core, input: ReportSpec, ctx: ReportContext): Promise<RenderedReport> {
   const spec = parseInput(ReportSpecSchema, input);
   const when = clockIn(core.ctx.orgTimeZone);

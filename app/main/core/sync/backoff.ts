@@ -1,4 +1,4 @@
-/** Exponential backoff with full jitter, 1 s doubling to a 5 min ceiling (DESIGN §5.1). */
+/** Exponential backoff with full jitter, 1 s doubling to a 5 min ceiling (docs/architecture.md "The desk's sync engine"). */
 export function backoffDelay(
   attempt: number,
   random: () => number = Math.random,

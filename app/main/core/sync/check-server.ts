@@ -1,4 +1,12 @@
-import { splitServerAddresses } from '../../../../shared';
+import {
+  ErrorBodySchema,
+  HealthResponseSchema,
+  pathOf,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  ROUTES,
+  splitServerAddresses,
+} from '../../../../shared';
 
 type Check = { ok: boolean; message: string };
 
@@ -21,7 +29,9 @@ export async function checkServer(serverUrl: string, fetchImpl: typeof fetch = f
 async function checkOne(serverUrl: string, fetchImpl: typeof fetch): Promise<Check> {
   let response: Response;
   try {
-    response = await fetchImpl(new URL('api/v1/health', serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`), {
+    const url = new URL(pathOf(ROUTES.health).slice(1), serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
+    response = await fetchImpl(url, {
+      headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
       signal: AbortSignal.timeout(5000),
     });
   } catch (error) {
@@ -46,8 +56,11 @@ async function checkOne(serverUrl: string, fetchImpl: typeof fetch): Promise<Che
   } catch {
     body = null;
   }
-  const health = body as { status?: string; db?: string } | null;
-  if (!health || typeof health.status !== 'string' || typeof health.db !== 'string') {
+  // A server that cannot serve this desk's protocol says which side to update.
+  const refusal = response.status === 426 ? ErrorBodySchema.safeParse(body).data : undefined;
+  if (refusal) return { ok: false, message: refusal.error.message };
+  const health = HealthResponseSchema.safeParse(body).data;
+  if (!health) {
     return { ok: false, message: `${serverUrl} answered, but it is not a CollectPay server.` };
   }
   if (health.status === 'draining') {

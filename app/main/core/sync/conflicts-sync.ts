@@ -1,4 +1,4 @@
-import { can, type ConflictRecord } from '../../../../shared';
+import { can, ROUTES, type ConflictRecord } from '../../../../shared';
 import type { ConflictNotice } from '../events';
 import type { SyncDeps } from './deps';
 
@@ -11,11 +11,8 @@ export async function syncConflicts(deps: SyncDeps): Promise<ConflictNotice[]> {
   if (!user) return [];
   let records: ConflictRecord[];
   if (can(user.role, 'conflicts.list')) {
-    records = (
-      await deps.auth.authed((token) =>
-        deps.http.get<{ conflicts: ConflictRecord[] }>('/api/v1/conflicts?status=all', token),
-      )
-    ).conflicts;
+    records = (await deps.auth.authed((token) => deps.http.call(ROUTES.conflicts, { status: 'all' }, { token })))
+      .conflicts;
   } else {
     const mine = await deps.db
       .selectFrom('conflicts')
@@ -24,11 +21,8 @@ export async function syncConflicts(deps: SyncDeps): Promise<ConflictNotice[]> {
       .execute();
     if (mine.length === 0) return [];
     const ids = mine.map((c) => c.conflict_id);
-    records = (
-      await deps.auth.authed((token) =>
-        deps.http.post<{ conflicts: ConflictRecord[] }>('/api/v1/conflicts/status', { ids }, token),
-      )
-    ).conflicts;
+    records = (await deps.auth.authed((token) => deps.http.call(ROUTES.conflictStatuses, { ids }, { token })))
+      .conflicts;
   }
   const fresh: ConflictNotice[] = [];
   await deps.db.transaction().execute(async (trx) => {
@@ -70,6 +64,6 @@ export async function syncConflicts(deps: SyncDeps): Promise<ConflictNotice[]> {
       }
     }
   });
-  for (const notice of fresh) deps.events.emit('conflict', notice);
+  for (const notice of fresh) deps.events.emit('conflicts.new', notice);
   return fresh;
 }

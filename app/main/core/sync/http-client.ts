@@ -1,5 +1,15 @@
 import { gzipSync } from 'node:zlib';
-import type { ErrorBody } from '../../../../shared';
+import {
+  ErrorBodySchema,
+  MIN_SERVER_PROTOCOL_VERSION,
+  pathOf,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type RequestOf,
+  type ResponseOf,
+  type Route,
+} from '../../../../shared';
+import type { z } from 'zod';
 
 export type FetchLike = typeof fetch;
 
@@ -30,7 +40,17 @@ export interface Transfer {
 
 const GZIP_THRESHOLD = 1024;
 
-/** JSON over HTTP to the CollectPay server: gzip bodies above ~1 KB, accept gzip, count bytes both ways. */
+export interface CallOptions {
+  token?: string;
+  /** Fills the route's `:name` segments. */
+  params?: Record<string, string>;
+}
+
+/**
+ * JSON over HTTP to the CollectPay server, through the route table (shared/sync/routes.ts): every answer is parsed
+ * with its route's response schema, so a malformed one is a clear error here, not a crash later. Gzip bodies above
+ * ~1 KB, accept gzip, count bytes both ways; send this desk's protocol version and check the server's.
+ */
 export class HttpClient {
   readonly transfer: Transfer = { sent: 0, received: 0 };
 
@@ -42,7 +62,25 @@ export class HttpClient {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async post<T>(path: string, body: unknown, token?: string): Promise<T> {
+  /** Calls one route; a GET sends its request as the query string. */
+  async call<R extends Route>(route: R, request: RequestOf<R>, options: CallOptions = {}): Promise<ResponseOf<R>> {
+    const path = pathOf(route, options.params);
+    const answer =
+      route.method === 'GET'
+        ? await this.get(withQuery(path, request), options.token)
+        : await this.post(path, request, options.token);
+    const parsed = route.response.safeParse(answer);
+    if (parsed.success) return parsed.data as ResponseOf<R>;
+    throw new SyncHttpError(
+      'server',
+      `The server's answer to ${route.method} ${route.path} is not what this desk expects (${describeIssues(parsed.error)}); ` +
+        'the server and this desk may be different versions',
+      200,
+      'BAD_RESPONSE',
+    );
+  }
+
+  private async post(path: string, body: unknown, token?: string): Promise<unknown> {
     const json = Buffer.from(JSON.stringify(body));
     const zipped = json.length > GZIP_THRESHOLD;
     const payload = zipped ? gzipSync(json) : json;
@@ -50,23 +88,27 @@ export class HttpClient {
       'content-type': 'application/json',
       'accept-encoding': 'gzip',
       'x-client-time': new Date(this.clock()).toISOString(),
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
     };
     if (zipped) headers['content-encoding'] = 'gzip';
     if (token) headers.authorization = `Bearer ${token}`;
-    return this.request<T>(path, { method: 'POST', headers, body: new Uint8Array(payload) }, payload.length);
+    return this.request(path, { method: 'POST', headers, body: new Uint8Array(payload) }, payload.length);
   }
 
-  async get<T>(path: string, token?: string): Promise<T> {
-    const headers: Record<string, string> = { 'accept-encoding': 'gzip' };
+  private async get(path: string, token?: string): Promise<unknown> {
+    const headers: Record<string, string> = {
+      'accept-encoding': 'gzip',
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+    };
     if (token) headers.authorization = `Bearer ${token}`;
-    return this.request<T>(path, { method: 'GET', headers }, 0);
+    return this.request(path, { method: 'GET', headers }, 0);
   }
 
   url(path: string): string {
     return new URL(path, this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`).toString();
   }
 
-  private async request<T>(path: string, init: RequestInit, size: number): Promise<T> {
+  private async request(path: string, init: RequestInit, size: number): Promise<unknown> {
     let response: Response;
     try {
       response = await this.fetchImpl(this.url(path.replace(/^\//, '')), {
@@ -77,6 +119,7 @@ export class HttpClient {
       throw new SyncHttpError('network', `Cannot reach the server: ${(error as Error).message}`);
     }
     this.transfer.sent += size;
+    checkServerProtocol(response);
     let text: string;
     try {
       text = await response.text();
@@ -87,15 +130,15 @@ export class HttpClient {
       );
     }
     this.transfer.received += Number(response.headers.get('content-length') ?? Buffer.byteLength(text));
-    if (response.status === 204) return undefined as T;
+    if (response.status === 204) return undefined;
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       if (response.ok) throw new SyncHttpError('server', 'The server answered with something that is not JSON');
     }
-    if (response.ok) return parsed as T;
-    const error = (parsed as ErrorBody | undefined)?.error;
+    if (response.ok) return parsed;
+    const error = ErrorBodySchema.safeParse(parsed).data?.error;
     const message = error?.message ?? `The server answered ${response.status}`;
     const code = error?.code ?? '';
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
@@ -104,4 +147,28 @@ export class HttpClient {
     if (response.status === 401) throw new SyncHttpError('auth', message, response.status, code);
     throw new SyncHttpError('client', message, response.status, code, error?.fields);
   }
+}
+
+/** A server older than this desk can serve says so in its header; anything else is left to the server's own check. */
+function checkServerProtocol(response: Response): void {
+  const theirs = Number(response.headers.get(PROTOCOL_HEADER) ?? PROTOCOL_VERSION);
+  if (theirs >= MIN_SERVER_PROTOCOL_VERSION) return;
+  throw new SyncHttpError(
+    'client',
+    `The server speaks sync protocol v${theirs}; this desk needs v${MIN_SERVER_PROTOCOL_VERSION} or newer: update the server`,
+    response.status,
+    'PROTOCOL_MISMATCH',
+  );
+}
+
+function withQuery(path: string, query: unknown): string {
+  const entries = Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return entries.length === 0 ? path : `${path}?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}`;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'the body'}: ${issue.message}`)
+    .join('; ');
 }

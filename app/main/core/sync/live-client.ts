@@ -1,4 +1,4 @@
-import type { LiveMessage } from '../../../../shared';
+import { LiveMessageSchema } from '../../../../shared';
 import { backoffDelay } from './backoff';
 import type { FetchLike } from './http-client';
 
@@ -83,9 +83,9 @@ export class LiveClient {
         for (const line of event.split('\n')) {
           if (!line.startsWith('data: ')) continue;
           try {
-            const message = JSON.parse(line.slice(6)) as LiveMessage;
-            if (message.type === 'changes') this.options.onChanges(message.cursor);
-            else if (message.type === 'conflict') this.options.onConflict?.(message.conflict_id);
+            const message = LiveMessageSchema.safeParse(JSON.parse(line.slice(6))).data;
+            if (message?.type === 'changes') this.options.onChanges(message.cursor);
+            else if (message?.type === 'conflict') this.options.onConflict?.(message.conflict_id);
           } catch {
             // A malformed event is ignored; the next one still arrives.
           }

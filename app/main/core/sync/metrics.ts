@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SyncMetrics } from '../../../../shared/ipc/types';
 import type { LocalDatabase } from '../db/schema';
 
-/** Totals over the sync log (DESIGN §5.4). Rates are shares of runs; the conflict rate is per pushed op. */
+/** Totals over the sync log (docs/architecture.md "The desk's sync engine"). Rates are shares of runs; the conflict rate is per pushed op. */
 export async function syncMetrics(db: Kysely<LocalDatabase>): Promise<SyncMetrics> {
   const row = await db
     .selectFrom('sync_log')

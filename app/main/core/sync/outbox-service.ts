@@ -1,13 +1,9 @@
-import { AppError, parseInput } from '../../../../shared';
+import { AppError } from '../../../../shared';
+import type { DiscardInput } from '../../../../shared/ipc/inputs';
 import type { AttentionItem } from '../../../../shared/ipc/types';
-import { z } from 'zod';
 import type { CoreContext } from '../domain/context';
 import { discardOp, listOps, resendOp } from './outbox';
-
-const DiscardSchema = z.strictObject({
-  op_id: z.uuid({ error: 'must be a UUID' }),
-  reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500, 'must be at most 500 characters'),
-});
+import { readOutboxNote } from './outbox-note';
 
 /** The outbox as the Sync screen sees it: what waits, what needs attention, and the fixes for it. */
 export function createOutboxService(ctx: CoreContext) {
@@ -21,17 +17,14 @@ export function createOutboxService(ctx: CoreContext) {
 
     async needsAttention(): Promise<AttentionItem[]> {
       return (await listOps(ctx.db, 'error')).map((op) => {
-        const detail = (op.last_error ? JSON.parse(op.last_error) : {}) as Partial<AttentionItem>;
+        const note = readOutboxNote(op.last_error);
         return {
           op_id: op.op_id,
           entity_type: op.entity_type,
           entity_uuid: op.entity_uuid,
           operation: op.operation,
           payload: JSON.parse(op.payload) as Record<string, unknown>,
-          status: detail.status ?? 0,
-          code: detail.code ?? 'UNKNOWN',
-          message: detail.message ?? 'The server refused this change',
-          fields: detail.fields ?? null,
+          ...note,
           created_at: op.created_at,
         };
       });
@@ -43,11 +36,10 @@ export function createOutboxService(ctx: CoreContext) {
       await ctx.write((trx) => resendOp(trx, ctx.rows, opId, fix, ctx.now(), ctx.session()?.userId ?? null));
     },
 
-    async discard(input: { op_id: string; reason: string }) {
+    async discard(input: DiscardInput) {
       if (!ctx.session()) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-      const data = parseInput(DiscardSchema, input);
       await ctx.write((trx) =>
-        discardOp(trx, ctx.rows, data.op_id, data.reason, ctx.now(), ctx.session()?.userId ?? null),
+        discardOp(trx, ctx.rows, input.op_id, input.reason, ctx.now(), ctx.session()?.userId ?? null),
       );
     },
   };

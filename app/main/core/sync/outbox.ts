@@ -10,6 +10,7 @@ import {
   type PushOp,
 } from '../../../../shared';
 import type { LocalRows } from '../db/local-rows';
+import { outboxNote } from './outbox-note';
 import type { LocalDatabase, OutboxTable } from '../db/schema';
 import { SYNC_KEYS, writeState } from './sync-state';
 
@@ -226,7 +227,7 @@ export async function discardOp(
   }
   await trx
     .updateTable('outbox')
-    .set({ status: 'discarded', last_error: `Discarded: ${reason}`, updated_at: now })
+    .set({ status: 'discarded', last_error: outboxNote('DISCARDED', `Discarded: ${reason}`), updated_at: now })
     .where('op_id', '=', opId)
     .execute();
   await auditOp(trx, op, 'discard', JSON.stringify({ reason, id: newId() }), now, userId);

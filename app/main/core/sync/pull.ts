@@ -3,7 +3,7 @@ import {
   EntityTypeSchema,
   MAX_SKIP_RANGES,
   type EntityType,
-  type PullResponse,
+  ROUTES,
   type SeqRange,
 } from '../../../../shared';
 import { storeServerRows } from './apply-remote';
@@ -43,7 +43,7 @@ export async function pullAll(
       ...(cursor ? { cursor } : {}),
       ...(skip.length ? { skip_seqs: skip } : {}),
     };
-    const page = await deps.auth.authed((token) => deps.http.post<PullResponse>('/api/v1/sync/pull', body, token));
+    const page = await deps.auth.authed((token) => deps.http.call(ROUTES.pull, body, { token }));
     const changedTypes: EntityType[] = [];
     await deps.db.transaction().execute(async (trx) => {
       for (const type of ENTITY_TYPES) {
@@ -56,7 +56,7 @@ export async function pullAll(
       await writeState(trx, SYNC_KEYS.cursor, page.cursor);
     });
     onProgress(pulled);
-    if (changedTypes.length) deps.events.emit('data-changed', { source: 'sync', entity_types: changedTypes });
+    if (changedTypes.length) deps.events.emit('data.changed', { source: 'sync', entity_types: changedTypes });
     if (!page.has_more) return pulled;
   }
 }

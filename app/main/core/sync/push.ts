@@ -1,7 +1,9 @@
 import type { Transaction } from 'kysely';
 import {
   entityTypeOf,
+  isErrorCode,
   MAX_PUSH_BATCH,
+  ROUTES,
   type EntityType,
   type PushConflict,
   type PushResponse,
@@ -12,6 +14,7 @@ import { entityTable } from '../db/entity-table';
 import type { LocalDatabase } from '../db/schema';
 import type { ConflictNotice } from '../events';
 import { storeServerAnswers } from './apply-remote';
+import { outboxNote } from './outbox-note';
 import type { SyncDeps } from './deps';
 import type { SyncHttpError } from './http-client';
 import {
@@ -57,7 +60,7 @@ export async function pushPending(
     const body = { device_id: deps.deviceId, batch: batch.map(toPushOp) };
     let response: PushResponse;
     try {
-      response = await deps.auth.authed((token) => deps.http.post<PushResponse>('/api/v1/sync/push', body, token));
+      response = await deps.auth.authed((token) => deps.http.call(ROUTES.push, body, { token }));
     } catch (error) {
       const verdict = await stuck.judge(batch, error, () => serverHealthy(deps));
       if (verdict === 'retry-later') throw error;
@@ -85,8 +88,8 @@ export async function pushPending(
     tally.batches += 1;
     onProgress(tally.pushed);
     const types = [...new Set(batch.map((op) => op.entity_type as EntityType))];
-    deps.events.emit('data-changed', { source: 'sync', entity_types: types });
-    for (const notice of notices) deps.events.emit('conflict', notice);
+    deps.events.emit('data.changed', { source: 'sync', entity_types: types });
+    for (const notice of notices) deps.events.emit('conflicts.new', notice);
   }
 }
 
@@ -143,7 +146,10 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
     if (!op) continue;
     const type = entityTypeOf(op.entity_type);
     notices.push(await keepLoser(trx, type, item, now));
-    await setOpStatus(trx, op.op_id, 'completed', `Conflict (${item.type}, ${item.resolution}): ${item.message}`, now);
+    const note = outboxNote('CONFLICT', `Conflict (${item.type}, ${item.resolution}): ${item.message}`, {
+      status: 409,
+    });
+    await setOpStatus(trx, op.op_id, 'completed', note, now);
     answers.push({ id: op.id, type, entity: item.entity });
     tally.conflicts += 1;
   }
@@ -151,13 +157,9 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
   for (const item of response.results.errors) {
     const op = take(item.op_id);
     if (!op) continue;
-    const detail = JSON.stringify({
-      status: item.status,
-      code: item.code,
-      message: item.message,
-      fields: item.fields ?? null,
-    });
-    await setOpStatus(trx, op.op_id, 'error', detail, now);
+    const code = isErrorCode(item.code) ? item.code : 'UNKNOWN';
+    const note = outboxNote(code, item.message, { status: item.status, fields: item.fields ?? null });
+    await setOpStatus(trx, op.op_id, 'error', note, now);
     stopped.push(op.entity_uuid);
     tally.errors += 1;
   }
@@ -168,7 +170,7 @@ async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], respon
       trx,
       op.op_id,
       'error',
-      JSON.stringify({ status: 0, code: 'NO_ANSWER', message: 'The server did not answer for this change' }),
+      outboxNote('NO_ANSWER', 'The server did not answer for this change'),
       now,
     );
     stopped.push(op.entity_uuid);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../../../shared';
 import { HttpClient, SyncHttpError } from './http-client';
 import { retryStaleSockets } from './stale-socket-retry';
 
@@ -21,7 +22,7 @@ async function closingServer(): Promise<{ url: string; server: Server; answered:
       served.add(req.socket);
       answered += 1;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ n: answered }));
+      res.end(JSON.stringify({ results: { success: [], conflicts: [], errors: [] }, server_time: String(answered) }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -29,6 +30,8 @@ async function closingServer(): Promise<{ url: string; server: Server; answered:
   if (!address || typeof address === 'string') throw new Error('no port');
   return { url: `http://127.0.0.1:${address.port}`, server, answered: () => answered };
 }
+
+const DEVICE = '00000000-0000-4000-8000-000000000001';
 
 let server: Server | null = null;
 afterEach(async () => {
@@ -44,7 +47,7 @@ async function sendTen(client: HttpClient): Promise<{ ok: number; failures: Sync
   const failures: SyncHttpError[] = [];
   for (let i = 0; i < 10; i++) {
     try {
-      await client.post('/api/v1/sync/push', { batch: [i] }, 'token');
+      await client.call(ROUTES.push, { device_id: DEVICE, batch: [i] }, { token: 'token' });
       ok += 1;
     } catch (error) {
       if (!(error instanceof SyncHttpError)) throw error;

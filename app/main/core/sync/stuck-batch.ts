@@ -1,7 +1,8 @@
-import type { HealthResponse } from '../../../../shared';
+import { isErrorCode, ROUTES } from '../../../../shared';
 import type { SyncDeps } from './deps';
 import { SyncHttpError } from './http-client';
 import { setOpStatus, type OutboxRow } from './outbox';
+import { outboxNote } from './outbox-note';
 
 /** What to do about a push that failed. */
 export type StuckVerdict = 'retry-later' | 'halve' | 'isolate';
@@ -47,7 +48,7 @@ export class StuckBatchWatch {
 /** Whether the server says it can serve (its database answers). */
 export async function serverHealthy(deps: SyncDeps): Promise<boolean> {
   try {
-    const health = await deps.http.get<HealthResponse>('/api/v1/health');
+    const health = await deps.http.call(ROUTES.health, {});
     return health?.status === 'ok';
   } catch {
     return false;
@@ -56,11 +57,10 @@ export async function serverHealthy(deps: SyncDeps): Promise<boolean> {
 
 /** Sets the op that alone makes the server fail aside in "needs attention", with the server's own words. */
 export async function setAside(deps: SyncDeps, op: OutboxRow, error: SyncHttpError): Promise<void> {
-  const detail = JSON.stringify({
-    status: error.status,
-    code: error.code || 'SERVER_ERROR',
-    message: `The server failed on this change every time it was sent (${error.message}); the changes after it went ahead`,
-    fields: null,
-  });
+  const detail = outboxNote(
+    isErrorCode(error.code) ? error.code : 'INTERNAL',
+    `The server failed on this change every time it was sent (${error.message}); the changes after it went ahead`,
+    { status: error.status },
+  );
   await deps.db.transaction().execute((trx) => setOpStatus(trx, op.op_id, 'error', detail, deps.now()));
 }

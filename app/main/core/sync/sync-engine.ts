@@ -31,7 +31,7 @@ export interface EngineOptions {
 }
 
 /**
- * One sync at a time, at most one more queued (DESIGN §5). A run pushes, then pulls; network and server
+ * One sync at a time, at most one more queued (docs/architecture.md "The desk's sync engine"). A run pushes, then pulls; network and server
  * failures retry with backoff; a refused refresh stops in `auth_required` with the queue kept.
  */
 export class SyncEngine {
@@ -106,7 +106,7 @@ export class SyncEngine {
 
   private update(patch: Partial<SyncStatus>): void {
     this.statusValue = { ...this.statusValue, ...patch };
-    this.deps.events.emit('sync-status', this.statusValue);
+    this.deps.events.emit('sync.status', this.statusValue);
   }
 
   private async runOnce(trigger: SyncTrigger): Promise<SyncRunResult> {

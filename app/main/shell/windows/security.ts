@@ -1,5 +1,5 @@
 /**
- * The renderer's security settings, in one place so a test can hold them to account (DESIGN §7): no Node,
+ * The renderer's security settings, in one place so a test can hold them to account (docs/architecture.md "Security and offline sign-in"): no Node,
  * isolated and sandboxed, no remote content, and a CSP that allows only the app's own code.
  */
 export const CONTENT_SECURITY_POLICY = [

@@ -36,3 +36,35 @@ export function useForm<S extends z.ZodType>(schema: S) {
 
   return { errors, setErrors, message, setMessage, busy, submit };
 }
+
+/**
+ * A list's "add" form (values typed as text, parsed by the screen): open or closed, its values, its errors; `save`
+ * runs the call and, when it succeeds, empties and closes the form, else shows the core's field errors.
+ */
+export function useAddForm<V>(initial: () => V, formFields: string[]) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  /** Field errors found before anything is sent. */
+  function refuse(fields: Record<string, string>, text: string) {
+    setErrors(fields);
+    setMessage(text);
+  }
+
+  async function save(call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+      setValues(initial());
+      setErrors({});
+      setMessage(null);
+      setAdding(false);
+    } catch (error) {
+      setErrors(error instanceof ApiError ? error.fields : {});
+      setMessage(failureMessage(error, formFields));
+    }
+  }
+
+  return { values, setValues, errors, message, adding, setAdding, refuse, save };
+}

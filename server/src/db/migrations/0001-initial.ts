@@ -142,7 +142,7 @@ export const initialMigration: Migration = {
       .execute();
     await db.schema.createIndex('audit_entity').on('audit').columns(['entity_uuid', 'id']).execute();
 
-    // One row whose seq is taken FOR UPDATE inside each push: commits are ordered by seq (DESIGN §5.2).
+    // One row whose seq is taken FOR UPDATE inside each push: commits are ordered by seq (docs/protocol.md "Pull").
     await innodb(create('sync_clock'))
       .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('seq', 'bigint', (c) => c.notNull())

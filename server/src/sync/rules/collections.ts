@@ -8,7 +8,7 @@ import type { EntityRules } from '.';
 /**
  * A collection is priced where it is written: by the pricing rule version it names (re-priced from that
  * version), or else by the rate in force on its date in the organisation's zone. An edit that moves neither
- * product nor date keeps the stored rate (PROTOCOL.md "Push").
+ * product nor date keeps the stored rate (docs/protocol.md "Rules of a type").
  */
 export const collectionRules: EntityRules = {
   async load(trx, state, ops) {

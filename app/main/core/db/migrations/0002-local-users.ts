@@ -1,6 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 
-/** Users known to this desk, with an argon2id verifier so they can unlock the app offline (DESIGN §7). */
+/** Users known to this desk, with an argon2id verifier so they can unlock the app offline (docs/architecture.md "Security and offline sign-in"). */
 export const localUsersMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema

@@ -1,13 +1,13 @@
 import { failureMessage } from '../../lib/failure';
 import { useEffect, useState } from 'react';
-import { can, parseMoney, parseQuantity } from '../../../../../shared';
+import { can, CONFLICT_FILTERS, parseMoney, parseQuantity, type ConflictFilter } from '../../../../../shared';
 import type { LocalConflict } from '../../../../../shared/ipc/types';
 import { FormMessage } from '../../components/Field';
 import { call, onEvent, useQuery } from '../../lib/api';
 import { formatWhen, useApp } from '../../lib/settings';
 import { compareConflict, showValue, sidesOf, type CompareRow } from './compare';
 
-type Filter = 'open' | 'auto' | 'resolved' | 'all';
+type Filter = ConflictFilter;
 type Choice = { from: 'server' | 'desk' | 'edit'; edit: string };
 
 /** The supervisor's conflict screen: both versions side by side, differences marked, pick per field or edit. */
@@ -26,7 +26,7 @@ export function ConflictsScreen() {
     <section>
       <h1>Conflicts</h1>
       <div className="row" role="tablist" aria-label="Filter conflicts">
-        {(['open', 'auto', 'resolved', 'all'] as Filter[]).map((f) => (
+        {CONFLICT_FILTERS.map((f) => (
           <button
             key={f}
             type="button"

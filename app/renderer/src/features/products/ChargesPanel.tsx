@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { can, CHARGE_KINDS, describeChargeValue, parseChargeValue, type ChargeKind } from '../../../../../shared';
 import { Field, FormMessage, SelectField } from '../../components/Field';
-import { ApiError, call, useQuery } from '../../lib/api';
-import { failureMessage } from '../../lib/failure';
+import { call, useQuery } from '../../lib/api';
+import { useAddForm } from '../../lib/forms';
 import { useApp } from '../../lib/settings';
 
 const KIND_LABELS: Record<ChargeKind, string> = {
@@ -30,21 +29,17 @@ export function ChargesPanel() {
   const charges = useQuery('charges.list', {});
   const products = useQuery('products.list', { includeInactive: true });
   const mayEdit = can(session?.user?.role, 'charges.create');
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+  const { values, setValues, errors, message, adding, setAdding, refuse, save } = useAddForm(() => empty, FORM_FIELDS);
   const productOf = (uuid: string | null) => products.data?.find((p) => p.uuid === uuid);
 
   async function add() {
     const value = parseChargeValue(values.kind, values.value, currency);
     if (!value.ok) {
-      setErrors({ value: value.error.replace(/^\S+ /, '') });
-      setMessage('Please correct the highlighted field.');
+      refuse({ value: value.error.replace(/^\S+ /, '') }, 'Please correct the highlighted field.');
       return;
     }
-    try {
-      await call('charges.create', {
+    await save(() =>
+      call('charges.create', {
         code: values.code,
         name: values.name,
         kind: values.kind,
@@ -53,15 +48,8 @@ export function ChargesPanel() {
         sort_order: Number(values.order),
         active_from: values.from,
         active_to: values.to || null,
-      });
-      setValues(empty);
-      setErrors({});
-      setMessage(null);
-      setAdding(false);
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fields : {});
-      setMessage(failureMessage(error, FORM_FIELDS));
-    }
+      }),
+    );
   }
 
   return (

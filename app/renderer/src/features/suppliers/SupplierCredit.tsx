@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { can, CREDIT_KINDS, parseMoney, type CreditKind } from '../../../../../shared';
 import { Field, FormMessage, SelectField } from '../../components/Field';
-import { ApiError, call, useQuery } from '../../lib/api';
-import { failureMessage } from '../../lib/failure';
+import { call, useQuery } from '../../lib/api';
+import { useAddForm } from '../../lib/forms';
 import { useApp } from '../../lib/settings';
 
 const KIND_LABELS: Record<CreditKind, string> = { loan: 'Loan', input: 'Inputs on credit' };
@@ -21,39 +20,31 @@ export function SupplierCredit({ supplierUuid }: { supplierUuid: string }) {
   const currency = settings?.currency ?? 'USD';
   const credits = useQuery('credits.list', { supplier_uuid: supplierUuid });
   const mayGrant = can(session?.user?.role, 'supplier_credits.create');
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+  const { values, setValues, errors, message, adding, setAdding, refuse, save } = useAddForm(empty, FORM_FIELDS);
 
   async function grant() {
     const principal = parseMoney(values.principal, currency, 'principal');
     const instalment = parseMoney(values.instalment, currency, 'instalment');
     if (!principal.ok || !instalment.ok) {
-      setErrors({
-        ...(principal.ok ? {} : { principal_minor: principal.error.replace(/^\S+ /, '') }),
-        ...(instalment.ok ? {} : { instalment_minor: instalment.error.replace(/^\S+ /, '') }),
-      });
-      setMessage('Please correct the highlighted fields.');
+      refuse(
+        {
+          ...(principal.ok ? {} : { principal_minor: principal.error.replace(/^\S+ /, '') }),
+          ...(instalment.ok ? {} : { instalment_minor: instalment.error.replace(/^\S+ /, '') }),
+        },
+        'Please correct the highlighted fields.',
+      );
       return;
     }
-    try {
-      await call('credits.create', {
+    await save(() =>
+      call('credits.create', {
         supplier_uuid: supplierUuid,
         kind: values.kind,
         description: values.description,
         principal_minor: principal.value,
         instalment_minor: instalment.value,
         issued_on: values.issued,
-      });
-      setValues(empty());
-      setErrors({});
-      setMessage(null);
-      setAdding(false);
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fields : {});
-      setMessage(failureMessage(error, FORM_FIELDS));
-    }
+      }),
+    );
   }
 
   return (

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHANNELS, contract } from '../../../shared/ipc/contract';
-import { createApi } from './api';
-import { chromiumPrinter } from './reports/chromium-printer';
-import { dispatch } from './dispatch';
-import { JsonSettingsStore } from './settings';
-import { seedBasics, tempCore } from './test-support';
+import { CHANNELS, contract } from '../../../../shared/ipc/contract';
+import { createIpcHandlers } from './ipc-handlers';
+import { chromiumPrinter } from '../reports/chromium-printer';
+import { dispatch } from '../dispatch';
+import { JsonSettingsStore } from '../settings';
+import { seedBasics, tempCore } from '../test-support';
 import { join } from 'node:path';
 
 describe('the IPC handler map', () => {
@@ -13,7 +13,7 @@ describe('the IPC handler map', () => {
 
   it('covers every contract channel with a function, and nothing else', async () => {
     core = await tempCore();
-    const api = createApi(
+    const api = createIpcHandlers(
       core,
       new JsonSettingsStore(join(core.dir, 'settings.json')),
       chromiumPrinter(join(core.dir, 'reports')),
@@ -25,7 +25,7 @@ describe('the IPC handler map', () => {
 
   it('validates input before a handler runs and returns errors as data', async () => {
     core = await tempCore();
-    const api = createApi(
+    const api = createIpcHandlers(
       core,
       new JsonSettingsStore(join(core.dir, 'settings.json')),
       chromiumPrinter(join(core.dir, 'reports')),

@@ -1,21 +1,12 @@
-import { AppError, lineOrder } from '../../../shared';
-import type { Handlers } from '../../../shared/ipc/contract';
-import type { payRunChannels } from '../../../shared/ipc/pay-runs-contract';
-import type { Core } from './create-core';
-import { payslipsHtml } from './reports/payslips/payslip';
-import type { ReportPrinter } from './reports/printer';
-import type { ReportContext } from './reports/reports';
-import type { SettingsStore } from './settings';
-
-type PayRunHandlers = Pick<Handlers, keyof typeof payRunChannels>;
+import { AppError, lineOrder } from '../../../../shared';
+import type { Handlers } from '../../../../shared/ipc/contract';
+import type { payRunChannels } from '../../../../shared/ipc/pay-runs-contract';
+import { payslipsHtml } from '../reports/payslips/payslip';
+import type { HandlerEnv } from './handler-env';
 
 /** The IPC handlers of the pay-run screens: charges, supplier credit, settlement runs. */
-export function createPayRunApi(
-  core: Core,
-  settings: SettingsStore,
-  printer: ReportPrinter,
-  reportContext: () => ReportContext,
-): PayRunHandlers {
+export function payRunHandlers(env: HandlerEnv) {
+  const { core, settings, printer, reportContext } = env;
   return {
     'charges.list': () => core.charges.list(),
     'charges.create': (input) => core.charges.create(input),
@@ -57,5 +48,5 @@ export function createPayRunApi(
         fileName: `payslips-${view.run.code}${who}.pdf`,
       });
     },
-  };
+  } satisfies Pick<Handlers, keyof typeof payRunChannels>;
 }

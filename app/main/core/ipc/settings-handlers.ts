@@ -1,0 +1,20 @@
+import type { Handlers } from '../../../../shared/ipc/contract';
+import type { HandlerEnv } from './handler-env';
+
+/** The desk's settings, selective sync included (one path for both channels that change it). */
+export function settingsHandlers(env: HandlerEnv) {
+  const { settings } = env;
+  return {
+    'settings.get': async () => settings.get(),
+    async 'settings.set'(patch) {
+      const next = settings.set(patch);
+      if (patch.serverUrl !== undefined) await env.applyServer(next.serverUrl);
+      if (patch.selectiveSync) await env.setSelectiveSync(next.selectiveSync);
+      return next;
+    },
+    async 'sync.setSelective'({ entity_types }) {
+      await env.setSelectiveSync(entity_types);
+      return settings.get();
+    },
+  } satisfies Pick<Handlers, 'settings.get' | 'settings.set' | 'sync.setSelective'>;
+}

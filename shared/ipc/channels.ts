@@ -1,0 +1,92 @@
+import type { EntityType } from '../domain/registry';
+import type { ConflictNotice, SyncStatus } from './types';
+
+/**
+ * The names that cross the IPC bridge, and nothing heavier: the preload bundles this file alone (no zod, no schema).
+ * shared/ipc/contract.ts gives every channel its input schema and output type; the compiler holds the two lists
+ * equal (contract.ts `satisfies` a record over Channel).
+ */
+export const IPC_PREFIX = 'collectpay:';
+
+export const CHANNELS = [
+  'session.info',
+  'session.login',
+  'session.unlock',
+  'session.logout',
+  'session.connect',
+  'setup.status',
+  'setup.local',
+  'setup.connect',
+  'setup.demo',
+  'setup.leaveDemo',
+  'settings.get',
+  'settings.set',
+  'dashboard.summary',
+  'suppliers.list',
+  'suppliers.get',
+  'suppliers.create',
+  'suppliers.update',
+  'suppliers.ledger',
+  'products.list',
+  'products.create',
+  'products.update',
+  'rates.list',
+  'rates.set',
+  'collections.quote',
+  'collections.create',
+  'collections.update',
+  'collections.remove',
+  'collections.list',
+  'payments.create',
+  'payments.update',
+  'payments.void',
+  'payments.list',
+  'balances.of',
+  'sync.now',
+  'sync.status',
+  'sync.pending',
+  'sync.attention',
+  'sync.resend',
+  'sync.discard',
+  'sync.log',
+  'sync.metrics',
+  'sync.setSelective',
+  'conflicts.list',
+  'conflicts.openEntities',
+  'conflicts.resolve',
+  'conflicts.reopen',
+  'reports.render',
+  'reports.print',
+  'reports.savePdf',
+  'app.network',
+  // Pay runs (shared/ipc/pay-runs-contract.ts)
+  'charges.list',
+  'charges.create',
+  'charges.remove',
+  'credits.list',
+  'credits.create',
+  'settlements.list',
+  'settlements.show',
+  'settlements.ofSupplier',
+  'settlements.create',
+  'settlements.recompute',
+  'settlements.approve',
+  'settlements.payoutFile',
+  'settlements.importResults',
+  'settlements.savePayslips',
+  'sync.adjust',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** A payload type carried by name only: the value is never read, only its type. */
+const payload = <T>() => undefined as T;
+
+/** Main → renderer events, core → shell → renderer under the same names. */
+const EVENT_PAYLOADS = {
+  'sync.status': payload<SyncStatus>(),
+  'data.changed': payload<{ source: 'local' | 'sync'; entity_types: EntityType[] }>(),
+  'conflicts.new': payload<ConflictNotice>(),
+};
+export type EventMap = typeof EVENT_PAYLOADS;
+export type EventName = keyof EventMap;
+export const EVENTS = Object.keys(EVENT_PAYLOADS) as EventName[];

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { EntityTypeSchema } from '../domain/registry';
+import { serverAddressesField } from '../sync/server-addresses';
+
+/** A desk's settings: the schema is the one definition; the type is read from it. */
+export const SettingsSchema = z.strictObject({
+  serverUrl: serverAddressesField({ optional: true }),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as KES'),
+  locale: z.string().min(2, 'is required').max(35),
+  companyName: z.string().trim().max(120, 'must be at most 120 characters'),
+  companyAddress: z.string().trim().max(500, 'must be at most 500 characters'),
+  selectiveSync: z.array(EntityTypeSchema).min(1, 'pick at least one kind of record'),
+  paperSize: z.enum(['A4', 'Letter']),
+  defaultPrinter: z.string().max(200),
+});
+export type Settings = z.output<typeof SettingsSchema>;
