@@ -138,3 +138,5 @@ export function defineEntity<const S extends EntitySpec>(spec: S): Entity<S> {
 export type RowOf<E extends { rowSchema: z.ZodType }> = z.infer<E['rowSchema']>;
 export type CreateOf<E extends { createSchema: z.ZodType }> = z.input<E['createSchema']>;
 export type PatchOf<E extends { patchSchema: z.ZodType }> = z.infer<E['patchSchema']>;
+/** What the create schema hands on: defaults filled, text trimmed (dispatch parses, the service writes this). */
+export type ParsedCreateOf<E extends { createSchema: z.ZodType }> = z.output<E['createSchema']>;

@@ -3,8 +3,10 @@ import {
   dateField,
   parseInput,
   uuidField,
+  type ParsedCreateOf,
   type ProductRateCreate,
   type ProductRateRow,
+  type productRates,
 } from '../../../../shared';
 import type { Quote } from '../../../../shared/ipc/types';
 import type { CoreContext, Executor } from './context';
@@ -55,6 +57,7 @@ export function createRatesService(ctx: CoreContext) {
   return {
     /** Sets a product's rate from a date on; earlier collections keep the rate they were priced at. */
     set: (input: ProductRateCreate): Promise<ProductRateRow> => rows.create(input),
+    setParsed: (data: ParsedCreateOf<typeof productRates>): Promise<ProductRateRow> => rows.createParsed(data),
 
     async inForce(productUuid: string, date: string): Promise<ProductRateRow | undefined> {
       parseInput(uuidField, productUuid);

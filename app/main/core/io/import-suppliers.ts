@@ -31,7 +31,8 @@ export async function importSuppliers(core: Core, text: string): Promise<ImportR
   let imported = 0;
   try {
     // One transaction for the whole file: a crash half way leaves no half import.
-    await core.suppliers.createMany(parsed.rows.map((r) => r.data));
+    // Each line was parsed above, to report it: written as parsed.
+    await core.suppliers.createManyParsed(parsed.rows.map((r) => r.data));
     imported = parsed.rows.length;
   } catch (error) {
     if (isAppError(error))

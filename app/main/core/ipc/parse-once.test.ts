@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-import { dateField, uuidField } from '../../../../shared';
+import { dateField, SupplierCreateSchema, uuidField } from '../../../../shared';
 import type { Channel } from '../../../../shared/ipc/contract';
 import * as validation from '../../../../shared/validation';
 import { dispatch } from '../dispatch';
+import { importSuppliers } from '../io/import-suppliers';
 import { chromiumPrinter } from '../reports/chromium-printer';
 import { JsonSettingsStore } from '../settings';
 import { seedBasics, tempCore } from '../test-support';
@@ -69,7 +70,9 @@ describe('an entity write through IPC', () => {
       name: 'Management fee',
       kind: 'percent',
       value: 1_500,
+      product_uuid: null,
       active_from: '2026-01-01',
+      active_to: null,
     });
     await call('credits.create', {
       supplier_uuid: supplier.uuid,
@@ -81,7 +84,7 @@ describe('an entity write through IPC', () => {
     });
   });
 
-  it('still parses once when a service is called without dispatch (the CLI, an import)', async () => {
+  it('still parses once when a service is called without dispatch (the CLI, a seed)', async () => {
     core = await tempCore();
     vi.mocked(validation.parseInput).mockClear();
     await expect(core.suppliers.create({ code: '', name: 'x' })).rejects.toMatchObject({
@@ -91,5 +94,18 @@ describe('an entity write through IPC', () => {
     const s = await core.suppliers.create({ code: 'S-0003', name: 'Wanjiru' });
     expect(shapeParses()).toHaveLength(2);
     expect(s.active).toBe(true);
+  });
+
+  it('parses each row of a suppliers CSV once, where the import checks it', async () => {
+    core = await tempCore();
+    const safeParse = vi.spyOn(SupplierCreateSchema, 'safeParse');
+    try {
+      const report = await importSuppliers(core, 'code,name,active\nS-0101,Akinyi,yes\nS-0102,Baraka,no\n');
+      expect(report).toEqual({ imported: 2, rejected: [] });
+      expect(safeParse).toHaveBeenCalledTimes(2);
+    } finally {
+      safeParse.mockRestore();
+    }
+    expect((await core.suppliers.getByCode('S-0102')).active).toBe(false);
   });
 });
