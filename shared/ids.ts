@@ -5,10 +5,6 @@ export function newId(): string {
   return v7();
 }
 
-export function isUuid(value: string): boolean {
-  return validate(value);
-}
-
 export function isUuidV7(value: string): boolean {
   return validate(value) && version(value) === 7;
 }

@@ -23,8 +23,7 @@ export type FieldKind = (typeof FIELD_KINDS)[number];
  * write (`now`) or for a default; `computed` fields are decided where the row is written (a collection's rate
  * and amount); `unset` fields start null and are set later by a field action (a payment's void).
  */
-export type CreateRule =
-  'required' | 'now' | 'computed' | 'unset' | { readonly default: string | number | boolean | null };
+type CreateRule = 'required' | 'now' | 'computed' | 'unset' | { readonly default: string | number | boolean | null };
 
 export interface FieldSpec {
   readonly kind: FieldKind;

@@ -4,8 +4,6 @@ import { payments } from './entities/payments';
 import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { suppliers } from './entities/suppliers';
-import { type routes } from './entities/routes';
-import { type centres } from './entities/centres';
 import { type pricingRules } from './entities/pricing-rules';
 
 /**
@@ -18,8 +16,6 @@ export type ProductRow = RowOf<typeof products>;
 export type ProductRateRow = RowOf<typeof productRates>;
 export type CollectionRow = RowOf<typeof collections>;
 export type PaymentRow = RowOf<typeof payments>;
-export type RouteRow = RowOf<typeof routes>;
-export type CentreRow = RowOf<typeof centres>;
 export type PricingRuleRow = RowOf<typeof pricingRules>;
 export type PricingRuleCreate = CreateOf<typeof pricingRules>;
 
@@ -32,16 +28,9 @@ export type PaymentCreate = CreateOf<typeof payments>;
 
 export type SupplierPatch = PatchOf<typeof suppliers>;
 export type ProductPatch = PatchOf<typeof products>;
-export type ProductRatePatch = PatchOf<typeof productRates>;
 export type CollectionPatch = PatchOf<typeof collections>;
 /** Editable fields of a payment that is not voided; voiding has its own input. */
 export type PaymentPatch = PatchOf<typeof payments>;
-
-export const SupplierRowSchema = suppliers.rowSchema;
-export const ProductRowSchema = products.rowSchema;
-export const ProductRateRowSchema = productRates.rowSchema;
-export const CollectionRowSchema = collections.rowSchema;
-export const PaymentRowSchema = payments.rowSchema;
 
 export const SupplierCreateSchema = suppliers.createSchema;
 export const ProductCreateSchema = products.createSchema;
@@ -52,6 +41,5 @@ export const PaymentCreateSchema = payments.createSchema;
 
 export const SupplierPatchSchema = suppliers.patchSchema;
 export const ProductPatchSchema = products.patchSchema;
-export const ProductRatePatchSchema = productRates.patchSchema;
 export const CollectionPatchSchema = collections.patchSchema;
 export const PaymentPatchSchema = payments.patchSchema;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, nonNegativeInt, positiveInt, uuidField } from './fields';
+import { nonNegativeInt, positiveInt, uuidField } from './fields';
 import { CREDIT_KINDS } from './supplier-credits';
 
 /**
@@ -11,7 +11,7 @@ import { CREDIT_KINDS } from './supplier-credits';
 export const DEDUCTION_KINDS = ['brought_forward', 'advance', 'partial', 'charge', 'credit'] as const;
 export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
 /** What an unrecovered remainder carries forward as (brought-forward items keep their first kind). */
-export const CARRIED_KINDS = ['advance', 'partial', 'charge', 'credit'] as const;
+const CARRIED_KINDS = ['advance', 'partial', 'charge', 'credit'] as const;
 export type CarriedKind = (typeof CARRIED_KINDS)[number];
 
 export const RUN_KINDS = ['regular', 'bonus'] as const;
@@ -65,53 +65,47 @@ export const CreditBalanceSchema = z.object({
 });
 export type CreditBalance = z.infer<typeof CreditBalanceSchema>;
 
-export const settlementLineShape = {
-  supplier_uuid: uuidField,
-  supplier_code: label,
-  supplier_name: label,
-  route: label,
-  gross_minor: nonNegativeInt,
-  gross_lines: z.array(GrossLineSchema),
-  deductions: z.array(DeductionSchema),
-  deductions_minor: nonNegativeInt,
-  net_minor: nonNegativeInt,
-  carried_forward: z.array(CarriedItemSchema),
-  carried_forward_minor: nonNegativeInt,
-  credits: z.array(CreditBalanceSchema),
-  credit_remaining_minor: nonNegativeInt,
-};
-export const SettlementLineSchema = z.object(settlementLineShape);
-export type SettlementLine = z.infer<typeof SettlementLineSchema>;
+/** One supplier's line of a run. */
+export interface SettlementLine {
+  supplier_uuid: string;
+  supplier_code: string;
+  supplier_name: string;
+  route: string;
+  gross_minor: number;
+  gross_lines: GrossLine[];
+  deductions: Deduction[];
+  deductions_minor: number;
+  net_minor: number;
+  carried_forward: CarriedItem[];
+  carried_forward_minor: number;
+  credits: CreditBalance[];
+  credit_remaining_minor: number;
+}
 
 /** One total per distinct deduction (kind + ref + name) across the run: what each levy raised. */
-export const DeductionTotalSchema = DeductionSchema;
 export type DeductionTotal = Deduction;
 
-export const settlementTotalsShape = {
-  suppliers: nonNegativeInt,
-  gross_minor: nonNegativeInt,
-  due_minor: nonNegativeInt,
-  deductions_minor: nonNegativeInt,
-  net_minor: nonNegativeInt,
-  carried_forward_minor: nonNegativeInt,
-  credit_remaining_minor: nonNegativeInt,
-};
-export const SettlementTotalsSchema = z.object({
-  ...settlementTotalsShape,
-  by_deduction: z.array(DeductionTotalSchema),
-});
-export type SettlementTotals = z.infer<typeof SettlementTotalsSchema>;
+export interface SettlementTotals {
+  suppliers: number;
+  gross_minor: number;
+  due_minor: number;
+  deductions_minor: number;
+  net_minor: number;
+  carried_forward_minor: number;
+  credit_remaining_minor: number;
+  by_deduction: DeductionTotal[];
+}
 
-export const PeriodSchema = z
-  .strictObject({ from: dateField, to: dateField })
-  .refine((p) => p.to >= p.from, { path: ['to'], message: 'must be on or after the start date' });
-export type SettlementPeriod = z.infer<typeof PeriodSchema>;
+/** The days a run covers, both included (the request schema checks `to` is not before `from`). */
+export interface SettlementPeriod {
+  from: string;
+  to: string;
+}
 
 /** A computed run before it is stored: the plain object payslips and payout files are made from. */
-export const SettlementResultSchema = z.object({
-  kind: z.enum(RUN_KINDS),
-  period: PeriodSchema,
-  lines: z.array(SettlementLineSchema),
-  totals: SettlementTotalsSchema,
-});
-export type SettlementResult = z.infer<typeof SettlementResultSchema>;
+export interface SettlementResult {
+  kind: RunKind;
+  period: SettlementPeriod;
+  lines: SettlementLine[];
+  totals: SettlementTotals;
+}

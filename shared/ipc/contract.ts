@@ -48,7 +48,7 @@ import type {
 import type { Channel, EventMap, EventName } from './channels';
 
 export { SettingsSchema, type Settings } from './settings';
-export { CHANNELS, EVENTS, IPC_PREFIX, type Channel, type EventMap, type EventName } from './channels';
+export { CHANNELS, IPC_PREFIX, type Channel, type EventMap, type EventName } from './channels';
 
 /**
  * The IPC contract (docs/architecture.md "Layers"): every channel once — its name, its input schema and its output type. The
@@ -177,9 +177,9 @@ export const contract = {
   ...payRunChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
-export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Contract[C]['output'];
 
 /** What every call answers: errors travel as data, because Electron keeps only the message of a thrown one. */

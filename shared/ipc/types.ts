@@ -25,9 +25,9 @@ export interface Balance {
   balance_minor: number;
 }
 
-export type SyncState = 'idle' | 'syncing' | 'success' | 'error' | 'conflict' | 'offline' | 'auth_required';
+type SyncState = 'idle' | 'syncing' | 'success' | 'error' | 'conflict' | 'offline' | 'auth_required';
 
-export interface SyncProgress {
+interface SyncProgress {
   pushed: number;
   toPush: number;
   pulled: number;

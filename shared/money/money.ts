@@ -1,14 +1,14 @@
 import { parseDecimal, toDecimalString, type ParseResult } from './decimal';
 
 /** Quantities are thousandths of a unit (12.345 kg → 12345). */
-export const QUANTITY_SCALE = 3;
+const QUANTITY_SCALE = 3;
 
 export interface MoneyFormat {
   currency: string;
   locale: string;
 }
 
-export const DEFAULT_MONEY_FORMAT: MoneyFormat = { currency: 'USD', locale: 'en-US' };
+const DEFAULT_MONEY_FORMAT: MoneyFormat = { currency: 'USD', locale: 'en-US' };
 
 const scales = new Map<string, number>();
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -75,11 +75,6 @@ export function formatMoney(minor: number, format: MoneyFormat = DEFAULT_MONEY_F
   const formatter = moneyFormatter(format);
   // Intl.NumberFormat v3 formats decimal strings exactly; the cast is for lib typings that predate it.
   return formatter.format(toDecimalString(minor, scale) as unknown as number);
-}
-
-/** Minor units as a plain decimal string for input fields ("32.75"). */
-export function moneyToInput(minor: number, currency = DEFAULT_MONEY_FORMAT.currency): string {
-  return toDecimalString(minor, currencyScale(currency));
 }
 
 /** Thousandths as a trimmed decimal string ("12.5", "3", "0.125"). */

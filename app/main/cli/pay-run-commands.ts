@@ -42,7 +42,7 @@ function runId(args: string[], flags: Record<string, unknown>): string {
 }
 
 /** A run as JSON for scripts: money as integer minor units, one entry per supplier line. */
-export function runJson(view: SettlementRunView) {
+function runJson(view: SettlementRunView) {
   const { run } = view;
   return {
     uuid: run.uuid,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEntity } from '../entity-kit';
 import { codeSpec, dateField, instantField, nameSpec, nonNegativeInt, textField, uuidField } from '../fields';
 import { jsonTextField } from '../json-text';
-import { DeductionTotalSchema, RUN_KINDS } from '../settlement-lines';
+import { DeductionSchema, RUN_KINDS } from '../settlement-lines';
 import { BonusRateSchema, RUN_STATUSES } from '../settlement-runs';
 
 const SERVER_ONLY = 'computed on the server; desks only read them';
@@ -39,7 +39,7 @@ export const settlementRuns = defineEntity({
     credit_remaining_minor: money,
     by_deduction_json: {
       kind: 'text',
-      schema: jsonTextField(z.array(DeductionTotalSchema), 'a list of deduction totals'),
+      schema: jsonTextField(z.array(DeductionSchema), 'a list of deduction totals'),
     },
   },
   access: { create: 'supervisor', update: 'supervisor', delete: 'supervisor', serverOnly: SERVER_ONLY },

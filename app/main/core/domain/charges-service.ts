@@ -36,5 +36,3 @@ export function createChargesService(ctx: CoreContext) {
     },
   };
 }
-
-export type ChargesService = ReturnType<typeof createChargesService>;

@@ -203,5 +203,3 @@ export function createCollectionsService(ctx: CoreContext) {
     },
   };
 }
-
-export type CollectionsService = ReturnType<typeof createCollectionsService>;

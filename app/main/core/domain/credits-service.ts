@@ -55,5 +55,3 @@ export function createCreditsService(ctx: CoreContext) {
     },
   };
 }
-
-export type CreditsService = ReturnType<typeof createCreditsService>;

@@ -23,7 +23,7 @@ type Row<T extends EntityType> = EntityRows[T];
 type Values = Record<string, unknown>;
 
 /** Each reference names a live record of its type ("is not a known supplier"). */
-export async function assertReferences(exec: Executor, type: EntityType, values: Values): Promise<void> {
+async function assertReferences(exec: Executor, type: EntityType, values: Values): Promise<void> {
   for (const { field, target } of shapeOfEntity(type).refs) {
     const uuid = values[field];
     if (typeof uuid !== 'string') continue;
@@ -169,5 +169,3 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
     },
   };
 }
-
-export type EntityService<T extends EntityType> = ReturnType<typeof createEntityService<T>>;

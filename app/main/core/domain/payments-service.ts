@@ -105,5 +105,3 @@ export function createPaymentsService(ctx: CoreContext) {
     },
   };
 }
-
-export type PaymentsService = ReturnType<typeof createPaymentsService>;

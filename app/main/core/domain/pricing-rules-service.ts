@@ -67,5 +67,3 @@ export function createPricingRulesService(ctx: CoreContext) {
     },
   };
 }
-
-export type PricingRulesService = ReturnType<typeof createPricingRulesService>;

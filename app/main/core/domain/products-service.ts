@@ -38,5 +38,3 @@ export function createProductsService(ctx: CoreContext) {
     },
   };
 }
-
-export type ProductsService = ReturnType<typeof createProductsService>;

@@ -79,5 +79,3 @@ export function createRatesService(ctx: CoreContext) {
     },
   };
 }
-
-export type RatesService = ReturnType<typeof createRatesService>;

@@ -64,5 +64,3 @@ export function createSuppliersService(ctx: CoreContext) {
     },
   };
 }
-
-export type SuppliersService = ReturnType<typeof createSuppliersService>;

@@ -55,5 +55,3 @@ export function createPeriodAdjustments(ctx: CoreContext) {
     },
   };
 }
-
-export type PeriodAdjustments = ReturnType<typeof createPeriodAdjustments>;

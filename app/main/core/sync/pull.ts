@@ -10,10 +10,10 @@ import { storeServerRows } from './apply-remote';
 import type { SyncDeps } from './deps';
 import { readState, SYNC_KEYS, writeState } from './sync-state';
 
-export const PULL_PAGE = 1000;
+const PULL_PAGE = 1000;
 
 /** The entity types this desk pulls (Settings → selective sync); all by default. */
-export async function selectedEntityTypes(deps: Pick<SyncDeps, 'db'>): Promise<EntityType[]> {
+async function selectedEntityTypes(deps: Pick<SyncDeps, 'db'>): Promise<EntityType[]> {
   const saved = await readState(deps.db, SYNC_KEYS.entityTypes);
   if (!saved) return [...ENTITY_TYPES];
   const parsed = EntityTypeSchema.array().safeParse(JSON.parse(saved));

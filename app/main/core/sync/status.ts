@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../../../../shared/ipc/types';
 
-export type { SyncProgress, SyncState, SyncStatus } from '../../../../shared/ipc/types';
+export type { SyncStatus } from '../../../../shared/ipc/types';
 
 export const INITIAL_STATUS: SyncStatus = {
   state: 'idle',

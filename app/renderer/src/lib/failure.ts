@@ -17,7 +17,7 @@ const LABELS: Record<string, string> = {
   paperSize: 'Paper size',
 };
 
-export function fieldLabel(field: string): string {
+function fieldLabel(field: string): string {
   const known = LABELS[field];
   if (known) return known;
   const words = field.replace(/_(uuid|minor|milli)$/, '').replace(/_/g, ' ');
