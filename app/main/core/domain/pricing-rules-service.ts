@@ -9,25 +9,12 @@ import {
 } from '../../../../shared';
 import type { CoreContext, Executor } from './context';
 import { createEntityService } from './entity-service';
+import { versionInForce } from './in-force';
 import { fromStored } from '../db/row-codec';
 
-/** The pricing rule version in force for a product on a local date: as for rates, latest date, then later-made. */
-export async function ruleInForce(
-  exec: Executor,
-  productUuid: string,
-  date: string,
-): Promise<PricingRuleRow | undefined> {
-  const stored = await exec
-    .selectFrom('pricing_rules')
-    .selectAll()
-    .where('product_uuid', '=', productUuid)
-    .where('effective_from', '<=', date)
-    .where('deleted_at', 'is', null)
-    .orderBy('effective_from', 'desc')
-    .orderBy('uuid', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return stored ? fromStored('pricing_rules', stored) : undefined;
+/** The pricing rule version in force for a product on a local date (chosen as rates are). */
+export function ruleInForce(exec: Executor, productUuid: string, date: string): Promise<PricingRuleRow | undefined> {
+  return versionInForce(exec, 'pricing_rules', productUuid, date);
 }
 
 /** The version a stored collection names, even one withdrawn since: re-pricing never reads "the latest". */
