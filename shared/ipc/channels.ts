@@ -75,6 +75,16 @@ export const CHANNELS = [
   'settlements.importResults',
   'settlements.savePayslips',
   'sync.adjust',
+  // Pricing rules, routes and centres (shared/ipc/pricing-contract.ts)
+  'pricingRules.list',
+  'pricingRules.create',
+  'pricingRules.withdraw',
+  'routes.list',
+  'routes.create',
+  'routes.update',
+  'centres.list',
+  'centres.create',
+  'centres.update',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -23,6 +23,7 @@ import {
 import { CONFLICT_FILTERS } from '../sync/protocol';
 import { ReportSpecSchema } from './reports';
 import { payRunChannels } from './pay-runs-contract';
+import { pricingChannels } from './pricing-contract';
 import { serverAddressesField } from '../sync/server-addresses';
 import { DiscardInputSchema, ResolveInputSchema } from './inputs';
 import { SettingsSchema, type Settings } from './settings';
@@ -175,6 +176,7 @@ export const contract = {
   /** The renderer reports the network coming and going (a sync trigger). */
   'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
   ...payRunChannels,
+  ...pricingChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

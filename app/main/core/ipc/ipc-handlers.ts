@@ -11,6 +11,7 @@ import {
   supplierHandlers,
 } from './records-handlers';
 import { payRunHandlers } from './pay-run-handlers';
+import { pricingHandlers } from './pricing-handlers';
 import { reportHandlers } from './report-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -41,5 +42,6 @@ export function createIpcHandlers(
     ...conflictHandlers(env),
     ...reportHandlers(env),
     ...payRunHandlers(env),
+    ...pricingHandlers(env),
   } satisfies Handlers;
 }
