@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { centres, pricingRules, routes, uuidField, type CentreRow, type PricingRuleRow, type RouteRow } from '../domain';
+import {
+  centres,
+  pricingRules,
+  routes,
+  uuidField,
+  type CentreRow,
+  type PricingRuleRow,
+  type RouteRow,
+} from '../domain';
 
 /**
  * The pricing screens' channels (issue 18): rule versions per product, and the routes and centres that suppliers

@@ -14,7 +14,10 @@ export function createPlacesService<T extends PlaceType>(ctx: CoreContext, type:
     /** By code; deactivated ones only when asked (a supplier's picker offers only active places). */
     async list(input: { includeInactive?: boolean } = {}): Promise<PlaceRow<T>[]> {
       // Both tables have the same columns; kysely cannot see that through the union, so one is named.
-      let query = ctx.db.selectFrom(type as 'routes').selectAll().where('deleted_at', 'is', null);
+      let query = ctx.db
+        .selectFrom(type as 'routes')
+        .selectAll()
+        .where('deleted_at', 'is', null);
       if (!input.includeInactive) query = query.where('active', '=', 1);
       const found = await query.orderBy('code').execute();
       return found.map((r) => fromStored(type as 'routes', r) as PlaceRow<T>);

@@ -58,10 +58,7 @@ export function createPricingRulesService(ctx: CoreContext) {
       parseInput(uuidField, productUuid);
       let query = db.selectFrom('pricing_rules').selectAll().where('product_uuid', '=', productUuid);
       if (!options.includeWithdrawn) query = query.where('deleted_at', 'is', null);
-      const stored = await query
-        .orderBy('effective_from', 'desc')
-        .orderBy('uuid', 'desc')
-        .execute();
+      const stored = await query.orderBy('effective_from', 'desc').orderBy('uuid', 'desc').execute();
       return stored.map((r) => fromStored('pricing_rules', r));
     },
   };

@@ -7,7 +7,14 @@ import {
   type RuleTerms,
   type Tare,
 } from '../../../../../../shared';
-import { emptyRateForm, emptyRuleForm, type RateForm, type ReadingForm, type RuleForm, type TareForm } from './rule-form';
+import {
+  emptyRateForm,
+  emptyRuleForm,
+  type RateForm,
+  type ReadingForm,
+  type RuleForm,
+  type TareForm,
+} from './rule-form';
 
 /** A stored version as the editor's text, so "New version" starts from the one in force. */
 
@@ -32,7 +39,10 @@ export function rateForm(method: RateMethod, currency: string): RateForm {
     case 'base':
       return { ...form, base: money(method.base_rate_minor) };
     case 'grade':
-      return { ...form, grades: method.grades.map((g) => ({ code: g.code, label: g.label, rate: money(g.rate_minor) })) };
+      return {
+        ...form,
+        grades: method.grades.map((g) => ({ code: g.code, label: g.label, rate: money(g.rate_minor) })),
+      };
     case 'chart':
       return {
         ...form,

@@ -100,7 +100,16 @@ describe('rule form ↔ terms', () => {
       ['1', '2', ''],
       ['', '', ''],
     ]);
-    expect(resizeRates([['1', '2'], ['3', '4']], 1, 1)).toEqual([['1']]);
+    expect(
+      resizeRates(
+        [
+          ['1', '2'],
+          ['3', '4'],
+        ],
+        1,
+        1,
+      ),
+    ).toEqual([['1']]);
   });
 
   it('a formula keeps its coefficient as exact decimal text, and min/max as money', () => {

@@ -162,7 +162,11 @@ function readingOf(form: ReadingForm, path: string, read: Reader) {
 }
 
 function tareTerms(tares: readonly TareForm[], path: string, read: Reader) {
-  return tares.map((t, i) => ({ code: t.code, label: t.label, tare_milli: read.kg(t.tare, `${path}.${i}.tare_milli`) }));
+  return tares.map((t, i) => ({
+    code: t.code,
+    label: t.label,
+    tare_milli: read.kg(t.tare, `${path}.${i}.tare_milli`),
+  }));
 }
 
 function rateTerms(form: RateForm, path: string, read: Reader): RateMethodInput {
