@@ -40,26 +40,29 @@ export function RuleEditor({
   onCancel(): void;
 }) {
   const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  /** After a first save attempt the draft is checked as it is typed, so a fixed field loses its error at once. */
+  const [attempted, setAttempted] = useState(false);
+  /** What the core refused on the last save; cleared by the next change. */
+  const [refused, setRefused] = useState<{ errors: FieldErrors; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<RuleForm>) => setForm({ ...form, ...patch });
+  const set = (patch: Partial<RuleForm>) => {
+    setForm({ ...form, ...patch });
+    setRefused(null);
+  };
   const draft = formToRule(form, product.uuid, currency);
+  const errors: FieldErrors = refused?.errors ?? (attempted && !draft.ok ? draft.errors : {});
+  const message = refused?.message ?? (attempted && !draft.ok ? pleaseCorrect(Object.keys(draft.errors).length) : null);
 
   async function save() {
-    if (!draft.ok) {
-      setErrors(draft.errors);
-      setMessage(pleaseCorrect(Object.keys(draft.errors).length));
-      return;
-    }
+    setAttempted(true);
+    if (!draft.ok) return;
     setBusy(true);
     try {
       await call('pricingRules.create', draft.input);
       onSaved();
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields : {};
-      setErrors(fields);
-      setMessage(failureMessage(error, Object.keys(fields)));
+      setRefused({ errors: fields, message: failureMessage(error, Object.keys(fields)) });
       setBusy(false);
     }
   }
