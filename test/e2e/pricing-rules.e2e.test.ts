@@ -225,7 +225,13 @@ describe('pricing rules through the screens', () => {
     await expect.poll(() => dialog.textContent()).toContain('Collections already priced by it keep it');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await rules.getByRole('table', { name: 'Rule versions' }).textContent()).toContain('in use');
+    const versions = rules.getByRole('table', { name: 'Rule versions' });
+    expect(await versions.textContent()).toContain('in use');
+    await rules.getByRole('button', { name: 'Withdraw…' }).click();
+    await page.getByRole('button', { name: 'Withdraw version' }).click();
+    await expect.poll(() => versions.textContent()).toMatch(/Quality chartwithdrawn \d{4}-\d\d-\d\d/);
+    const milk = await core.products.getByCode('MILK');
+    expect(await core.pricingRules.list(milk.uuid)).toEqual([]);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email').fill('clerk@example.com');
@@ -237,7 +243,9 @@ describe('pricing rules through the screens', () => {
     expect(await rules.getByRole('button', { name: 'New version…' }).count()).toBe(0);
     expect(await rules.getByRole('button', { name: 'Withdraw…' }).count()).toBe(0);
     await rules.getByRole('button', { name: 'View' }).first().click();
-    await expect.poll(() => rules.getByRole('region').textContent()).toContain('Fat %');
+    await expect
+      .poll(() => rules.getByRole('region', { name: 'Version from 2026-03-01' }).textContent())
+      .toContain('Fat % \\ SNF %');
     await shot(page, 'pricing-rules-clerk-read-only');
   });
 });

@@ -22,14 +22,13 @@ describe('pricing channels', () => {
   it('routes: create, list active by code, deactivate, list all on request', async () => {
     core = await tempCore();
     const api = handlers();
-    const hill = await dispatch(api, 'routes.create', { code: 'HILL', name: 'Hill route' });
-    await dispatch(api, 'routes.create', { code: 'EAST', name: 'East route' });
-    if (!hill.ok) throw new Error(hill.error.message);
-    await dispatch(api, 'routes.update', { uuid: hill.value.uuid, patch: { active: false } });
-    const active = await dispatch(api, 'routes.list', {});
-    const all = await dispatch(api, 'routes.list', { includeInactive: true });
-    expect(active.ok && active.value.map((r) => r.code)).toEqual(['EAST']);
-    expect(all.ok && all.value.map((r) => [r.code, r.active])).toEqual([
+    const hill = await api['routes.create']({ code: 'HILL', name: 'Hill route', notes: '', active: true });
+    await api['routes.create']({ code: 'EAST', name: 'East route', notes: '', active: true });
+    await api['routes.update']({ uuid: hill.uuid, patch: { active: false } });
+    const active = await api['routes.list']({});
+    const all = await api['routes.list']({ includeInactive: true });
+    expect(active.map((r) => r.code)).toEqual(['EAST']);
+    expect(all.map((r) => [r.code, r.active])).toEqual([
       ['EAST', true],
       ['HILL', false],
     ]);
@@ -51,17 +50,16 @@ describe('pricing channels', () => {
         terms: termsOf(bad as typeof TEA_RULE),
       }),
     ).toMatchObject({ ok: false, error: { fields: { 'terms.rate.grades.0.rate_minor': expect.any(String) } } });
-    const made = await dispatch(api, 'pricingRules.create', {
+    const made = await api['pricingRules.create']({
       product_uuid: tea.uuid,
       effective_from: '2026-03-01',
       terms: termsOf({ ...TEA_RULE, overrides: [] }),
+      notes: '',
     });
-    if (!made.ok) throw new Error(JSON.stringify(made.error));
-    await dispatch(api, 'pricingRules.withdraw', { uuid: made.value.uuid });
-    const live = await dispatch(api, 'pricingRules.list', { product_uuid: tea.uuid });
-    const all = await dispatch(api, 'pricingRules.list', { product_uuid: tea.uuid, includeWithdrawn: true });
-    expect(live.ok && live.value).toEqual([]);
-    expect(all.ok && all.value.map((r) => [r.uuid, Boolean(r.deleted_at)])).toEqual([[made.value.uuid, true]]);
+    await api['pricingRules.withdraw']({ uuid: made.uuid });
+    expect(await api['pricingRules.list']({ product_uuid: tea.uuid })).toEqual([]);
+    const all = await api['pricingRules.list']({ product_uuid: tea.uuid, includeWithdrawn: true });
+    expect(all.map((r) => [r.uuid, Boolean(r.deleted_at)])).toEqual([[made.uuid, true]]);
   });
 
   it('a clerk may list but not write rules or routes', async () => {
