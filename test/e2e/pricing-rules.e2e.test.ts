@@ -139,6 +139,7 @@ describe('pricing rules through the screens', () => {
       ['8.50', '9.50'],
     ]);
     const grid = form.getByRole('table', { name: 'Rate table' });
+    await form.getByLabel('Rows reading key').scrollIntoViewIfNeeded();
     expect(await grid.locator('tbody tr').count()).toBe(2);
     expect(await grid.locator('tbody tr').first().locator('input').count()).toBe(2);
     for (const [cell, value] of [
@@ -148,6 +149,7 @@ describe('pricing rules through the screens', () => {
       ['Rate for row 2 column 2', '46'],
     ] as const)
       await form.getByLabel(cell).fill(value);
+    await shot(page, 'pricing-rules-chart-editor');
     await form.getByRole('button', { name: 'Add container' }).click();
     await form.getByLabel('Container 1 code').fill('CAN-7');
     await form.getByLabel('Container 1 label').fill('Can no. 7');
@@ -232,6 +234,8 @@ describe('pricing rules through the screens', () => {
     await expect.poll(() => versions.textContent()).toMatch(/Quality chartwithdrawn \d{4}-\d\d-\d\d/);
     const milk = await core.products.getByCode('MILK');
     expect(await core.pricingRules.list(milk.uuid)).toEqual([]);
+    expect((await core.engine.sync('manual')).outcome).toBe('success');
+    expect(await core.outbox.needsAttention()).toEqual([]);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email').fill('clerk@example.com');

@@ -116,6 +116,9 @@ export function ChartEditor({
       <GroupError error={errors[`${path}.axes`]} />
       {rowsAxis ? (
         <table className="table compact rate-grid" aria-label="Rate table">
+          <caption>
+            Rate per unit ({currency}) for each band{columnsAxis ? ' pair' : ''}
+          </caption>
           <thead>
             <tr>
               <th>
