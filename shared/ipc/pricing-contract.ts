@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ByUuid, def } from './channel-def';
 import {
   centres,
   pricingRules,
@@ -15,10 +16,6 @@ import {
  * with shared/pricing's priceDelivery, so it needs no channel.
  */
 
-const def =
-  <Out>() =>
-  <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
-const ByUuid = z.strictObject({ uuid: uuidField });
 const Listing = z.strictObject({ includeInactive: z.boolean().optional() });
 
 export const pricingChannels = {
