@@ -91,6 +91,17 @@ describe('pricing rules through the screens', () => {
     );
     await shot(page, 'pricing-rules-field-error');
 
+    // An override that changes nothing is refused beside it, as the schema says; then it is removed again.
+    await form.getByRole('button', { name: 'Add override' }).click();
+    const override = form.getByRole('group', { name: 'Override 1' });
+    await override.getByLabel('Override 1 route').selectOption({ label: 'HILL — Hill route' });
+    await override.getByLabel('Its own rate here').uncheck();
+    await expect
+      .poll(() => override.getByRole('alert').allTextContents())
+      .toContain('an override must change the rate or a tare');
+    await override.scrollIntoViewIfNeeded();
+    await shot(page, 'pricing-rules-override');
+    await form.getByRole('button', { name: 'Remove override 1' }).click();
     await rate.fill('20');
     await form.getByLabel('Gross weight (kg)').fill('25');
     await form.getByLabel('Grade', { exact: true }).selectOption('A');

@@ -5,6 +5,9 @@ import { RateEditor } from './RateEditor';
 import { emptyOverride, type OverrideForm } from './rule-form';
 import { TaresEditor } from './TaresEditor';
 
+/** A deactivated place is still listed, so a version copied from an older one keeps its overrides visible. */
+const placeLabel = (p: RouteRow | CentreRow) => `${p.code} — ${p.name}${p.active ? '' : ' (inactive)'}`;
+
 /** Per-route / per-centre terms: a rate of their own, containers re-tared, or both. */
 export function OverridesEditor({
   value,
@@ -42,7 +45,7 @@ export function OverridesEditor({
                 onChange={(e) => set(i, { route_uuid: e.target.value })}
                 options={[
                   { value: '', label: 'Any route' },
-                  ...routes.map((r) => ({ value: r.uuid, label: `${r.code} — ${r.name}` })),
+                  ...routes.map((r) => ({ value: r.uuid, label: placeLabel(r) })),
                 ]}
                 error={errors[`${at}.route_uuid`]}
               />
@@ -52,7 +55,7 @@ export function OverridesEditor({
                 onChange={(e) => set(i, { centre_uuid: e.target.value })}
                 options={[
                   { value: '', label: 'Any centre' },
-                  ...centres.map((c) => ({ value: c.uuid, label: `${c.code} — ${c.name}` })),
+                  ...centres.map((c) => ({ value: c.uuid, label: placeLabel(c) })),
                 ]}
                 error={errors[`${at}.centre_uuid`]}
               />
@@ -86,6 +89,7 @@ export function OverridesEditor({
               errors={errors}
               path={`${at}.tares`}
               prefix={`Override ${i + 1} `}
+              empty="Every container keeps the rule's tare here."
             />
           </fieldset>
         );

@@ -136,8 +136,8 @@ export function PricingRulesPanel({ products }: { products: ProductRow[] }) {
           product={product}
           initial={initial}
           currency={currency}
-          routes={(routes.data ?? []).filter((r) => r.active)}
-          centres={(centres.data ?? []).filter((c) => c.active)}
+          routes={routes.data ?? []}
+          centres={centres.data ?? []}
           onSaved={() => setInitial(null)}
           onCancel={() => setInitial(null)}
         />

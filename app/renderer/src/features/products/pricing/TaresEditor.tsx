@@ -9,12 +9,13 @@ export function TaresEditor({
   path,
   name = 'Containers',
   prefix = '',
-}: EditorProps<TareForm[]> & { name?: string; prefix?: string }) {
+  empty = 'No containers: the gross weight is the net weight.',
+}: EditorProps<TareForm[]> & { name?: string; prefix?: string; empty?: string }) {
   const set = (i: number, patch: Partial<TareForm>) => onChange(replaceAt(value, i, { ...value[i]!, ...patch }));
   return (
     <div className="editor-part">
       {value.length === 0 ? (
-        <p className="muted small">No containers: the gross weight is the net weight.</p>
+        <p className="muted small">{empty}</p>
       ) : (
         <table className="table compact" aria-label={name}>
           <thead>
