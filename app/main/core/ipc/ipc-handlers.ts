@@ -12,6 +12,7 @@ import {
 } from './records-handlers';
 import { payRunHandlers } from './pay-run-handlers';
 import { reportHandlers } from './report-handlers';
+import { scaleHandlers } from './scale-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { conflictHandlers, syncHandlers } from './sync-handlers';
@@ -41,5 +42,6 @@ export function createIpcHandlers(
     ...conflictHandlers(env),
     ...reportHandlers(env),
     ...payRunHandlers(env),
+    ...scaleHandlers(env),
   } satisfies Handlers;
 }

@@ -10,6 +10,7 @@ export function settingsHandlers(env: HandlerEnv) {
       const next = settings.set(patch);
       if (patch.serverUrl !== undefined) await env.applyServer(next.serverUrl);
       if (patch.selectiveSync) await env.setSelectiveSync(next.selectiveSync);
+      if (patch.scale !== undefined) await env.desk?.scale?.configure(next.scale);
       return next;
     },
     async 'sync.setSelective'({ entity_types }) {
