@@ -81,7 +81,12 @@ export function collectionHandlers(env: HandlerEnv) {
       collectionViews(core, input.today ? { ...input, from: env.today().start, to: env.today().end } : input),
   } satisfies Pick<
     Handlers,
-    'collections.quote' | 'collections.terms' | 'collections.create' | 'collections.update' | 'collections.remove' | 'collections.list'
+    | 'collections.quote'
+    | 'collections.terms'
+    | 'collections.create'
+    | 'collections.update'
+    | 'collections.remove'
+    | 'collections.list'
   >;
 }
 

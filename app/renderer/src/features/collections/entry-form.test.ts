@@ -17,6 +17,7 @@ import {
   previewOf,
   shiftAt,
   type EntryDraft,
+  weightFromScale,
 } from './entry-form';
 
 const terms = (over: Partial<EntryTerms>): EntryTerms => ({
@@ -130,7 +131,12 @@ describe('building the entry', () => {
 describe('the live price preview', () => {
   it('prices tea by grade less the sacks, exactly as the core will', () => {
     const t = terms({ rule: TEA_RULE });
-    const p = previewOf(t, layoutOf(t, ''), draft({ weight: '42.5', containers: { ROPE: '2' }, grade: 'A' }), TEA_PRODUCT);
+    const p = previewOf(
+      t,
+      layoutOf(t, ''),
+      draft({ weight: '42.5', containers: { ROPE: '2' }, grade: 'A' }),
+      TEA_PRODUCT,
+    );
     expect(p).toEqual({ ok: true, quantity_milli: 40_500, tare_milli: 2_000, rate_minor: 2400, amount_minor: 97_200 });
   });
 
@@ -170,9 +176,31 @@ describe('shift', () => {
 describe('field errors from the core land beside their fields', () => {
   it('maps the core’s names to the form’s', () => {
     expect(
-      ['gross_weight_milli', 'quantity_milli', 'containers.0.code', 'readings.fat', 'rejection_note', 'second_delivery'].map(
-        formFieldOf,
-      ),
+      [
+        'gross_weight_milli',
+        'quantity_milli',
+        'containers.0.code',
+        'readings.fat',
+        'rejection_note',
+        'second_delivery',
+      ].map(formFieldOf),
     ).toEqual(['weight', 'weight', 'containers', 'readings.fat', 'note', 'second_delivery']);
+  });
+});
+
+describe('a weight from the scale', () => {
+  it('takes a steady weight as the field’s text, and refuses an unsteady, empty or wrong-unit one', () => {
+    expect(weightFromScale({ weight_milli: 42_500, unit: 'kg', stable: true }, 'kg')).toEqual({
+      ok: true,
+      text: '42.500',
+    });
+    expect(weightFromScale({ weight_milli: 42_500, unit: 'kg', stable: false }, 'kg')).toMatchObject({ ok: false });
+    expect(weightFromScale({ weight_milli: 0, unit: 'kg', stable: true }, 'kg')).toMatchObject({ ok: false });
+    expect(weightFromScale({ weight_milli: 9_000, unit: 'lb', stable: true }, 'kg')).toEqual({
+      ok: false,
+      error: 'the scale weighs in lb, but this product is recorded in kg',
+    });
+    // A product counted in litres takes the scale's kilograms as they are (the office's own conversion).
+    expect(weightFromScale({ weight_milli: 22_350, unit: 'kg', stable: true }, 'litre')).toMatchObject({ ok: true });
   });
 });

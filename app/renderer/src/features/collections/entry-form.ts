@@ -5,7 +5,9 @@ import {
   priceCollectionByRule,
   readingsOf,
   resolveRule,
+  SCALE_UNITS,
   SHIFTS,
+  toDecimalString,
   type CollectionEntry,
   type Grade,
   type ReadingDef,
@@ -113,12 +115,13 @@ export function formFieldOf(field: string): string {
   return field;
 }
 
-
 /** The form's text as a CollectionEntry (minus supplier, product and date), or the fields that are wrong. */
 export function buildEntry(
   draft: EntryDraft,
   layout: EntryLayout,
-): { ok: true; fields: Omit<CollectionEntry, 'supplier_uuid' | 'product_uuid'> } | { ok: false; errors: Record<string, string> } {
+):
+  | { ok: true; fields: Omit<CollectionEntry, 'supplier_uuid' | 'product_uuid'> }
+  | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const weight = parseQuantity(draft.weight, 'weight');
   if (!weight.ok) errors.weight = weight.error.replace(/^weight /, '');
@@ -195,4 +198,17 @@ export function previewOf(
     return { ok: false, problem: `${field}: ${message}` };
   }
   return { ok: true, ...priced.priced };
+}
+
+/** A weight taken from the scale as the weight field's text, or why it cannot be this product's weight. */
+export function weightFromScale(
+  reading: { weight_milli: number; unit: string; stable: boolean },
+  productUnit: string,
+): { ok: true; text: string } | { ok: false; error: string } {
+  if (!reading.stable) return { ok: false, error: 'the weight is not steady yet: wait for “stable”, then take it' };
+  if (reading.weight_milli <= 0) return { ok: false, error: 'the scale reads nothing: put the load on the platform' };
+  const unit = productUnit.trim().toLowerCase();
+  if ((SCALE_UNITS as readonly string[]).includes(unit) && unit !== reading.unit)
+    return { ok: false, error: `the scale weighs in ${reading.unit}, but this product is recorded in ${unit}` };
+  return { ok: true, text: toDecimalString(reading.weight_milli, 3) };
 }
