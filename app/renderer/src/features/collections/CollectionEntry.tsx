@@ -232,7 +232,7 @@ export function CollectionEntry() {
               inputMode="decimal"
               autoComplete="off"
               value={draft.weight}
-              placeholder={hasScale ? 'Enter or F2: take from the scale' : ''}
+              placeholder={hasScale ? 'Enter: scale' : ''}
               aria-invalid={Boolean(errors.weight)}
               aria-describedby="entry-weight-source"
               onChange={(e) => change({ weight: e.target.value, fromScale: false })}
@@ -279,7 +279,7 @@ export function CollectionEntry() {
             ? `Back-dated: entries you save now are dated ${dayLabel(day)} ${when.slice(11)}, not today.`
             : when
               ? `Dated earlier today, ${when.slice(11)}.`
-              : 'Dated now. Change the date and time (Tab from Quantity) to enter an earlier day’s slips.'}
+              : 'Dated now. Change the date and time (after Shift) to enter an earlier day’s slips. F2 takes the weight on the scale.'}
         </p>
         <div className="entry__quote" aria-live="polite" data-testid="quote">
           {preview && !preview.ok ? (
@@ -287,7 +287,7 @@ export function CollectionEntry() {
           ) : preview ? (
             <>
               {layout.weighs
-                ? `Net ${qty(preview.quantity_milli)} ${product?.unit} (tare ${qty(preview.tare_milli)}) · `
+                ? `Net ${qty(preview.quantity_milli)} ${product?.unit} (tare ${qty(preview.tare_milli)} ${product?.unit}) · `
                 : ''}
               Rate {money(preview.rate_minor)} per {product?.unit} · Amount{' '}
               <strong>{money(preview.amount_minor)}</strong>

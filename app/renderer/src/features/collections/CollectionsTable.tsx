@@ -7,7 +7,7 @@ import { formatWhen, qty, useApp } from '../../lib/settings';
 function detail(r: CollectionView): string {
   const parts: string[] = [];
   if (r.grade) parts.push(`Grade ${r.grade}`);
-  if (r.tare_milli > 0) parts.push(`tare ${qty(r.tare_milli)}`);
+  if (r.tare_milli > 0) parts.push(`tare ${qty(r.tare_milli)} ${r.product_unit}`);
   if (r.shift) parts.push(SHIFT_LABELS[r.shift]);
   if (r.rejection_reason) parts.push(`REFUSED: ${REJECTION_REASON_LABELS[r.rejection_reason]}`);
   return parts.join(' · ');
