@@ -169,7 +169,7 @@ export function CollectionEntry() {
           (row.rejection_reason ? ' (refused at the scale)' : '') +
           (backDated ? ` — dated ${dayLabel(day)} ${when.slice(11)}` : ''),
       );
-      setDraft((d) => ({ ...EMPTY_DRAFT, shift: d.shift, grade: d.grade }));
+      setDraft((d) => ({ ...EMPTY_DRAFT, shift: d.shift }));
       setSupplier(null);
       supplierInput.current?.focus();
     } catch (error) {
