@@ -259,7 +259,7 @@ export function CollectionEntry() {
           />
         </div>
         <div className="entry__fields">
-          <ShiftCentreFields terms={terms} draft={draft} errors={errors} change={change} />
+          {layout.weighs ? <ShiftCentreFields terms={terms} draft={draft} errors={errors} change={change} /> : null}
           <WhenField
             when={when}
             now={now}
@@ -279,7 +279,7 @@ export function CollectionEntry() {
             ? `Back-dated: entries you save now are dated ${dayLabel(day)} ${when.slice(11)}, not today.`
             : when
               ? `Dated earlier today, ${when.slice(11)}.`
-              : 'Dated now. Change the date and time (after Shift) to enter an earlier day’s slips. F2 takes the weight on the scale.'}
+              : 'Dated now. Change the date and time (Tab from the weight) to enter an earlier day’s slips. F2 takes the weight on the scale.'}
         </p>
         <div className="entry__quote" aria-live="polite" data-testid="quote">
           {preview && !preview.ok ? (
@@ -294,8 +294,10 @@ export function CollectionEntry() {
             </>
           ) : terms && !layout.problem ? (
             <span className="muted">
-              {terms.rule ? 'Priced by the pricing rule from ' + terms.rule.effective_from : ''}
-              {!terms.rule && terms.rate_minor !== null ? `Rate ${money(terms.rate_minor)} per ${product?.unit}` : ''}
+              {terms.rule
+                ? `Priced by the pricing rule from ${terms.rule.effective_from}`
+                : `Rate ${money(terms.rate_minor ?? 0)} per ${product?.unit}`}{' '}
+              · Amount —
             </span>
           ) : layout.problem ? (
             <span className="warn">{layout.problem}</span>

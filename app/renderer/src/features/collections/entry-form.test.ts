@@ -107,9 +107,15 @@ describe('building the entry', () => {
     });
   });
 
-  it('a plain-rate product takes a typed quantity, but keeps a scale weight as weighed', () => {
+  it('a plain-rate product takes a typed quantity with no shift or centre, but keeps a scale weight as weighed', () => {
     const plain = layoutOf(terms({ rate_minor: 3275 }), '');
-    expect(buildEntry(draft({ weight: '12' }), plain)).toMatchObject({ ok: true, fields: { quantity_milli: 12_000 } });
+    expect(buildEntry(draft({ weight: '12', centre: UPPER_CENTRE }), plain)).toEqual({
+      ok: true,
+      fields: expect.objectContaining({ quantity_milli: 12_000, shift: null, second_delivery: false }),
+    });
+    expect(buildEntry(draft({ weight: '12', centre: UPPER_CENTRE }), plain)).not.toMatchObject({
+      fields: { centre_uuid: UPPER_CENTRE },
+    });
     expect(buildEntry(draft({ weight: '12.345', fromScale: true }), plain)).toMatchObject({
       ok: true,
       fields: { gross_weight_milli: 12_345, weighed_on_scale: true },

@@ -153,8 +153,10 @@ export function buildEntry(
       containers: JSON.stringify(containers),
       grade: layout.grades.length ? draft.grade : null,
       readings: JSON.stringify(readings),
-      shift: draft.shift,
-      ...(draft.centre ? { centre_uuid: draft.centre } : {}),
+      // Shift and centre belong to weighing by a rule; a plain-rate product keeps quick slip entry (no shift, so
+      // no one-delivery-per-shift check), as before issue 18.
+      shift: layout.weighs ? draft.shift : null,
+      ...(layout.weighs && draft.centre ? { centre_uuid: draft.centre } : {}),
       rejection_reason: draft.rejected ? draft.reason : null,
       rejection_note: draft.rejected ? draft.note.trim() : '',
       second_delivery: draft.secondDelivery,
