@@ -2,24 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isAppError, ScaleSettingsSchema, type ScaleReading } from '../../../../shared';
 import type { ScaleLive } from '../../../../shared/ipc/types';
 import { DeskScale } from './desk-scale';
-import { encodeFrame } from './frame-encoder';
-import type { ScaleSource } from './scale-source';
+import { memoryScalePort } from './memory-scale-port';
 
-/** One in-memory port: the test pushes frames into whatever link is open. */
-function memoryPort() {
-  let feed: ((chunk: Uint8Array) => void) | null = null;
-  const source: ScaleSource = {
-    open: async () => ({
-      onData: (listener) => (feed = listener),
-      onClose: () => undefined,
-      close: async () => void (feed = null),
-    }),
-    list: async () => [{ path: '/dev/ttyUSB0', manufacturer: 'FTDI', serialNumber: null }],
-  };
-  const frame = (weight_milli: number, stable: boolean) =>
-    feed?.(Buffer.from(encodeFrame('st-gs', { weight_milli, unit: 'kg', stable, mode: 'gross' }), 'latin1'));
-  return { source, frame };
-}
+const memoryPort = memoryScalePort;
 
 const settings = ScaleSettingsSchema.parse({ port: '/dev/ttyUSB0', baud_rate: 9600, format: 'st-gs' });
 const refusal = (scale: DeskScale) => {
