@@ -246,7 +246,20 @@ export function CollectionEntry() {
               </div>
             ) : null}
           </div>
-          <LiveWeight status={scale.status} latest={scale.latest} />
+          {hasScale ? (
+            <div className="entry__scale">
+              <LiveWeight status={scale.status} latest={scale.latest} />
+              <button
+                type="button"
+                className="small secondary"
+                onClick={() =>
+                  void takeWeight().then((ok) => ok && weightInput.current && focusAfter(weightInput.current))
+                }
+              >
+                Take weight (F2)
+              </button>
+            </div>
+          ) : null}
         </div>
         <div className="entry__fields entry__fields--rule">
           <WeighingFields
