@@ -4,6 +4,8 @@ import { payments } from './entities/payments';
 import { productRates } from './entities/product-rates';
 import { products } from './entities/products';
 import { suppliers } from './entities/suppliers';
+import { type routes } from './entities/routes';
+import { type centres } from './entities/centres';
 import { type pricingRules } from './entities/pricing-rules';
 
 /**
@@ -16,6 +18,8 @@ export type ProductRow = RowOf<typeof products>;
 export type ProductRateRow = RowOf<typeof productRates>;
 export type CollectionRow = RowOf<typeof collections>;
 export type PaymentRow = RowOf<typeof payments>;
+export type RouteRow = RowOf<typeof routes>;
+export type CentreRow = RowOf<typeof centres>;
 export type PricingRuleRow = RowOf<typeof pricingRules>;
 export type PricingRuleCreate = CreateOf<typeof pricingRules>;
 

@@ -77,6 +77,11 @@ export function formatMoney(minor: number, format: MoneyFormat = DEFAULT_MONEY_F
   return formatter.format(toDecimalString(minor, scale) as unknown as number);
 }
 
+/** Minor units as a plain decimal string for input fields ("32.75"). */
+export function moneyToInput(minor: number, currency = DEFAULT_MONEY_FORMAT.currency): string {
+  return toDecimalString(minor, currencyScale(currency));
+}
+
 /** Thousandths as a trimmed decimal string ("12.5", "3", "0.125"). */
 export function formatQuantity(milli: number): string {
   const text = toDecimalString(milli, QUANTITY_SCALE);

@@ -15,7 +15,7 @@ const GradeSchema = z.strictObject({
   label: z.string({ error: 'must be text' }).trim().max(60, 'must be at most 60 characters').default(''),
   rate_minor: nonNegativeInt,
 });
-type Grade = z.infer<typeof GradeSchema>;
+export type Grade = z.infer<typeof GradeSchema>;
 
 export const GradeMethodSchema = z
   .strictObject({

@@ -21,7 +21,9 @@ const RateMethodSchema = z.discriminatedUnion(
   { error: 'must say how the rate is found: by base, grade, chart or formula' },
 );
 export type RateMethod = z.infer<typeof RateMethodSchema>;
+export type RateMethodInput = z.input<typeof RateMethodSchema>;
 
+export const PRICING_METHODS = ['base', 'grade', 'chart', 'formula'] as const;
 export type PricingMethod = RateMethod['by'];
 
 /** Where an override applies: a route, a centre, or a centre on a route. */
@@ -99,6 +101,8 @@ export const RuleTermsSchema = z
     overrides: pricingRuleFields.overrides,
   })
   .superRefine(checkOverrides);
+export type RuleTerms = z.infer<typeof RuleTermsSchema>;
+export type RuleTermsInput = z.input<typeof RuleTermsSchema>;
 
 /** The readings a rate method needs from a delivery (none for base or grade). */
 export function readingsOf(method: RateMethod): ReadingDef[] {

@@ -18,7 +18,7 @@ export type ScaleFormat = (typeof SCALE_FORMATS)[number];
 export const SCALE_UNITS = ['kg', 'g', 'lb', 't', 'oz'] as const;
 export type ScaleUnit = (typeof SCALE_UNITS)[number];
 
-const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
+export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 
 export const ScaleSettingsSchema = z.strictObject({
   /** /dev/ttyUSB0, /dev/pts/3, COM3… */

@@ -3,9 +3,11 @@ import {
   parseInput,
   ruleVersionOf,
   uuidField,
+  type ParsedCreateOf,
   type PricingRuleCreate,
   type PricingRuleRow,
   type PricingRuleVersion,
+  type pricingRules,
 } from '../../../../shared';
 import type { CoreContext, Executor } from './context';
 import { createEntityService } from './entity-service';
@@ -30,6 +32,7 @@ export function createPricingRulesService(ctx: CoreContext) {
   return {
     /** A new rule version from a date on (supervisor); earlier collections keep the version they were priced by. */
     create: (input: PricingRuleCreate): Promise<PricingRuleRow> => rows.create(input),
+    createParsed: (data: ParsedCreateOf<typeof pricingRules>): Promise<PricingRuleRow> => rows.createParsed(data),
 
     /** Withdraws a version: collections priced by it keep it. */
     remove: (uuid: string): Promise<PricingRuleRow> => rows.remove(uuid),
@@ -40,16 +43,12 @@ export function createPricingRulesService(ctx: CoreContext) {
       return ruleInForce(db, productUuid, date);
     },
 
-    async list(productUuid: string): Promise<PricingRuleRow[]> {
+    /** A product's versions, newest first; withdrawn ones too when asked, as old collections still name them. */
+    async list(productUuid: string, options: { includeWithdrawn?: boolean } = {}): Promise<PricingRuleRow[]> {
       parseInput(uuidField, productUuid);
-      const stored = await db
-        .selectFrom('pricing_rules')
-        .selectAll()
-        .where('product_uuid', '=', productUuid)
-        .where('deleted_at', 'is', null)
-        .orderBy('effective_from', 'desc')
-        .orderBy('uuid', 'desc')
-        .execute();
+      let query = db.selectFrom('pricing_rules').selectAll().where('product_uuid', '=', productUuid);
+      if (!options.includeWithdrawn) query = query.where('deleted_at', 'is', null);
+      const stored = await query.orderBy('effective_from', 'desc').orderBy('uuid', 'desc').execute();
       return stored.map((r) => fromStored('pricing_rules', r));
     },
   };

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-import { dateField, SupplierCreateSchema, uuidField } from '../../../../shared';
+import { dateField, SupplierCreateSchema, termsOf, uuidField } from '../../../../shared';
+import { TEA_RULE } from '../../../../shared/pricing/fixtures';
 import type { Channel } from '../../../../shared/ipc/contract';
 import * as validation from '../../../../shared/validation';
 import { dispatch } from '../dispatch';
@@ -73,6 +74,15 @@ describe('an entity write through IPC', () => {
       product_uuid: null,
       active_from: '2026-01-01',
       active_to: null,
+    });
+    const route = await call('routes.create', { code: 'HILL', name: 'Hill route' });
+    await call('routes.update', { uuid: route.uuid, patch: { name: 'Hill' } });
+    const centre = await call('centres.create', { code: 'C-1', name: 'Centre one' });
+    await call('centres.update', { uuid: centre.uuid, patch: { active: false } });
+    await call('pricingRules.create', {
+      product_uuid: product.uuid,
+      effective_from: '2026-03-01',
+      terms: termsOf(TEA_RULE),
     });
     await call('credits.create', {
       supplier_uuid: supplier.uuid,
