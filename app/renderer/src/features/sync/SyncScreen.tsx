@@ -1,4 +1,5 @@
 import { failureMessage } from '../../lib/failure';
+import { recordFieldLabel } from '../../lib/field-label';
 import { useState } from 'react';
 import type { AttentionItem } from '../../../../../shared/ipc/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -80,7 +81,7 @@ export function SyncScreen() {
                     <ul className="small">
                       {Object.entries(item.fields).map(([f, msg]) => (
                         <li key={f}>
-                          {f}: {msg}
+                          {recordFieldLabel(item.entity_type, f)} {msg}
                         </li>
                       ))}
                     </ul>
