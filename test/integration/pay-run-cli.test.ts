@@ -199,7 +199,9 @@ describe('headless pay run', () => {
       gross: '50.00',
     });
     expect(await ok('settlement', 'show', 'B1')).toContain('B1 ');
-    expect(await ok('settlement', 'approve', 'B1')).toContain('Approved B1');
+    expect(await ok('settlement', 'approve', 'B1')).toBe(
+      'Approved B1: a second payment to 2 suppliers, ready to pay (it closes no period).\n',
+    );
     const pdf = join(dir, 'bonus.pdf');
     expect(await ok('report', 'payslips', '--settlement', 'B1', '--out', pdf)).toContain('2 payslip(s)');
     // The rate of a regular price still takes one value.

@@ -225,7 +225,9 @@ export const payRunCommands: Record<string, Command> = {
   async 'settlement approve'(core, flags, args, out) {
     const view = await core.settlements.approve(runId(args, flags));
     out.print(
-      `Approved ${view.run.code}: ${view.run.period_from} to ${view.run.period_to} is now closed for its ${view.run.suppliers} suppliers.`,
+      view.run.kind === 'bonus'
+        ? `Approved ${view.run.code}: a second payment to ${view.run.suppliers} suppliers, ready to pay (it closes no period).`
+        : `Approved ${view.run.code}: ${view.run.period_from} to ${view.run.period_to} is now closed for its ${view.run.suppliers} suppliers.`,
       json().run(view),
     );
     return 0;

@@ -93,6 +93,8 @@ export function payRunJson(currency: string) {
 
 function chargeValue(kind: ChargeKind, value: number, currency: string): string {
   return kind === 'percent'
-    ? toDecimalString(value, PERCENT_SCALE).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')
+    ? toDecimalString(value, PERCENT_SCALE)
+        .replace(/(\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '')
     : moneyToInput(value, currency);
 }

@@ -54,6 +54,7 @@ export function RunView({ uuid, onChanged }: { uuid: string; onChanged(): void }
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const { run } = data;
+  const bonus = run.kind === 'bonus';
   const needle = filter.trim().toLowerCase();
   const lines = data.lines.filter(
     (l) =>
@@ -232,18 +233,29 @@ export function RunView({ uuid, onChanged }: { uuid: string; onChanged(): void }
       {confirming ? (
         <ConfirmDialog
           title={`Approve ${run.code}?`}
-          confirmLabel="Approve and close the period"
+          confirmLabel={bonus ? 'Approve the second payment' : 'Approve and close the period'}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
             setConfirming(false);
             await act(async () => {
               await call('settlements.approve', { uuid });
-              return `Approved: ${run.period_from} to ${run.period_to} is closed for these suppliers.`;
+              return bonus
+                ? 'Approved: the second payment is ready to pay.'
+                : `Approved: ${run.period_from} to ${run.period_to} is closed for these suppliers.`;
             });
           }}
         >
-          Once approved the run never changes, and no desk can add, edit or void collections or payments of its
-          suppliers dated {run.period_from} to {run.period_to}; corrections go into the next period.
+          {bonus ? (
+            <>
+              Once approved the second payment never changes. It closes no period: collections and payments dated{' '}
+              {run.period_from} to {run.period_to} stay open.
+            </>
+          ) : (
+            <>
+              Once approved the run never changes, and no desk can add, edit or void collections or payments of its
+              suppliers dated {run.period_from} to {run.period_to}; corrections go into the next period.
+            </>
+          )}
         </ConfirmDialog>
       ) : null}
     </section>

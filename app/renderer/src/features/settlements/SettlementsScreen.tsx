@@ -5,6 +5,7 @@ import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
 import { RunView } from './RunView';
+import { SecondPaymentForm } from './SecondPaymentForm';
 
 const FORM_FIELDS = ['period_from', 'period_to', 'code', 'route'];
 
@@ -67,7 +68,15 @@ export function SettlementsScreen() {
                   {r.code}
                 </button>
               </td>
-              <td>{r.name}</td>
+              <td>
+                {r.name}
+                {r.kind === 'bonus' ? (
+                  <>
+                    {' '}
+                    <span className="badge">second payment</span>
+                  </>
+                ) : null}
+              </td>
               <td>
                 {r.period_from} – {r.period_to}
               </td>
@@ -133,6 +142,14 @@ export function SettlementsScreen() {
             {busy ? 'Computing…' : 'Compute draft'}
           </button>
         </form>
+      ) : null}
+      {mayRun ? (
+        <SecondPaymentForm
+          onCreated={(uuid) => {
+            setSelected(uuid);
+            runs.reload();
+          }}
+        />
       ) : null}
       {selected ? <RunView key={selected} uuid={selected} onChanged={runs.reload} /> : null}
     </section>
