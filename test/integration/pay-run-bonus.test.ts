@@ -62,7 +62,14 @@ describe('a second payment (bonus run)', () => {
     expect(draft.lines.map((l) => [l.supplier_code, l.gross_lines, l.net_minor])).toEqual([
       [
         'S1',
-        [expect.objectContaining({ product_code: 'TEA', quantity_milli: 120_501, rate_minor: 50, amount_minor: 6_025 })],
+        [
+          expect.objectContaining({
+            product_code: 'TEA',
+            quantity_milli: 120_501,
+            rate_minor: 50,
+            amount_minor: 6_025,
+          }),
+        ],
         6_025,
       ],
       ['S2', [expect.objectContaining({ product_code: 'TEA', quantity_milli: 10_000, amount_minor: 500 })], 500],
