@@ -215,8 +215,13 @@ async function payRunPictures(pictures: Pictures, page: Page, core: Core, dir: s
   await form.getByLabel('Period to').fill(to);
   await form.getByRole('button', { name: 'Compute draft' }).click();
   const run = page.locator('section[aria-label^="Run PR"]');
-  await run.getByRole('table', { name: 'Run lines' }).waitFor({ timeout: 60_000 });
+  const lines = run.getByRole('table', { name: 'Run lines' });
+  await lines.waitFor({ timeout: 60_000 });
+  // The first supplier with credit opened under its row, the run's heading and totals above it.
+  await run.getByLabel('Filter suppliers').fill('Kericho');
   await run.getByRole('button', { name: 'S-0001' }).click();
+  await run.scrollIntoViewIfNeeded();
+  await run.locator('h2').evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await pictures.shot(page, '13-pay-run');
   await run.getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('dialog').waitFor();
@@ -391,6 +396,8 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await pictures.shot(page, '08-settings');
 
+    await payRunPictures(pictures, page, host.core, scratch);
+
     const held = (
       await host.core.payments.list({ supplier_uuid: (await host.core.suppliers.getByCode('S-0007')).uuid })
     ).rows.find((p) => !p.voided_at)!;
@@ -407,8 +414,6 @@ async function main(): Promise<void> {
     await detail.getByLabel('Void reason: desk').check();
     await detail.getByRole('textbox', { name: 'Note' }).fill('Checked the paper slip with the grower');
     await pictures.shot(page, '10-conflicts');
-
-    await payRunPictures(pictures, page, host.core, scratch);
 
     await page.keyboard.press('Control+1');
     await untilText(page, 'today-quantities', /kg · [\d.,]+ l/);

@@ -124,7 +124,8 @@ export function payslipSpec(run: PayslipRun, line: SettlementLine, ctx: ReportCo
     company: ctx.company,
     meta: [
       `${run.name} (${run.code})`,
-      `Period ${run.period.from} to ${run.period.to}`,
+      // A run's default name already says its period.
+      run.name.includes(run.period.from) ? '' : `Period ${run.period.from} to ${run.period.to}`,
       line.route && `Route ${line.route}`,
     ].filter(Boolean) as string[],
     sections,

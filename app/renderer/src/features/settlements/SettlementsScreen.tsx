@@ -96,6 +96,8 @@ export function SettlementsScreen() {
           ) : null}
         </tbody>
       </table>
+      {/* The chosen run right under the list; the forms that start new ones after it. */}
+      {selected ? <RunView key={selected} uuid={selected} onChanged={runs.reload} /> : null}
       {mayRun ? (
         <form
           className="card form"
@@ -151,7 +153,6 @@ export function SettlementsScreen() {
           }}
         />
       ) : null}
-      {selected ? <RunView key={selected} uuid={selected} onChanged={runs.reload} /> : null}
     </section>
   );
 }
