@@ -71,11 +71,21 @@ class Pictures {
 }
 
 async function untilText(page: Page, testId: string, pattern: RegExp, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    ([id, source]) => new RegExp(source!).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
-    [testId, pattern.source],
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      ([id, source]) => new RegExp(source!).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+      [testId, pattern.source],
+      { timeout },
+    );
+  } catch (error) {
+    // Say what the page showed instead, so a failed run can be understood without re-running it.
+    const shown = await page
+      .getByTestId(testId)
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    throw new Error(`${testId} never matched ${pattern} (it shows ${JSON.stringify(shown)})`, { cause: error });
+  }
 }
 
 async function collect(page: Page, supplier: string, productKey: string, quantity: string): Promise<void> {
@@ -396,8 +406,6 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await pictures.shot(page, '08-settings');
 
-    await payRunPictures(pictures, page, host.core, scratch);
-
     const held = (
       await host.core.payments.list({ supplier_uuid: (await host.core.suppliers.getByCode('S-0007')).uuid })
     ).rows.find((p) => !p.voided_at)!;
@@ -414,6 +422,10 @@ async function main(): Promise<void> {
     await detail.getByLabel('Void reason: desk').check();
     await detail.getByRole('textbox', { name: 'Note' }).fill('Checked the paper slip with the grower');
     await pictures.shot(page, '10-conflicts');
+
+    // After the conflict: the run approves October, and the conflict is made of a void that may be dated in it.
+    await page.locator('.toast').waitFor({ state: 'hidden', timeout: 30_000 });
+    await payRunPictures(pictures, page, host.core, scratch);
 
     await page.keyboard.press('Control+1');
     await untilText(page, 'today-quantities', /kg · [\d.,]+ l/);
