@@ -16,10 +16,10 @@ import { MemorySecretStore } from '../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../app/main/core/create-core';
 import { DEMO_COMPANY } from '../app/main/core/desk/demo-settings';
 import { htmlToPdf, launchChromium } from '../app/main/core/reports/chromium-pdf';
-import { renderPayslip } from '../app/main/core/reports/payslips/payslip';
+import { payslipRun, renderPayslip } from '../app/main/core/reports/payslips/payslip';
 import { writePayslipsPdf } from '../app/main/core/reports/payslips/payslips-pdf';
 import { SAMPLE_CONTEXT, sampleRun } from '../app/main/core/reports/payslips/sample-run';
-import { renderReport } from '../app/main/core/reports/reports';
+import { renderReport, type ReportContext } from '../app/main/core/reports/reports';
 import { JsonSettingsStore } from '../app/main/core/settings';
 import { localDateOf } from '../shared';
 import type { ReportSpec } from '../shared/ipc/reports';
@@ -142,6 +142,17 @@ async function makeConflict(office: DemoOffice, dir: string, paymentUuid: string
   }
 }
 
+/** The demo company's header and money, printed by the supervisor at the end of the day. */
+function printedContext(today: string): ReportContext {
+  return {
+    company: { name: DEMO_COMPANY.companyName, address: DEMO_COMPANY.companyAddress },
+    money: { currency: DEMO_COMPANY.currency, locale: DEMO_COMPANY.locale },
+    paper: 'A4',
+    printedBy: SUPERVISOR!.name,
+    printedAt: `${today} 17:30`,
+  };
+}
+
 async function reportPictures(core: Core, supplierUuid: string, receiptUuid: string): Promise<void> {
   const today = localDateOf(new Date(), core.ctx.orgTimeZone);
   const monthStart = `${today.slice(0, 8)}01`;
@@ -156,13 +167,7 @@ async function reportPictures(core: Core, supplierUuid: string, receiptUuid: str
   const dir = mkdtempSync(join(tmpdir(), 'collectpay-docs-reports-'));
   try {
     for (const [name, spec] of specs) {
-      const report = await renderReport(core, spec, {
-        company: { name: DEMO_COMPANY.companyName, address: DEMO_COMPANY.companyAddress },
-        money: { currency: DEMO_COMPANY.currency, locale: DEMO_COMPANY.locale },
-        paper: 'A4',
-        printedBy: SUPERVISOR!.name,
-        printedAt: `${today} 17:30`,
-      });
+      const report = await renderReport(core, spec, printedContext(today));
       const pdf = join(dir, `${name}.pdf`);
       writeFileSync(pdf, await htmlToPdf(report.html, 'A4'));
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(REPORTS, name)]);
@@ -247,24 +252,7 @@ async function payRunPictures(pictures: Pictures, page: Page, core: Core, dir: s
   const code = (await run.getAttribute('aria-label'))!.replace(/^Run /, '');
   const view = await core.settlements.find(code);
   const pdf = join(dir, 'payslips.pdf');
-  await writePayslipsPdf(
-    {
-      code: view.run.code,
-      name: view.run.name,
-      kind: view.run.kind,
-      period: { from: view.run.period_from, to: view.run.period_to },
-      lines: view.lines,
-    },
-    {
-      company: { name: DEMO_COMPANY.companyName, address: DEMO_COMPANY.companyAddress },
-      money: { currency: DEMO_COMPANY.currency, locale: DEMO_COMPANY.locale },
-      paper: 'A4',
-      printedBy: SUPERVISOR!.name,
-      printedAt: `${today} 17:30`,
-    },
-    pdf,
-    (html, paper) => htmlToPdf(html, paper),
-  );
+  await writePayslipsPdf(payslipRun(view), printedContext(today), pdf, (html, paper) => htmlToPdf(html, paper));
   execFileSync('pdftoppm', [
     '-png',
     '-r',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { payslipsHtml } from '../../app/main/core/reports/payslips/payslip';
+import { payslipRun, payslipsHtml } from '../../app/main/core/reports/payslips/payslip';
 import { SAMPLE_CONTEXT } from '../../app/main/core/reports/payslips/sample-run';
 import { startOffice, syncUntilQuiet } from './desks';
 
@@ -83,17 +83,7 @@ describe('a second payment (bonus run)', () => {
     await syncUntilQuiet([clerk]);
     const stored = await clerk.settlements.find('BONUS-OCT');
     expect(stored.run).toMatchObject({ kind: 'bonus', status: 'approved' });
-    const { html, pages } = payslipsHtml(
-      {
-        code: stored.run.code,
-        name: stored.run.name,
-        kind: stored.run.kind,
-        period: { from: stored.run.period_from, to: stored.run.period_to },
-        lines: stored.lines,
-      },
-      stored.lines,
-      SAMPLE_CONTEXT,
-    );
+    const { html, pages } = payslipsHtml(payslipRun(stored), stored.lines, SAMPLE_CONTEXT);
     expect(pages).toBe(2);
     expect(html).toContain('Second payment slip');
     expect(html).toContain('TEA Green tea leaf');

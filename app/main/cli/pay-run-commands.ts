@@ -20,6 +20,7 @@ import type { Core } from '../core/create-core';
 import type { SettlementRunView } from '../core/domain/settlements-service';
 import { launchChromium, htmlToPdf } from '../core/reports/chromium-pdf';
 import type { PaperSize } from '../core/reports/paged-document';
+import { payslipRun } from '../core/reports/payslips/payslip';
 import { writePayslipsPdf } from '../core/reports/payslips/payslips-pdf';
 import { many, need, opt, type Command } from './commands';
 import { payRunJson } from './pay-run-json';
@@ -272,13 +273,7 @@ export const payRunCommands: Record<string, Command> = {
     const browser = await launchChromium();
     try {
       const written = await writePayslipsPdf(
-        {
-          code: view.run.code,
-          name: view.run.name,
-          kind: view.run.kind,
-          period: { from: view.run.period_from, to: view.run.period_to },
-          lines: view.lines,
-        },
+        payslipRun(view),
         {
           company: {
             name: opt(flags, 'company') ?? process.env.COMPANY_NAME ?? '',

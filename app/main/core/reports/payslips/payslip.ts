@@ -8,6 +8,7 @@ import {
   type SettlementLine,
   type SettlementResult,
 } from '../../../../../shared';
+import type { SettlementRunView } from '../../../../../shared/ipc/pay-runs-contract';
 import { escapeHtml, htmlDocument, renderPages, type DocumentSpec } from '../paged-document';
 import type { ReportContext } from '../reports';
 
@@ -15,6 +16,18 @@ import type { ReportContext } from '../reports';
 export interface PayslipRun extends Pick<SettlementResult, 'kind' | 'period' | 'lines'> {
   code: string;
   name: string;
+}
+
+/** A stored run (as the desk reads it) in the shape payslips print. */
+export function payslipRun(view: SettlementRunView, lines = view.lines): PayslipRun {
+  const { run } = view;
+  return {
+    code: run.code,
+    name: run.name,
+    kind: run.kind,
+    period: { from: run.period_from, to: run.period_to },
+    lines,
+  };
 }
 
 const KIND_LABELS: Record<Deduction['kind'], (name: string) => string> = {
