@@ -17,7 +17,7 @@ import {
 } from '../../../../shared';
 import { requireCan, type CoreContext, type Executor } from './context';
 import { createEntityService } from './entity-service';
-import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
+import { changedFieldsOf, checkRowRules, findEntity, writeEntity } from './entity-writer';
 import { ruleInForce, storedRule } from './pricing-rules-service';
 import { rateInForce } from './rates-service';
 import { fromStored } from '../db/row-codec';
@@ -152,6 +152,7 @@ export function createCollectionsService(ctx: CoreContext) {
               : { keepRule: null, keepRate: before.rate_minor },
         );
         const after: CollectionRow = { ...next, ...priced, ...touched(ctx) };
+        checkRowRules('collections', after);
         await assertOnePerShift(trx, after);
         // What the user changed; the computed fields (rate, amount, tare) travel in the row and the server works
         // them out again, so a push never names them.

@@ -10,6 +10,7 @@ type Line = SettlementRunView['lines'][number];
 /** How a deduction reads on the screen, as on the payslip. */
 const DEDUCTION_LABEL: Record<Line['deductions'][number]['kind'], (name: string) => string> = {
   brought_forward: (name) => `Brought forward: ${name}`,
+  adjustment: (name) => name,
   advance: (name) => name,
   partial: (name) => name,
   charge: (name) => name,
@@ -258,10 +259,8 @@ function LineDetail({ line, money, onPayslip }: { line: Line; money(minor: numbe
         <caption>Gross</caption>
         <tbody>
           {line.gross_lines.map((g) => (
-            <tr key={g.product_uuid}>
-              <td>
-                {g.product_name} ({g.entries} deliveries)
-              </td>
+            <tr key={g.adjusts?.uuid ?? g.product_uuid}>
+              <td>{g.adjusts ? g.product_name : `${g.product_name} (${g.entries} deliveries)`}</td>
               <td className="num">
                 {formatQuantity(g.quantity_milli)} {g.unit}
               </td>
