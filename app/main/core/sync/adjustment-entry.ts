@@ -10,7 +10,7 @@ import {
   type PaymentRow,
 } from '../../../../shared';
 import type { CoreContext } from '../domain/context';
-import { checkRowRules, writeEntity } from '../domain/entity-writer';
+import { checkRowRules, findEntity, writeEntity } from '../domain/entity-writer';
 import { newRowBase } from '../domain/row-base';
 import type { LocalDatabase } from '../db/schema';
 import type { OutboxRow } from './outbox';
@@ -49,7 +49,12 @@ function onlyChanged(op: OutboxRow, allowed: string[]): string[] {
 }
 
 /** The difference a refused edit, void or delete makes, as the entry that adjusts the closed record. */
-function collectionAdjustment(ctx: CoreContext, op: OutboxRow, original: CollectionRow): CollectionRow {
+function collectionAdjustment(
+  ctx: CoreContext,
+  op: OutboxRow,
+  original: CollectionRow,
+  product: { code: string; unit: string },
+): CollectionRow {
   let delta = -original.quantity_milli;
   let what = 'removed';
   if (op.operation === 'update') {
@@ -57,7 +62,8 @@ function collectionAdjustment(ctx: CoreContext, op: OutboxRow, original: Collect
     const payload = JSON.parse(op.payload) as { quantity_milli?: number };
     if (typeof payload.quantity_milli !== 'number') throw refuse('Only a change of quantity can become an adjustment');
     delta = payload.quantity_milli - original.quantity_milli;
-    what = `${formatQuantity(original.quantity_milli)} → ${formatQuantity(payload.quantity_milli)}`;
+    const qty = (milli: number) => `${formatQuantity(milli)} ${product.unit}`;
+    what = `${qty(original.quantity_milli)} → ${qty(payload.quantity_milli)}`;
   }
   if (delta === 0) throw refuse('The refused change makes no difference to the quantity; discard it');
   const day = localDateOf(original.collected_at, ctx.orgTimeZone);
@@ -71,7 +77,7 @@ function collectionAdjustment(ctx: CoreContext, op: OutboxRow, original: Collect
     collected_at: ctx.now(),
     quantity_milli: delta,
     ...priceCollectionAdjustment(original, delta),
-    notes: `${adjustmentLabel(day, 'delivery')}: ${what}`,
+    notes: `${adjustmentLabel(day, `delivery ${product.code}`)}: ${what}`,
     adjusts_uuid: original.uuid,
   };
 }
@@ -114,9 +120,10 @@ export async function adjustClosedRecord(
   const type = op.entity_type as 'collections' | 'payments';
   const original = await recordBefore(trx, op);
   if (original.adjusts_uuid) throw refuse('This record is itself an adjustment; discard the change instead');
+  const product = type === 'collections' ? await findEntity(trx, 'products', String(original.product_uuid)) : undefined;
   const entry =
     type === 'collections'
-      ? collectionAdjustment(ctx, op, original as unknown as CollectionRow)
+      ? collectionAdjustment(ctx, op, original as unknown as CollectionRow, product ?? { code: '', unit: '' })
       : paymentAdjustment(ctx, op, original as unknown as PaymentRow);
   checkRowRules(type, entry);
   ctx.rows.upsert(type, [original], 'synced');
