@@ -66,7 +66,7 @@ export const collections = defineEntity({
       create: { default: false },
     },
     /** The collection in a closed period this entry corrects (an adjustment); null for an ordinary delivery. */
-    adjusts_uuid: { ...adjustsSpec, ref: 'collections' },
+    adjusts_uuid: adjustsSpec,
   },
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
   conflictPolicy: 'manual',

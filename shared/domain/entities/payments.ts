@@ -24,7 +24,7 @@ export const payments = defineEntity({
     voided_at: { kind: 'instant', label: 'Voided at', schema: instantField.nullable(), create: 'unset' },
     void_reason: { kind: 'text', label: 'Void reason', schema: textField(500).nullable(), create: 'unset' },
     /** The payment in a closed period this entry corrects (an adjustment); null for an ordinary payment. */
-    adjusts_uuid: { ...adjustsSpec, ref: 'payments' },
+    adjusts_uuid: adjustsSpec,
   },
   access: {
     create: 'clerk',
