@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../shared';
+import { payRunCommands } from '../../app/main/cli/pay-run-commands';
 import { renderReport } from '../../app/main/core/reports/reports';
 import { payslipsHtml } from '../../app/main/core/reports/payslips/payslip';
 import { SAMPLE_CONTEXT } from '../../app/main/core/reports/payslips/sample-run';
@@ -127,12 +128,21 @@ describe('corrections of a closed period are adjustment entries that every desk,
       [advance.uuid, 'PERIOD_CLOSED'],
     ]);
 
-    // The adjustment path fixes each: the late entry re-dated, the edit and the void as linked entries.
-    const [forLate, forEdit, forVoid] = [
+    // The adjustment path fixes each: the late entry re-dated, the edit and the void as linked entries (the
+    // void through the headless `adjust --op ID`).
+    const [forLate, forEdit] = [
       await deskC.adjustments.adjust(attention[0]!.op_id),
       await deskC.adjustments.adjust(attention[1]!.op_id),
-      await deskC.adjustments.adjust(attention[2]!.op_id),
     ];
+    const printed: [string, unknown][] = [];
+    const code = await payRunCommands.adjust!(deskC, { op: attention[2]!.op_id }, [], {
+      print: (human, value) => void printed.push([human, value]),
+    });
+    expect(code).toBe(0);
+    const forVoid = printed[0]![1] as { notes: string; adjustment_uuid: string };
+    expect(printed[0]![0]).toBe(
+      `Adjustment ${forVoid.adjustment_uuid} queued, dated now: Adjustment of 2026-11-04 advance payment: reversed (voided: paid to the wrong supplier)`,
+    );
     expect(forLate.notes).toBe('Adjustment: delivery of 2026-11-10, in the period closed by settlement run NOV-1');
     expect(forEdit.notes).toBe('Adjustment of 2026-11-05 delivery TEA: 40 kg → 35 kg');
     const lessDelivered = await deskC.collections.get(forEdit.adjustment_uuid!);
