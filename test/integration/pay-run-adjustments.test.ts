@@ -119,6 +119,7 @@ describe('corrections of a closed period are adjustment entries that every desk,
     });
     await deskC.collections.update(delivered[1]!, { quantity_milli: 35_000 });
     await deskC.payments.void({ uuid: advance.uuid, reason: 'paid to the wrong supplier' });
+    await deskC.collections.update(delivered[0]!, { collected_at: at('06') });
     deskC.network.online = true;
     await deskC.engine.sync('manual');
     const attention = await deskC.outbox.needsAttention();
@@ -126,7 +127,13 @@ describe('corrections of a closed period are adjustment entries that every desk,
       [late.uuid, 'PERIOD_CLOSED'],
       [delivered[1], 'PERIOD_CLOSED'],
       [advance.uuid, 'PERIOD_CLOSED'],
+      [delivered[0], 'PERIOD_CLOSED'],
     ]);
+    // Moving a closed delivery's date is no difference of quantity: it cannot be adjusted, only discarded.
+    await expect(deskC.adjustments.adjust(attention[3]!.op_id)).rejects.toThrow(
+      'Only a change of the quantity can become an adjustment (this one changes collected_at); discard it and record a new entry in the open period',
+    );
+    await deskC.outbox.discard({ op_id: attention[3]!.op_id, reason: 'the date was right' });
 
     // The adjustment path fixes each: the late entry re-dated, the edit and the void as linked entries (the
     // void through the headless `adjust --op ID`).
@@ -161,6 +168,7 @@ describe('corrections of a closed period are adjustment entries that every desk,
     expect(resolved).toEqual([
       { entity_uuid: delivered[1], status: 'discarded' },
       { entity_uuid: advance.uuid, status: 'discarded' },
+      { entity_uuid: delivered[0], status: 'discarded' },
     ]);
     await syncUntilQuiet([deskC, boss, deskA, deskB]);
     expect(await deskC.outbox.needsAttention()).toEqual([]);

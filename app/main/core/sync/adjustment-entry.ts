@@ -38,12 +38,13 @@ async function recordBefore(trx: Trx, op: OutboxRow): Promise<Record<string, unk
   throw refuse('The record this change started from is no longer known on this desk; discard it instead');
 }
 
-function onlyChanged(op: OutboxRow, allowed: string[]): string[] {
+/** An adjustment carries a difference of quantity or amount; a change of anything else cannot be one. */
+function onlyChanged(op: OutboxRow, what: string, allowed: string[]): string[] {
   const changed = op.changed_fields ? (JSON.parse(op.changed_fields) as string[]) : [];
   const other = changed.filter((f) => !allowed.includes(f));
   if (other.length > 0)
     throw refuse(
-      `Only a change of ${allowed[0]} can become an adjustment (this one also changes ${other.join(', ')}); discard it and record a new entry`,
+      `Only a change of ${what} can become an adjustment (this one changes ${other.join(', ')}); discard it and record a new entry in the open period`,
     );
   return changed;
 }
@@ -58,7 +59,7 @@ function collectionAdjustment(
   let delta = -original.quantity_milli;
   let what = 'removed';
   if (op.operation === 'update') {
-    onlyChanged(op, ['quantity_milli', 'notes']);
+    onlyChanged(op, 'the quantity', ['quantity_milli', 'notes']);
     const payload = JSON.parse(op.payload) as { quantity_milli?: number };
     if (typeof payload.quantity_milli !== 'number') throw refuse('Only a change of quantity can become an adjustment');
     delta = payload.quantity_milli - original.quantity_milli;
@@ -83,7 +84,13 @@ function collectionAdjustment(
 }
 
 function paymentAdjustment(ctx: CoreContext, op: OutboxRow, original: PaymentRow): PaymentRow {
-  const changed = onlyChanged(op, ['amount_minor', 'notes', 'reference', 'voided_at', 'void_reason']);
+  const changed = onlyChanged(op, 'the amount, or a void,', [
+    'amount_minor',
+    'notes',
+    'reference',
+    'voided_at',
+    'void_reason',
+  ]);
   const payload = JSON.parse(op.payload) as { amount_minor?: number; void_reason?: string };
   const voided = changed.includes('voided_at');
   const delta = voided
