@@ -154,6 +154,18 @@ describe('corrections of a closed period are adjustment entries that every desk,
     expect(forEdit.notes).toBe('Adjustment of 2026-11-05 delivery TEA: 40 kg → 35 kg');
     const lessDelivered = await deskC.collections.get(forEdit.adjustment_uuid!);
     expect(lessDelivered).toMatchObject({ quantity_milli: -5_000, amount_minor: -15_000, adjusts_uuid: delivered[1] });
+    // The adjustment itself is in the open period: an edit re-prices it at the corrected record's rate, as the
+    // server does (not at today's rate, and only an adjustment may go below zero).
+    await boss.rates.set({ product_uuid: tea.uuid, rate_minor: 9_999, effective_from: '2026-11-16' });
+    await syncUntilQuiet([boss, deskC]);
+    const recounted = await deskC.collections.update(lessDelivered.uuid, {
+      quantity_milli: -6_000,
+      collected_at: new Date(Date.parse(lessDelivered.collected_at) - 60_000).toISOString(),
+    });
+    expect(recounted).toMatchObject({ quantity_milli: -6_000, rate_minor: 3_000, amount_minor: -18_000 });
+    await expect(deskC.collections.update(delivered[0]!, { quantity_milli: -1 })).rejects.toMatchObject({
+      fields: { quantity_milli: 'must be greater than zero' },
+    });
     const reversal = await deskC.payments.get(forVoid.adjustment_uuid!);
     expect(reversal).toMatchObject({ amount_minor: -100_000, type: 'advance', adjusts_uuid: advance.uuid });
     // The closed records are back as the server holds them; the refused ops are resolved, not lost.
@@ -181,8 +193,8 @@ describe('corrections of a closed period are adjustment entries that every desk,
     expect(s1).toMatchObject({
       supplier_code: 'S1',
       gross_minor: 100_000,
-      deductions_minor: 15_000,
-      net_minor: 85_000,
+      deductions_minor: 18_000,
+      net_minor: 82_000,
     });
     expect(s1!.gross_lines).toEqual([
       expect.objectContaining({ product_name: 'Adjustment of 2026-11-04 advance payment', amount_minor: 100_000 }),
@@ -191,11 +203,11 @@ describe('corrections of a closed period are adjustment entries that every desk,
       expect.objectContaining({
         kind: 'adjustment',
         name: 'Adjustment of 2026-11-05 delivery TEA',
-        amount_minor: 15_000,
+        amount_minor: 18_000,
       }),
     ]);
-    // Baraka: the re-dated 10 kg × 30.00 = 300.00, less 1.5 % = 4.50.
-    expect(s2).toMatchObject({ supplier_code: 'S2', gross_minor: 30_000, deductions_minor: 450, net_minor: 29_550 });
+    // Baraka: the re-dated 10 kg at today's rate, 10 × 99.99 = 999.90, less 1.5 % = 14.9985 → 15.00.
+    expect(s2).toMatchObject({ supplier_code: 'S2', gross_minor: 99_990, deductions_minor: 1_500, net_minor: 98_490 });
     await boss.settlements.approve('NOV-2');
     await syncUntilQuiet([boss, deskA, deskB, deskC]);
 
@@ -217,7 +229,7 @@ describe('corrections of a closed period are adjustment entries that every desk,
       );
       expect(new Set(statements).size).toBe(1);
     }
-    expect(await serverBalance(office, amina.uuid)).toBe(240_000 - 15_000);
+    expect(await serverBalance(office, amina.uuid)).toBe(240_000 - 18_000);
     const statement = await renderReport(
       deskA,
       { kind: 'statement', supplier_uuid: amina.uuid, from: '2026-11-01', to },
