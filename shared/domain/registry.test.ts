@@ -90,6 +90,7 @@ describe('entity registry', () => {
       'updated_by',
       'voided_at',
       'void_reason',
+      'adjusts_uuid',
     ]);
     expect(shapeOfEntity('payments').updatable).toEqual([
       'paid_at',

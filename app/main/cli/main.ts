@@ -36,7 +36,7 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <c
   discard --op OP_ID --reason R       give up on a refused change
   supplier payout --supplier CODE --method none|bank|mobile [--phone +254…] [--account A --bank-code B
       --account-name N]               how settlement runs pay the supplier
-  adjust --op OP_ID                   a new entry refused as PERIOD_CLOSED, re-dated now as an adjustment
+  adjust --op OP_ID                   a change refused as PERIOD_CLOSED, recorded as an adjustment dated now
   charge add --code C --name N --kind percent|per_unit|fixed --value 1.5|2.00|150.00 [--product CODE]
       [--order N] [--from DATE] [--to DATE] [--notes]        a levy or fee runs deduct (supervisor)
   charge list

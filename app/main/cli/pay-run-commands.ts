@@ -260,7 +260,12 @@ export const payRunCommands: Record<string, Command> = {
 
   async adjust(core, flags, _args, out) {
     const result = await core.adjustments.adjust(need(flags, 'op'));
-    out.print(`Queued again, dated now: ${result.notes}`, result);
+    out.print(
+      result.adjustment_uuid
+        ? `Adjustment ${result.adjustment_uuid} queued, dated now: ${result.notes}`
+        : `Queued again, dated now: ${result.notes}`,
+      result,
+    );
     return 0;
   },
 

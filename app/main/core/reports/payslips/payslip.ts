@@ -32,6 +32,7 @@ export function payslipRun(view: SettlementRunView, lines = view.lines): Payslip
 
 const KIND_LABELS: Record<Deduction['kind'], (name: string) => string> = {
   brought_forward: (name) => `Brought forward: ${name}`,
+  adjustment: (name) => name,
   advance: (name) => name,
   partial: (name) => name,
   charge: (name) => name,
@@ -79,11 +80,12 @@ export function payslipSpec(run: PayslipRun, line: SettlementLine, ctx: ReportCo
         { key: 'rate', label: 'Rate', width: 14, align: 'right' },
         { key: 'amount', label: 'Amount', width: 18, align: 'right' },
       ],
+      // An adjustment line is named by its label ("Adjustment of <date> <record>"), not by a product.
       rows: line.gross_lines.map((g) => ({
-        product: `${g.product_code} ${g.product_name}`,
+        product: g.adjusts ? g.product_name : `${g.product_code} ${g.product_name}`,
         entries: String(g.entries),
-        qty: `${formatQuantity(g.quantity_milli)} ${g.unit}`,
-        rate: g.rate_minor === null ? 'varied' : money(g.rate_minor),
+        qty: g.quantity_milli === 0 && g.adjusts ? '' : `${formatQuantity(g.quantity_milli)} ${g.unit}`,
+        rate: g.adjusts ? '' : g.rate_minor === null ? 'varied' : money(g.rate_minor),
         amount: money(g.amount_minor),
       })),
       totals: [{ product: 'Gross pay', amount: money(line.gross_minor) }],

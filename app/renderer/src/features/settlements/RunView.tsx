@@ -10,6 +10,7 @@ type Line = SettlementRunView['lines'][number];
 /** How a deduction reads on the screen, as on the payslip. */
 const DEDUCTION_LABEL: Record<Line['deductions'][number]['kind'], (name: string) => string> = {
   brought_forward: (name) => `Brought forward: ${name}`,
+  adjustment: (name) => name,
   advance: (name) => name,
   partial: (name) => name,
   charge: (name) => name,
@@ -273,9 +274,10 @@ function LineDetail({ line, money, onPayslip }: { line: Line; money(minor: numbe
           <caption>Gross</caption>
           <tbody>
             {line.gross_lines.map((g) => (
-              <tr key={g.product_uuid}>
+              <tr key={g.adjusts?.uuid ?? g.product_uuid}>
                 <td>
-                  {g.product_name} <span className="muted small">{g.entries} deliveries</span>
+                  {g.product_name}
+                  {g.adjusts ? null : <span className="muted small"> {g.entries} deliveries</span>}
                 </td>
                 <td className="num">
                   {formatQuantity(g.quantity_milli)} {g.unit}
