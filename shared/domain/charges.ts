@@ -18,7 +18,7 @@ export const CHARGE_KINDS = ['percent', 'per_unit', 'fixed'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];
 
 /** `value` of a percent charge is in thousandths of a percent: 1.5 % → 1500; 100 % → 100000. */
-const PERCENT_SCALE = 3;
+export const PERCENT_SCALE = 3;
 export const PERCENT_DENOMINATOR = 100_000n;
 const HUNDRED_PERCENT = 100_000;
 

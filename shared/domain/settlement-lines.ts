@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonNegativeInt, positiveInt, uuidField } from './fields';
+import { dateField, nonNegativeInt, positiveInt, uuidField } from './fields';
 import { CREDIT_KINDS } from './supplier-credits';
 
 /**
@@ -8,10 +8,10 @@ import { CREDIT_KINDS } from './supplier-credits';
  */
 
 /** Deductions in the order they are recovered from gross. */
-export const DEDUCTION_KINDS = ['brought_forward', 'advance', 'partial', 'charge', 'credit'] as const;
+export const DEDUCTION_KINDS = ['brought_forward', 'adjustment', 'advance', 'partial', 'charge', 'credit'] as const;
 export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
 /** What an unrecovered remainder carries forward as (brought-forward items keep their first kind). */
-const CARRIED_KINDS = ['advance', 'partial', 'charge', 'credit'] as const;
+export const CARRIED_KINDS = ['adjustment', 'advance', 'partial', 'charge', 'credit'] as const;
 export type CarriedKind = (typeof CARRIED_KINDS)[number];
 
 export const RUN_KINDS = ['regular', 'bonus'] as const;
@@ -20,8 +20,12 @@ export type RunKind = (typeof RUN_KINDS)[number];
 const label = z.string().max(200, 'must be at most 200 characters');
 const ref = z.string().max(64, 'must be at most 64 characters').nullable();
 
+/** The adjustment entry behind a gross line, and the record in a closed period it corrects. */
+export const AdjustsSchema = z.object({ uuid: uuidField, adjusts_uuid: uuidField });
+
 export const GrossLineSchema = z.object({
-  product_uuid: uuidField,
+  /** Null only on the adjustment of a payment (a reversal owed back to the supplier). */
+  product_uuid: uuidField.nullable(),
   product_code: label,
   product_name: label,
   unit: label,
@@ -30,6 +34,8 @@ export const GrossLineSchema = z.object({
   /** The rate of a bonus line; null for collections, whose rates vary over the period. */
   rate_minor: nonNegativeInt.nullable(),
   amount_minor: nonNegativeInt,
+  /** Set on an "Adjustment of <date> <record>" line; its product_name is that label. */
+  adjusts: AdjustsSchema.optional(),
 });
 export type GrossLine = z.infer<typeof GrossLineSchema>;
 
@@ -65,47 +71,53 @@ export const CreditBalanceSchema = z.object({
 });
 export type CreditBalance = z.infer<typeof CreditBalanceSchema>;
 
-/** One supplier's line of a run. */
-export interface SettlementLine {
-  supplier_uuid: string;
-  supplier_code: string;
-  supplier_name: string;
-  route: string;
-  gross_minor: number;
-  gross_lines: GrossLine[];
-  deductions: Deduction[];
-  deductions_minor: number;
-  net_minor: number;
-  carried_forward: CarriedItem[];
-  carried_forward_minor: number;
-  credits: CreditBalance[];
-  credit_remaining_minor: number;
-}
+export const settlementLineShape = {
+  supplier_uuid: uuidField,
+  supplier_code: label,
+  supplier_name: label,
+  route: label,
+  gross_minor: nonNegativeInt,
+  gross_lines: z.array(GrossLineSchema),
+  deductions: z.array(DeductionSchema),
+  deductions_minor: nonNegativeInt,
+  net_minor: nonNegativeInt,
+  carried_forward: z.array(CarriedItemSchema),
+  carried_forward_minor: nonNegativeInt,
+  credits: z.array(CreditBalanceSchema),
+  credit_remaining_minor: nonNegativeInt,
+};
+export const SettlementLineSchema = z.object(settlementLineShape);
+export type SettlementLine = z.infer<typeof SettlementLineSchema>;
 
 /** One total per distinct deduction (kind + ref + name) across the run: what each levy raised. */
+export const DeductionTotalSchema = DeductionSchema;
 export type DeductionTotal = Deduction;
 
-export interface SettlementTotals {
-  suppliers: number;
-  gross_minor: number;
-  due_minor: number;
-  deductions_minor: number;
-  net_minor: number;
-  carried_forward_minor: number;
-  credit_remaining_minor: number;
-  by_deduction: DeductionTotal[];
-}
+export const settlementTotalsShape = {
+  suppliers: nonNegativeInt,
+  gross_minor: nonNegativeInt,
+  due_minor: nonNegativeInt,
+  deductions_minor: nonNegativeInt,
+  net_minor: nonNegativeInt,
+  carried_forward_minor: nonNegativeInt,
+  credit_remaining_minor: nonNegativeInt,
+};
+export const SettlementTotalsSchema = z.object({
+  ...settlementTotalsShape,
+  by_deduction: z.array(DeductionTotalSchema),
+});
+export type SettlementTotals = z.infer<typeof SettlementTotalsSchema>;
 
-/** The days a run covers, both included (the request schema checks `to` is not before `from`). */
-export interface SettlementPeriod {
-  from: string;
-  to: string;
-}
+export const PeriodSchema = z
+  .strictObject({ from: dateField, to: dateField })
+  .refine((p) => p.to >= p.from, { path: ['to'], message: 'must be on or after the start date' });
+export type SettlementPeriod = z.infer<typeof PeriodSchema>;
 
 /** A computed run before it is stored: the plain object payslips and payout files are made from. */
-export interface SettlementResult {
-  kind: RunKind;
-  period: SettlementPeriod;
-  lines: SettlementLine[];
-  totals: SettlementTotals;
-}
+export const SettlementResultSchema = z.object({
+  kind: z.enum(RUN_KINDS),
+  period: PeriodSchema,
+  lines: z.array(SettlementLineSchema),
+  totals: SettlementTotalsSchema,
+});
+export type SettlementResult = z.infer<typeof SettlementResultSchema>;

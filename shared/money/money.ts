@@ -1,7 +1,7 @@
 import { parseDecimal, toDecimalString, type ParseResult } from './decimal';
 
 /** Quantities are thousandths of a unit (12.345 kg → 12345). */
-const QUANTITY_SCALE = 3;
+export const QUANTITY_SCALE = 3;
 
 export interface MoneyFormat {
   currency: string;

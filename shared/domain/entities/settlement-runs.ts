@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEntity } from '../entity-kit';
 import { codeSpec, dateField, instantField, nameSpec, nonNegativeInt, textField, uuidField } from '../fields';
 import { jsonTextField } from '../json-text';
-import { DeductionSchema, RUN_KINDS } from '../settlement-lines';
+import { DeductionTotalSchema, RUN_KINDS } from '../settlement-lines';
 import { BonusRateSchema, RUN_STATUSES } from '../settlement-runs';
 
 const SERVER_ONLY = 'computed on the server; desks only read them';
@@ -18,28 +18,33 @@ export const settlementRuns = defineEntity({
   fields: {
     code: codeSpec,
     name: nameSpec,
-    kind: { kind: 'enum', schema: z.enum(RUN_KINDS) },
-    period_from: { kind: 'date', schema: dateField },
-    period_to: { kind: 'date', schema: dateField },
+    kind: { kind: 'enum', label: 'Run kind', schema: z.enum(RUN_KINDS) },
+    period_from: { kind: 'date', label: 'Period from', schema: dateField },
+    period_to: { kind: 'date', label: 'Period to', schema: dateField },
     /** Only suppliers of this route ('' = every route). */
-    route: { kind: 'text', schema: textField(80) },
+    route: { kind: 'text', label: 'Route', schema: textField(80) },
     /** Only collections of this product (null = every product). */
-    product_uuid: { kind: 'ref', ref: 'products', schema: uuidField.nullable() },
-    bonus_rates_json: { kind: 'text', schema: jsonTextField(z.array(BonusRateSchema), 'a list of bonus rates') },
-    status: { kind: 'enum', schema: z.enum(RUN_STATUSES) },
-    computed_at: { kind: 'instant', schema: instantField },
-    approved_at: { kind: 'instant', schema: instantField.nullable() },
-    approved_by: { kind: 'text', schema: textField(120).nullable() },
-    suppliers: { kind: 'quantity', schema: nonNegativeInt },
-    gross_minor: money,
-    due_minor: money,
-    deductions_minor: money,
-    net_minor: money,
-    carried_forward_minor: money,
-    credit_remaining_minor: money,
+    product_uuid: { kind: 'ref', label: 'Product', ref: 'products', schema: uuidField.nullable() },
+    bonus_rates_json: {
+      kind: 'text',
+      label: 'Bonus rates',
+      schema: jsonTextField(z.array(BonusRateSchema), 'a list of bonus rates'),
+    },
+    status: { kind: 'enum', label: 'Status', schema: z.enum(RUN_STATUSES) },
+    computed_at: { kind: 'instant', label: 'Computed at', schema: instantField },
+    approved_at: { kind: 'instant', label: 'Approved at', schema: instantField.nullable() },
+    approved_by: { kind: 'text', label: 'Approved by', schema: textField(120).nullable() },
+    suppliers: { kind: 'quantity', label: 'Suppliers', schema: nonNegativeInt },
+    gross_minor: { ...money, label: 'Gross' },
+    due_minor: { ...money, label: 'Due' },
+    deductions_minor: { ...money, label: 'Deductions' },
+    net_minor: { ...money, label: 'Net pay' },
+    carried_forward_minor: { ...money, label: 'Carried forward' },
+    credit_remaining_minor: { ...money, label: 'Credit remaining' },
     by_deduction_json: {
       kind: 'text',
-      schema: jsonTextField(z.array(DeductionSchema), 'a list of deduction totals'),
+      label: 'Deductions by kind',
+      schema: jsonTextField(z.array(DeductionTotalSchema), 'a list of deduction totals'),
     },
   },
   access: { create: 'supervisor', update: 'supervisor', delete: 'supervisor', serverOnly: SERVER_ONLY },

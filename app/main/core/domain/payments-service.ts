@@ -13,7 +13,7 @@ import {
 } from '../../../../shared';
 import { requireCan, type CoreContext } from './context';
 import { createEntityService } from './entity-service';
-import { changedFieldsOf, writeEntity } from './entity-writer';
+import { changedFieldsOf, checkRowRules, writeEntity } from './entity-writer';
 import { fromStored } from '../db/row-codec';
 import { pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
 
@@ -42,6 +42,7 @@ export function createPaymentsService(ctx: CoreContext) {
       const changed = changedFieldsOf(before, changes);
       if (changed.length === 0) return before;
       const after: PaymentRow = { ...before, ...changes, ...touched(ctx) };
+      checkRowRules('payments', after);
       await writeEntity(trx, ctx, { type: 'payments', operation: 'update', before, after, changedFields: changed });
       return after;
     });
