@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { localDateOf, SHIFT_LABELS, type PushOp, type Shift } from '../../../../shared';
 import type { ServerDatabase } from '../../db/schema';
 import { fromMysqlDateTime, toMysqlDateTime } from '../../db/time';
@@ -23,11 +23,17 @@ interface Neighbour {
 const WINDOW_MS = 36 * 3_600_000;
 
 export async function loadShiftNeighbours(
-  trx: Transaction<ServerDatabase>,
+  trx: Kysely<ServerDatabase>,
   state: BatchState,
   ops: readonly PushOp[],
 ): Promise<void> {
-  const windows = shiftWindows(ops);
+  // Only a collection with a shift (pushed, or kept from the stored row) can clash.
+  const withShift = ops.filter((op) => {
+    const current = typeof op.data.uuid === 'string' ? state.get('collections', op.data.uuid) : null;
+    return (op.data.shift ?? null) !== null || (current?.shift ?? null) !== null;
+  });
+  const windows = shiftWindows(withShift);
+  if (windows.length) state.noteRead('collections', 'supplier_uuid', new Set(windows.map((w) => w.supplier)));
   const found: Neighbour[] = [];
   // One query for the whole batch (a query per op was 100 round trips a batch under the sequence lock).
   for (let i = 0; i < windows.length; i += WINDOWS_PER_QUERY) {
