@@ -8,7 +8,7 @@ import { loadForOps } from './batch-load';
 import { readClock, StaleRead, takeSeqs, writtenSince } from './early-reads';
 import { refused, type ConflictPolicy } from './op/env';
 import { parseOps, type Parsed } from './op/envelope';
-import { replayedOutcome } from './op/replayed';
+import { replayedOutcome, storedForm } from './op/replayed';
 import { voidedRefusal } from './op/voided-guard';
 import { withSeqClock } from './seq-clock';
 import { writeSideTables } from './side-tables';
@@ -230,7 +230,7 @@ async function prepareBatch(ctx: PushContext, db: Db, state: BatchState, parsed:
     outcomes.push(outcome);
     if (op.op_id && outcome.kind !== 'error') {
       seenInBatch.set(op.op_id, { hash, outcome });
-      newSyncOps.push({ op_id: op.op_id, request_hash: hash, result: JSON.stringify(outcome) });
+      newSyncOps.push({ op_id: op.op_id, request_hash: hash, result: JSON.stringify(storedForm(outcome)) });
     }
     await ctx.hooks?.afterOp?.(p.index, op);
   }
