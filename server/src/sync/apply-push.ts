@@ -11,7 +11,7 @@ import { parseOps, type Parsed } from './op/envelope';
 import { replayedOutcome, storedForm } from './op/replayed';
 import { voidedRefusal } from './op/voided-guard';
 import { withSeqClock } from './seq-clock';
-import { writeSideTables } from './side-tables';
+import { writeSideTables, writeSyncOps } from './side-tables';
 
 /** Test-only fault injection: throwing from a hook must leave the database untouched. */
 export interface PushHooks {
@@ -98,6 +98,7 @@ async function earlyBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun>
   const state = new BatchState(0, true);
   const prepared = await prepareBatch(ctx, ctx.db, state, parsed);
   return ctx.db.transaction().execute(async (trx) => {
+    await writeSyncOps(ctx, trx, prepared.newSyncOps, prepared.env.now);
     const used = state.used;
     const base = await takeSeqs(trx, used);
     if (base !== clock && (await writtenSince(trx, clock, state.reads))) throw new StaleRead();
@@ -106,7 +107,7 @@ async function earlyBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun>
       ...env.audit.flatMap((a) => [a.before, a.after]),
       ...env.conflicts.flatMap((c) => [c.client_data, c.server_data]),
     ]);
-    await writeSideTables(ctx, trx, env, prepared.newSyncOps, env.now);
+    await writeSideTables(ctx, trx, env, [], env.now);
     const wrote = (await state.flush(trx)) > 0;
     await ctx.hooks?.beforeCommit?.();
     return { outcomes: prepared.outcomes, wrote, firstSeq: base + 1, lastSeq: base + used };
