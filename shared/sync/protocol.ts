@@ -17,7 +17,8 @@ export const MIN_SERVER_PROTOCOL_VERSION = 1;
 export const PROTOCOL_HEADER = 'x-protocol-version';
 export const MAX_PUSH_BATCH = 100;
 export const DEFAULT_PULL_LIMIT = 100;
-export const MAX_PULL_LIMIT = 1000;
+/** A desk catching up asks for pages this large (fewer round trips and transactions per row). */
+export const MAX_PULL_LIMIT = 5000;
 
 export const ErrorBodySchema = z.object({
   error: z.object({
