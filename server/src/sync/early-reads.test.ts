@@ -38,7 +38,11 @@ describe('a push batch read before the sequence lock', () => {
     h.hooks.afterOp = undefined;
     expect(res.body.results.conflicts).toHaveLength(1);
     expect(res.body.results.conflicts[0]).toMatchObject({ server_version: 2, client_version: 1 });
-    const row = await h.test.db.selectFrom('suppliers').selectAll().where('uuid', '=', supplier.uuid).executeTakeFirst();
+    const row = await h.test.db
+      .selectFrom('suppliers')
+      .selectAll()
+      .where('uuid', '=', supplier.uuid)
+      .executeTakeFirst();
     expect(row).toMatchObject({ version: 2, phone: 'B' });
   });
 
