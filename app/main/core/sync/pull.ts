@@ -1,7 +1,7 @@
 import {
   ENTITY_TYPES,
   EntityTypeSchema,
-  MAX_PULL_LIMIT,
+  MAX_CATCH_UP_LIMIT,
   MAX_SKIP_RANGES,
   type EntityType,
   ROUTES,
@@ -13,7 +13,7 @@ import { readState, SYNC_KEYS, writeState } from './sync-state';
 
 /** The first page asked for; a desk catching up (the page before was full) asks for the largest the server gives. */
 export const PULL_PAGE = 1000;
-export const CATCH_UP_PAGE = MAX_PULL_LIMIT;
+export const CATCH_UP_PAGE = MAX_CATCH_UP_LIMIT;
 
 /** The entity types this desk pulls (Settings → selective sync); all by default. */
 export async function selectedEntityTypes(deps: Pick<SyncDeps, 'db'>): Promise<EntityType[]> {
@@ -43,6 +43,7 @@ export async function pullAll(
       device_id: deps.deviceId,
       entity_types: entityTypes,
       limit,
+      ...(limit > PULL_PAGE ? { catch_up: true } : {}),
       ...(cursor ? { cursor } : {}),
       ...(skip.length ? { skip_seqs: skip } : {}),
     };
