@@ -42,11 +42,7 @@ export interface PushContext {
 
 type Db = Kysely<ServerDatabase>;
 
-/**
- * A duplicate op_id can only come from the same op sent twice at once (each read before the other stored its
- * answer): run again, the second replays the first's answer.
- */
-const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY']);
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 /** A deadlocked batch is tried again for this long (well inside a desk's 30 s request timeout). */
 const RETRY_BUDGET_MS = 10_000;
 
@@ -63,12 +59,13 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
       const run = early ? await earlyBatch(ctx, parsed) : await lockedBatch(ctx, parsed);
       return answer(ctx, run);
     } catch (error) {
-      if (error instanceof StaleRead) {
-        // Another batch wrote what this one read: read again, holding the lock from the start.
+      const code = (error as { code?: string }).code;
+      // Another batch wrote what this one read (or stored an answer for one of its op_ids, the same op sent
+      // twice at once): once more, holding the lock from the first read, where the replay is found.
+      if (early && (error instanceof StaleRead || code === 'ER_DUP_ENTRY')) {
         early = false;
         continue;
       }
-      const code = (error as { code?: string }).code;
       if (code && RETRYABLE.has(code) && Date.now() - started < RETRY_BUDGET_MS) {
         // On a Galera cluster, pushes committing on two nodes abort each other (certification) and can do so
         // again and again under load: a growing random pause breaks the tie.
