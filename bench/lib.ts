@@ -39,6 +39,7 @@ export async function startServerProcess(
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
       LOG_LEVEL: 'error',
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+      LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100000',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
