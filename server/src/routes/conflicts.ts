@@ -18,7 +18,8 @@ export function registerConflictRoutes(app: FastifyInstance, options: { config: 
   serve(app, ROUTES.resolveConflict, async (request) => {
     const claims = await app.authenticate(request);
     const { id } = parseInput(IdParam, request.params);
-    const resolved = await resolveConflict(app.db, claims, id, request.body, options.config.orgTimeZone, (seq) =>
+    const { orgTimeZone, dateWindow } = options.config;
+    const resolved = await resolveConflict(app.db, claims, id, request.body, orgTimeZone, dateWindow, (seq) =>
       options.live.committed(seq),
     );
     // Closed without a new version, nothing else would tell the desks that it is settled.
