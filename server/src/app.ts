@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ServerConfig } from './config';
 import type { ServerDatabase } from './db/schema';
 import { registerDb } from './plugins/db';
-import { registerErrorHandling } from './plugins/error-handler';
+import { frameworkErrors, registerErrorHandling } from './plugins/error-handler';
 import { registerProtocolVersion } from './plugins/protocol-version';
 import { registerHealthRoute } from './routes/health';
 import { registerAuth } from './plugins/auth';
@@ -68,6 +68,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     return503OnClosing: true,
     ...(config.trustProxy.length ? { trustProxy: config.trustProxy } : {}),
     forceCloseConnections: 'idle',
+    frameworkErrors,
   });
   registerErrorHandling(app);
   registerProtocolVersion(app);
