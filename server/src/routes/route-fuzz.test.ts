@@ -73,6 +73,8 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Valid-looking pricing terms broken in the ways a hostile desk would: shapes, bands, numbers, depth, size. */
 const hostileTerms: fc.Arbitrary<unknown> = fc.oneof(
+  // Plain valid terms, so rules are written and later ops meet them.
+  fc.constant(JSON.stringify({ rate: { by: 'base', base_rate_minor: 2300 }, tares: [], overrides: [] })),
   // A valid rule's terms (so some pass), with one part replaced by something hostile.
   fc
     .tuple(ruleArb, fc.constantFrom('rate', 'tares', 'overrides', 'none'), hostile)
@@ -120,8 +122,12 @@ function chart(bands: unknown[], rates: unknown = bands.map(() => [100])): strin
 /** A base record with some of its fields (or an unknown one) replaced by hostile values. */
 function mutated(base: Record<string, unknown>, extraKeys: string[] = []): fc.Arbitrary<Record<string, unknown>> {
   const keys = [...Object.keys(base), ...extraKeys, 'unknown_field'];
+  // Untouched now and then, so that valid requests succeed and later ones meet real records.
   return fc
-    .array(fc.tuple(fc.constantFrom(...keys), hostile), { maxLength: 3 })
+    .oneof(
+      { weight: 1, arbitrary: fc.constant([]) },
+      { weight: 3, arbitrary: fc.array(fc.tuple(fc.constantFrom(...keys), hostile), { minLength: 1, maxLength: 3 }) },
+    )
     .map((changes) => ({ ...base, ...Object.fromEntries(changes) }));
 }
 
@@ -261,6 +267,7 @@ describe('every route under hostile input', () => {
         value: 1500,
         product_uuid: null,
         active_from: '2026-01-01',
+        active_to: null,
       },
       supplier_credits: {
         supplier_uuid: r.supplier.uuid,
@@ -279,14 +286,22 @@ describe('every route under hostile input', () => {
           terms: hostileTerms,
           operation: fc.constantFrom('create', 'create', 'update', 'delete'),
           fresh: fc.boolean(),
+          day: fc.integer({ min: 0, max: 2000 }),
         })
-        .map(({ data, terms, operation, fresh }) => ({
+        .map(({ data, terms, operation, fresh, day }) => ({
           op_id: newId(),
           entity_type: type,
           operation,
           data: {
             uuid: fresh ? newId() : (known.get(type) ?? newId()),
             ...data,
+            // Codes and rule dates are unique: vary the ones the mutation left alone, so creates can succeed.
+            ...('code' in bases[type]! && data.code === bases[type]!.code
+              ? { code: `${String(data.code)}-${day}` }
+              : {}),
+            ...('effective_from' in bases[type]! && data.effective_from === bases[type]!.effective_from
+              ? { effective_from: new Date(Date.UTC(2026, 1, 1 + day)).toISOString().slice(0, 10) }
+              : {}),
             ...(type === 'pricing_rules' && !('terms' in data && data.terms !== '{}') ? { terms } : {}),
             ...(operation === 'update' ? { version: 1 } : {}),
           },
@@ -294,6 +309,7 @@ describe('every route under hostile input', () => {
     );
     const known = new Map<string, string>();
     const tally = { success: 0, errors: 0 };
+    const reached = new Set<string>();
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 4 }), async (batch) => {
         const before = await entityVersions();
@@ -322,6 +338,8 @@ describe('every route under hostile input', () => {
         const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k));
         for (const k of changed) expect(touched, `${k} changed without being reported`).toContain(k);
         for (const s of success!) known.set(s.entity_type, s.uuid!);
+        for (const item of [...success!.map((s) => ['ok', s] as const), ...errors!.map((e) => ['refused', e] as const)])
+          reached.add(`${item[1].entity_type} ${item[0]}`);
         tally.success += success!.length;
         tally.errors += errors!.length;
       }),
@@ -330,6 +348,8 @@ describe('every route under hostile input', () => {
     // The generator reaches both outcomes, or the property proves little.
     expect(tally.success).toBeGreaterThan(10);
     expect(tally.errors).toBeGreaterThan(50);
+    for (const type of Object.keys(bases))
+      expect([...reached]).toEqual(expect.arrayContaining([`${type} ok`, `${type} refused`]));
   }, 600_000);
 
   async function entityVersions(): Promise<Map<string, string>> {
