@@ -249,7 +249,12 @@ describe('every route under hostile input', () => {
           if (res.statusCode >= 400) expect(await snapshot(), `${what} refused but changed data`).toBe(before);
         },
       ),
-      { numRuns: 400, seed: 20261129 },
+      {
+        numRuns: 400,
+        seed: 20261129,
+        // Found by longer runs with other seeds, kept so they stay fixed.
+        examples: [[{ name: 'recordPayoutResults', body: bases.recordPayoutResults, id: runId, asSupervisor: true }]],
+      },
     );
     // Each route of the table was tried (a route added later is fuzzed without a change here).
     expect([...seen].sort()).toEqual([...names].sort());
