@@ -65,6 +65,28 @@ describe('a resolution passes the push guard', () => {
     await refusedWith({ collected_at: '9999-12-31T23:00:00-05:00' }, 'data.collected_at');
   });
 
+  it("refuses a value past its column's length, naming the field", async () => {
+    await refusedWith({ notes: 'x'.repeat(100_000) }, 'data.notes');
+  });
+
+  it("refuses a supervisor's note the database would alter, and changes nothing", async () => {
+    const { uuid, id } = await collectionConflict();
+    for (const note of ['a\u0000b', 'x\uDC00']) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/conflicts/${id}/resolve`,
+        headers: supervisor.auth,
+        payload: { action: 'close', base_version: 1, note },
+      });
+      expect(res.statusCode).toBe(422);
+      expect(Object.keys(res.json().error.fields)).toEqual(['note']);
+    }
+    const conflict = await h.test.db.selectFrom('conflicts').selectAll().where('id', '=', id).executeTakeFirst();
+    expect(conflict).toMatchObject({ status: 'open', note: null });
+    const row = await h.test.db.selectFrom('collections').select('version').where('uuid', '=', uuid).executeTakeFirst();
+    expect(row?.version).toBe(1);
+  });
+
   it('still applies a resolution inside the window', async () => {
     const { uuid, id } = await collectionConflict();
     const res = await h.app.inject({

@@ -61,6 +61,11 @@ export function guardOp(op: PushOp, window: DateWindow): Refusal | null {
 const ALTERED = 'contains a character the database cannot store as sent (NUL or a lone surrogate)';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** The problem with a value outside an op (a resolution's note) that holds a string the database would alter. */
+export function alteredStringProblem(value: unknown): string | null {
+  return hasAlteredString(value) ? ALTERED : null;
+}
+
 /** Whether a value holds a string MariaDB would store differently (NUL, or UTF-16 that is not valid Unicode). */
 function hasAlteredString(value: unknown): boolean {
   const stack = [value];
