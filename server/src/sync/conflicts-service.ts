@@ -8,7 +8,6 @@ import {
   newId,
   parseInput,
   ResolveConflictRequestSchema,
-  validationError,
   type ConflictRecord,
   type DateWindow,
   type EntityType,
@@ -21,7 +20,6 @@ import { requireCan } from '../plugins/auth';
 import type { OpEnv } from './apply-op';
 import { loadForOps } from './batch-load';
 import { applyResolution, parseResolutionData } from './resolution';
-import { alteredStringProblem } from './op/guard';
 import { toWire } from './rows';
 import { withSeqClock } from './seq-clock';
 
@@ -118,8 +116,6 @@ export async function resolveConflict(
 ) {
   requireCan(claims, 'conflicts.resolve');
   const input = parseInput(ResolveConflictRequestSchema, body);
-  const noteProblem = alteredStringProblem(input.note);
-  if (noteProblem) throw validationError({ note: noteProblem });
   const result = await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const run = await withSeqClock(trx, async (state) => {
