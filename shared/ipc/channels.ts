@@ -1,5 +1,6 @@
 import type { EntityType } from '../domain/registry';
-import type { ConflictNotice, SyncStatus } from './types';
+import type { ConflictNotice, ScaleLive, SyncStatus } from './types';
+import type { ScaleReading } from '../scale/reading';
 
 /**
  * The names that cross the IPC bridge, and nothing heavier: the preload bundles this file alone (no zod, no schema).
@@ -33,6 +34,7 @@ export const CHANNELS = [
   'rates.list',
   'rates.set',
   'collections.quote',
+  'collections.terms',
   'collections.create',
   'collections.update',
   'collections.remove',
@@ -75,6 +77,20 @@ export const CHANNELS = [
   'settlements.importResults',
   'settlements.savePayslips',
   'sync.adjust',
+  // Pricing rules, routes and centres (shared/ipc/pricing-contract.ts)
+  'pricingRules.list',
+  'pricingRules.create',
+  'pricingRules.withdraw',
+  'routes.list',
+  'routes.create',
+  'routes.update',
+  'centres.list',
+  'centres.create',
+  'centres.update',
+  // The desk's serial scale (app/main/core/scale/desk-scale.ts)
+  'scale.ports',
+  'scale.state',
+  'scale.take',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -86,6 +102,9 @@ const EVENT_PAYLOADS = {
   'sync.status': payload<SyncStatus>(),
   'data.changed': payload<{ source: 'local' | 'sync'; entity_types: EntityType[] }>(),
   'conflicts.new': payload<ConflictNotice>(),
+  /** Every weight the desk's scale sends, and its connection state: the entry screen shows them live. */
+  'scale.reading': payload<ScaleReading>(),
+  'scale.status': payload<ScaleLive>(),
 };
 export type EventMap = typeof EVENT_PAYLOADS;
 export type EventName = keyof EventMap;

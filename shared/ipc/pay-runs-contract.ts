@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ByUuid, def } from './channel-def';
 import {
   charges,
   SettlementRunCreateSchema,
@@ -46,11 +47,6 @@ export interface PayoutFileView {
   total_minor: number;
   skipped: { supplier_code: string; reason: string }[];
 }
-
-const def =
-  <Out>() =>
-  <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
-const ByUuid = z.strictObject({ uuid: uuidField });
 
 export const payRunChannels = {
   'charges.list': def<ChargeView[]>()(z.strictObject({})),

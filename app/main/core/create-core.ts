@@ -15,7 +15,7 @@ import { createPeriodAdjustments } from './sync/period-adjustment';
 import type { CoreContext, Session } from './domain/context';
 import { createPaymentsService } from './domain/payments-service';
 import { createProductsService } from './domain/products-service';
-import { createEntityService } from './domain/entity-service';
+import { createPlacesService } from './domain/places-service';
 import { createPricingRulesService } from './domain/pricing-rules-service';
 import { createRatesService } from './domain/rates-service';
 import { createSuppliersService } from './domain/suppliers-service';
@@ -131,8 +131,8 @@ export async function createCore(options: CoreOptions) {
     products: createProductsService(ctx),
     rates: createRatesService(ctx),
     pricingRules: createPricingRulesService(ctx),
-    routes: createEntityService(ctx, 'routes'),
-    centres: createEntityService(ctx, 'centres'),
+    routes: createPlacesService(ctx, 'routes'),
+    centres: createPlacesService(ctx, 'centres'),
     collections: createCollectionsService(ctx),
     payments: createPaymentsService(ctx),
     balances: createBalancesService(ctx),

@@ -53,16 +53,12 @@ export function createPricingRulesService(ctx: CoreContext) {
       return ruleInForce(db, productUuid, date);
     },
 
-    async list(productUuid: string): Promise<PricingRuleRow[]> {
+    /** A product's versions, newest first; withdrawn ones too when asked, as old collections still name them. */
+    async list(productUuid: string, options: { includeWithdrawn?: boolean } = {}): Promise<PricingRuleRow[]> {
       parseInput(uuidField, productUuid);
-      const stored = await db
-        .selectFrom('pricing_rules')
-        .selectAll()
-        .where('product_uuid', '=', productUuid)
-        .where('deleted_at', 'is', null)
-        .orderBy('effective_from', 'desc')
-        .orderBy('uuid', 'desc')
-        .execute();
+      let query = db.selectFrom('pricing_rules').selectAll().where('product_uuid', '=', productUuid);
+      if (!options.includeWithdrawn) query = query.where('deleted_at', 'is', null);
+      const stored = await query.orderBy('effective_from', 'desc').orderBy('uuid', 'desc').execute();
       return stored.map((r) => fromStored('pricing_rules', r));
     },
   };

@@ -11,7 +11,9 @@ import {
   supplierHandlers,
 } from './records-handlers';
 import { payRunHandlers } from './pay-run-handlers';
+import { pricingHandlers } from './pricing-handlers';
 import { reportHandlers } from './report-handlers';
+import { scaleHandlers } from './scale-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { conflictHandlers, syncHandlers } from './sync-handlers';
@@ -41,5 +43,7 @@ export function createIpcHandlers(
     ...conflictHandlers(env),
     ...reportHandlers(env),
     ...payRunHandlers(env),
+    ...pricingHandlers(env),
+    ...scaleHandlers(env),
   } satisfies Handlers;
 }

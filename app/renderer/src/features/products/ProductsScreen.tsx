@@ -6,6 +6,8 @@ import { useForm } from '../../lib/forms';
 import { failureMessage } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
 import { ChargesPanel } from './ChargesPanel';
+import { PlacesPanel } from './PlacesPanel';
+import { PricingRulesPanel } from './pricing/PricingRulesPanel';
 
 /** Products and their rates; changing them is a supervisor's job. */
 export function ProductsScreen() {
@@ -162,6 +164,11 @@ export function ProductsScreen() {
           </button>
         </form>
       ) : null}
+      <PricingRulesPanel products={products.data ?? []} />
+      <div className="grid2 places-grid">
+        <PlacesPanel kind="routes" />
+        <PlacesPanel kind="centres" />
+      </div>
       <ChargesPanel />
     </section>
   );
