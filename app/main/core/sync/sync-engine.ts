@@ -3,6 +3,7 @@ import { backoffDelay } from './backoff';
 import type { SyncDeps } from './deps';
 import { SyncHttpError } from './http-client';
 import { syncConflicts } from './conflicts-sync';
+import { countWaiting } from './held-ops';
 import { countByStatus } from './outbox';
 import { pullAll } from './pull';
 import { pushPending } from './push';
@@ -98,6 +99,7 @@ export class SyncEngine {
     this.update({
       pending: counts.pending,
       needsAttention: counts.error,
+      waitingForSupervisor: await countWaiting(this.deps.db, this.deps.auth.current?.role),
       openConflicts: Number(open.n),
       lastSuccessAt: lastSuccess,
     });
