@@ -31,6 +31,7 @@ describe('changes of a signed-out supervisor on a shared desk', () => {
       shift: 'morning',
       gross_weight_milli: 12_000,
     });
+    expect(await desk.outbox.unsentBy(desk.auth.current!.id)).toBe(3);
     await desk.auth.logout();
 
     desk.network.online = true;

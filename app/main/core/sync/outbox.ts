@@ -91,6 +91,16 @@ export async function countByStatus(db: Exec): Promise<{ pending: number; error:
   return { pending: of('pending'), error: of('error') };
 }
 
+export async function countPendingBy(db: Exec, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listOps(db: Exec, status: 'pending' | 'error', limit = 200): Promise<OutboxRow[]> {
   return db.selectFrom('outbox').selectAll().where('status', '=', status).orderBy('id').limit(limit).execute();
 }
