@@ -1,12 +1,25 @@
 import type { Kysely, Transaction } from 'kysely';
-import { can, entityTypeOf, opAction, REFERENCE_FIELDS, ROLES, RoleSchema, type Operation, type Role } from '../../../../shared';
+import {
+  can,
+  entityTypeOf,
+  opAction,
+  REFERENCE_FIELDS,
+  ROLES,
+  RoleSchema,
+  type Operation,
+  type Role,
+} from '../../../../shared';
 import type { LocalDatabase } from '../db/schema';
 
 type Exec = Kysely<LocalDatabase> | Transaction<LocalDatabase>;
 
 /** Decides, per pending op, whether it must wait for another user (true) or may go out with this token. */
-export type HoldRule = (op: { entity_type: string; operation: string; payload: string; user_id: string | null }) =>
-  boolean;
+export type HoldRule = (op: {
+  entity_type: string;
+  operation: string;
+  payload: string;
+  user_id: string | null;
+}) => boolean;
 
 /**
  * The push goes out with the signed-in user's token. An op whose author may do it but the signed-in user may

@@ -44,8 +44,8 @@ export function SignOutButton({ signedOut }: { signedOut(session: SessionInfo): 
           onCancel={() => setUnsent(0)}
         >
           <p>
-            {unsent} {unsent === 1 ? 'change' : 'changes'} not yet sent. They stay on this desk and will be sent when
-            a user allowed to make them signs in again.
+            {unsent} {unsent === 1 ? 'change' : 'changes'} not yet sent. They stay on this desk and will be sent when a
+            user allowed to make them signs in again.
           </p>
         </ConfirmDialog>
       ) : null}
