@@ -128,7 +128,9 @@ export class SyncEngine {
     const started = Date.now();
     const startedAt = this.deps.now();
     const counts = await countByStatus(this.deps.db);
-    this.update({ state: 'syncing', progress: { pushed: 0, toPush: counts.pending, pulled: 0 }, nextRetryAt: null });
+    // Ops held for a higher role (held-ops.ts) will not go out in this run.
+    const toPush = counts.pending - (await countWaiting(this.deps.db, this.deps.auth.current?.role));
+    this.update({ state: 'syncing', progress: { pushed: 0, toPush, pulled: 0 }, nextRetryAt: null });
     const transferBefore = { ...this.deps.http.transfer };
     const result: SyncRunResult = {
       outcome: 'success',
