@@ -16,9 +16,10 @@ import { MemorySecretStore } from '../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../app/main/core/create-core';
 import { DEMO_COMPANY } from '../app/main/core/desk/demo-settings';
 import { htmlToPdf, launchChromium } from '../app/main/core/reports/chromium-pdf';
-import { renderPayslip } from '../app/main/core/reports/payslips/payslip';
+import { payslipRun, renderPayslip } from '../app/main/core/reports/payslips/payslip';
+import { writePayslipsPdf } from '../app/main/core/reports/payslips/payslips-pdf';
 import { SAMPLE_CONTEXT, sampleRun } from '../app/main/core/reports/payslips/sample-run';
-import { renderReport } from '../app/main/core/reports/reports';
+import { renderReport, type ReportContext } from '../app/main/core/reports/reports';
 import { JsonSettingsStore } from '../app/main/core/settings';
 import { localDateOf } from '../shared';
 import type { ReportSpec } from '../shared/ipc/reports';
@@ -70,11 +71,21 @@ class Pictures {
 }
 
 async function untilText(page: Page, testId: string, pattern: RegExp, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    ([id, source]) => new RegExp(source!).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
-    [testId, pattern.source],
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      ([id, source]) => new RegExp(source!).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+      [testId, pattern.source],
+      { timeout },
+    );
+  } catch (error) {
+    // Say what the page showed instead, so a failed run can be understood without re-running it.
+    const shown = await page
+      .getByTestId(testId)
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    throw new Error(`${testId} never matched ${pattern} (it shows ${JSON.stringify(shown)})`, { cause: error });
+  }
 }
 
 async function collect(page: Page, supplier: string, productKey: string, quantity: string): Promise<void> {
@@ -131,6 +142,17 @@ async function makeConflict(office: DemoOffice, dir: string, paymentUuid: string
   }
 }
 
+/** The demo company's header and money, printed by the supervisor at the end of the day. */
+function printedContext(today: string): ReportContext {
+  return {
+    company: { name: DEMO_COMPANY.companyName, address: DEMO_COMPANY.companyAddress },
+    money: { currency: DEMO_COMPANY.currency, locale: DEMO_COMPANY.locale },
+    paper: 'A4',
+    printedBy: SUPERVISOR!.name,
+    printedAt: `${today} 17:30`,
+  };
+}
+
 async function reportPictures(core: Core, supplierUuid: string, receiptUuid: string): Promise<void> {
   const today = localDateOf(new Date(), core.ctx.orgTimeZone);
   const monthStart = `${today.slice(0, 8)}01`;
@@ -145,13 +167,7 @@ async function reportPictures(core: Core, supplierUuid: string, receiptUuid: str
   const dir = mkdtempSync(join(tmpdir(), 'collectpay-docs-reports-'));
   try {
     for (const [name, spec] of specs) {
-      const report = await renderReport(core, spec, {
-        company: { name: DEMO_COMPANY.companyName, address: DEMO_COMPANY.companyAddress },
-        money: { currency: DEMO_COMPANY.currency, locale: DEMO_COMPANY.locale },
-        paper: 'A4',
-        printedBy: SUPERVISOR!.name,
-        printedAt: `${today} 17:30`,
-      });
+      const report = await renderReport(core, spec, printedContext(today));
       const pdf = join(dir, `${name}.pdf`);
       writeFileSync(pdf, await htmlToPdf(report.html, 'A4'));
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(REPORTS, name)]);
@@ -170,6 +186,86 @@ async function reportPictures(core: Core, supplierUuid: string, receiptUuid: str
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Last month's pay run on the Settlements screen: the run's table, the approve confirmation, the export, and the
+ * first page of its payslips PDF. A fee, a loan and a few mobile-money numbers make the figures worth reading.
+ */
+async function payRunPictures(pictures: Pictures, page: Page, core: Core, dir: string): Promise<void> {
+  const today = localDateOf(new Date(), core.ctx.orgTimeZone);
+  const to = isoDay(-Number(today.slice(8, 10)));
+  const from = `${to.slice(0, 8)}01`;
+  await core.charges.create({
+    code: 'MGT',
+    name: 'Management fee',
+    kind: 'percent',
+    value: 1_500,
+    product_uuid: null,
+    active_from: from,
+    active_to: null,
+  });
+  for (const [code, phone] of [
+    ['S-0001', '+254 722 418 090'],
+    ['S-0002', '+254 711 203 554'],
+    ['S-0004', '+254 733 905 118'],
+  ] as const) {
+    const supplier = await core.suppliers.getByCode(code);
+    await core.suppliers.update(supplier.uuid, { payout_method: 'mobile', mobile_phone: phone });
+  }
+  const borrower = await core.suppliers.getByCode('S-0001');
+  await core.credits.create({
+    supplier_uuid: borrower.uuid,
+    kind: 'input',
+    description: 'Fertiliser, 2 bags',
+    principal_minor: 900_000,
+    instalment_minor: 300_000,
+    issued_on: from,
+  });
+  await core.engine.sync('manual');
+
+  await page.keyboard.press('Control+0');
+  const form = page.getByRole('form', { name: 'New settlement run' });
+  await form.getByLabel('Period from').fill(from);
+  await form.getByLabel('Period to').fill(to);
+  await form.getByRole('button', { name: 'Compute draft' }).click();
+  const run = page.locator('section[aria-label^="Run PR"]');
+  const lines = run.getByRole('table', { name: 'Run lines' });
+  await lines.waitFor({ timeout: 60_000 });
+  // The first supplier with credit opened under its row, the run's heading and totals above it.
+  await run.getByLabel('Filter suppliers').fill('Kericho');
+  await run.getByRole('button', { name: 'S-0001' }).click();
+  await run.scrollIntoViewIfNeeded();
+  await run.locator('h2').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await pictures.shot(page, '13-pay-run');
+  await run.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('dialog').waitFor();
+  await pictures.shot(page, '13b-pay-run-approve');
+  await page.getByRole('button', { name: 'Approve and close the period' }).click();
+  await run.getByRole('status').filter({ hasText: 'Approved' }).waitFor({ timeout: 60_000 });
+  const download = page.waitForEvent('download');
+  await run.getByRole('button', { name: 'Export mobile-money file' }).click();
+  await download;
+  await run.getByRole('status').filter({ hasText: 'payment' }).waitFor();
+  await pictures.shot(page, '13c-pay-run-export');
+
+  const code = (await run.getAttribute('aria-label'))!.replace(/^Run /, '');
+  const view = await core.settlements.find(code);
+  const pdf = join(dir, 'payslips.pdf');
+  await writePayslipsPdf(payslipRun(view), printedContext(today), pdf, (html, paper) => htmlToPdf(html, paper));
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    join(SCREENS, '13d-payslip'),
+  ]);
+  console.log(`  ${SCREENS}/13d-payslip.png (first payslip of ${view.run.code})`);
 }
 
 async function main(): Promise<void> {
@@ -314,6 +410,10 @@ async function main(): Promise<void> {
     await detail.getByLabel('Void reason: desk').check();
     await detail.getByRole('textbox', { name: 'Note' }).fill('Checked the paper slip with the grower');
     await pictures.shot(page, '10-conflicts');
+
+    // After the conflict: the run approves October, and the conflict is made of a void that may be dated in it.
+    await page.locator('.toast').waitFor({ state: 'hidden', timeout: 30_000 });
+    await payRunPictures(pictures, page, host.core, scratch);
 
     await page.keyboard.press('Control+1');
     await untilText(page, 'today-quantities', /kg · [\d.,]+ l/);

@@ -2,7 +2,8 @@
 // before `npm ci` has installed any.
 //
 // 1. Node: 20.19 or newer (22.12+ to build installers).
-// 2. System packages the tests need: Chromium (PDFs and browser tests) and poppler-utils (pdftotext, pdftoppm);
+// 2. System packages the tests need: Chromium (PDFs and browser tests), poppler-utils (pdftotext, pdftoppm) and
+//    socat (a scale played on a pseudo-terminal);
 //    python3, make and g++ for better-sqlite3 when no prebuilt binary can be downloaded; mariadb-server, galera-4,
 //    rsync, redis-server and haproxy for the cluster tests (never blocking: those tests skip loudly without). Installed with apt when
 //    running as root on Debian/Ubuntu; otherwise setup stops and prints the exact command to run.
@@ -25,7 +26,7 @@ const USAGE = `Usage: npm run setup [-- --help]
 
 Makes this machine ready for \`npm test\`:
   - checks Node (20.19+; 22.12+ only to build installers),
-  - installs Chromium and poppler-utils (and python3, make, g++ for better-sqlite3) with apt when run as root
+  - installs Chromium, poppler-utils and socat (and python3, make, g++ for better-sqlite3) with apt when run as root
     on Debian/Ubuntu, or stops and prints the exact command to run,
   - installs mariadb-server, galera-4, rsync, redis-server and haproxy for the cluster tests the same way, or
     names them (without them those tests skip),
@@ -43,6 +44,11 @@ const PACKAGES = [
     name: 'poppler-utils',
     why: 'the report tests read PDFs with pdftotext',
     present: () => ['pdftotext', 'pdftoppm'].every(onPath),
+  },
+  {
+    name: 'socat',
+    why: 'the serial scale tests play a scale on a pseudo-terminal pair',
+    present: () => onPath('socat'),
   },
   { name: 'python3', why: 'building better-sqlite3 from source', present: () => onPath('python3'), build: true },
   { name: 'make', why: 'building better-sqlite3 from source', present: () => onPath('make'), build: true },

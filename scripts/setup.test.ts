@@ -37,7 +37,7 @@ describe('npm run setup', () => {
     if (options.apt !== false)
       script(
         'apt-get',
-        `if [ "$1" = install ]; then for tool in chromium pdftotext pdftoppm; do printf '#!/bin/sh\\n' > "${bin}/$tool"; /bin/chmod +x "${bin}/$tool"; done; fi`,
+        `if [ "$1" = install ]; then for tool in chromium pdftotext pdftoppm socat; do printf '#!/bin/sh\\n' > "${bin}/$tool"; /bin/chmod +x "${bin}/$tool"; done; fi`,
       );
     return {
       bin,
@@ -58,7 +58,7 @@ describe('npm run setup', () => {
     };
   }
 
-  it('as root without Chromium: installs Chromium and poppler-utils with apt, then installs and builds', () => {
+  it('as root without Chromium: installs Chromium, poppler-utils and socat with apt, then installs and builds', () => {
     const m = machine();
     expect(existsSync(join(m.bin, 'chromium'))).toBe(false);
     const result = m.run();
@@ -66,7 +66,7 @@ describe('npm run setup', () => {
     expect(result.status).toBe(0);
     expect(m.calls()).toEqual([
       'apt-get update',
-      'apt-get install -y chromium poppler-utils',
+      'apt-get install -y chromium poppler-utils socat',
       'npm ci --ignore-scripts',
       'npm rebuild better-sqlite3 @serialport/bindings-cpp',
       'npm run build',
@@ -79,7 +79,7 @@ describe('npm run setup', () => {
     const m = machine();
     const result = m.run({ asUser: '65534' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('sudo apt-get install -y chromium poppler-utils\n');
+    expect(result.stderr).toContain('sudo apt-get install -y chromium poppler-utils socat\n');
     expect(m.calls()).toEqual([]);
   });
 
@@ -87,14 +87,14 @@ describe('npm run setup', () => {
     const m = machine({ apt: false });
     const result = m.run();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('install chromium, poppler-utils');
+    expect(result.stderr).toContain('install chromium, poppler-utils, socat');
     expect(result.stderr).toContain('CHROMIUM_PATH');
     expect(m.calls()).toEqual([]);
   });
 
   it('with everything present (Chromium through CHROMIUM_PATH): installs nothing from apt', () => {
     const m = machine();
-    m.have(['chromium-bin', 'pdftotext', 'pdftoppm']);
+    m.have(['chromium-bin', 'pdftotext', 'pdftoppm', 'socat']);
     const result = m.run({ env: { CHROMIUM_PATH: join(m.bin, 'chromium-bin') } });
     expect(result.status).toBe(0);
     expect(m.calls()).toEqual([
@@ -106,7 +106,7 @@ describe('npm run setup', () => {
 
   it('stops with the database to start when none answers', () => {
     const m = machine();
-    m.have(['chromium', 'pdftotext', 'pdftoppm']);
+    m.have(['chromium', 'pdftotext', 'pdftoppm', 'socat']);
     const result = m.run({ env: { TEST_MYSQL_URL: 'mysql://root@127.0.0.1:9' } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('no MySQL/MariaDB server answers at 127.0.0.1:9');

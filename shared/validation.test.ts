@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CollectionCreateSchema, PaymentCreateSchema, SupplierCreateSchema } from './domain';
+import {
+  CollectionCreateSchema,
+  CollectionEntrySchema,
+  collections,
+  PaymentCreateSchema,
+  payments,
+  SupplierCreateSchema,
+} from './domain';
 import { AppError } from './errors';
 import { parseInput } from './validation';
 
@@ -26,7 +33,8 @@ describe('parseInput', () => {
       { supplier_uuid: 'must be a UUID', quantity_milli: 'must be a whole number' },
     ],
     [
-      CollectionCreateSchema,
+      // What the entry screen takes: a quantity above zero (only an adjustment may be negative; see below).
+      CollectionEntrySchema,
       {
         supplier_uuid: '0190c8e1-0000-7000-8000-000000000000',
         product_uuid: '0190c8e1-0000-7000-8000-000000000000',
@@ -52,5 +60,22 @@ describe('parseInput', () => {
     ],
   ])('names each bad field (%#)', (schema, input, expected) => {
     expect(fieldsOf(() => parseInput(schema, input))).toEqual(expected);
+  });
+});
+
+describe('the sign of a quantity or amount', () => {
+  it('is above zero on an ordinary entry and anything but zero on an adjustment (registry row rules)', () => {
+    const adjusts_uuid = '0190c8e1-0000-7000-8000-000000000000';
+    expect(collections.rowRules({ quantity_milli: 0, adjusts_uuid: null, amount_minor: 0 })).toEqual({
+      quantity_milli: 'must be greater than zero',
+    });
+    expect(collections.rowRules({ quantity_milli: -5, adjusts_uuid, amount_minor: -150 })).toEqual({});
+    expect(collections.rowRules({ quantity_milli: 0, adjusts_uuid, amount_minor: 0 })).toEqual({
+      quantity_milli: 'cannot be zero on an adjustment',
+    });
+    expect(payments.rowRules({ amount_minor: -100, adjusts_uuid: null })).toEqual({
+      amount_minor: 'must be greater than zero',
+    });
+    expect(payments.rowRules({ amount_minor: -100, adjusts_uuid })).toEqual({});
   });
 });

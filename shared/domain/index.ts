@@ -27,3 +27,4 @@ export * from './settlement-runs';
 export * from './payout-details';
 export * from './payout-results';
 export * from './collection-entry';
+export * from './adjustments';

@@ -79,6 +79,7 @@ expectTypeOf<EntityRow<'collections'>>().toEqualTypeOf<
       rejection_reason: 'adulterated' | 'wet' | 'low_density' | 'foreign_matter' | 'other' | null;
       rejection_note: string;
       second_delivery: boolean;
+      adjusts_uuid: string | null;
     }
   >
 >();
@@ -94,6 +95,7 @@ expectTypeOf<EntityRow<'payments'>>().toEqualTypeOf<
       notes: string;
       voided_at: string | null;
       void_reason: string | null;
+      adjusts_uuid: string | null;
     }
   >
 >();
@@ -135,6 +137,7 @@ expectTypeOf<CollectionCreate>().toEqualTypeOf<{
   rejection_reason?: 'adulterated' | 'wet' | 'low_density' | 'foreign_matter' | 'other' | null | undefined;
   rejection_note?: string | undefined;
   second_delivery?: boolean | undefined;
+  adjusts_uuid?: string | null | undefined;
 }>();
 expectTypeOf<PaymentCreate>().toEqualTypeOf<{
   uuid?: string | undefined;
@@ -145,6 +148,7 @@ expectTypeOf<PaymentCreate>().toEqualTypeOf<{
   method: 'cash' | 'bank' | 'mobile' | 'cheque';
   reference?: string | undefined;
   notes?: string | undefined;
+  adjusts_uuid?: string | null | undefined;
 }>();
 
 // Patches: what a user's edit may change (not a payment's supplier, not computed or void fields).

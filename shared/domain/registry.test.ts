@@ -36,6 +36,19 @@ describe('entity registry', () => {
     }
   });
 
+  it('declares the label of every field of the pay-run entities and of the supplier’s payout, as people say it', () => {
+    const declared = (type: keyof typeof ENTITIES, only?: string[]) => {
+      const fields = entity(type).fields as Record<string, FieldSpec>;
+      for (const name of only ?? Object.keys(fields)) expect(fields[name]?.label, `${type}.${name}`).toBeDefined();
+    };
+    for (const type of ['charges', 'supplier_credits', 'settlement_runs', 'settlement_lines'] as const) declared(type);
+    declared('suppliers', ['payout_method', 'bank_account_name', 'bank_account_number', 'bank_code', 'mobile_phone']);
+    expect(labelOfField('suppliers', 'mobile_phone')).toBe('Mobile money number');
+    expect(labelOfField('supplier_credits', 'instalment_minor')).toBe('Instalment per run');
+    expect(labelOfField('settlement_lines', 'net_minor')).toBe('Net pay');
+    expect(labelOfField('charges', 'sort_order')).toBe('Order');
+  });
+
   it('gives every field a known kind, refs a target, and field actions fields of their own type', () => {
     for (const type of ENTITY_TYPES) {
       const fields = entity(type).fields as Record<string, FieldSpec>;
@@ -77,6 +90,7 @@ describe('entity registry', () => {
       'updated_by',
       'voided_at',
       'void_reason',
+      'adjusts_uuid',
     ]);
     expect(shapeOfEntity('payments').updatable).toEqual([
       'paid_at',

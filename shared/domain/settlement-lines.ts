@@ -8,10 +8,10 @@ import { CREDIT_KINDS } from './supplier-credits';
  */
 
 /** Deductions in the order they are recovered from gross. */
-export const DEDUCTION_KINDS = ['brought_forward', 'advance', 'partial', 'charge', 'credit'] as const;
+export const DEDUCTION_KINDS = ['brought_forward', 'adjustment', 'advance', 'partial', 'charge', 'credit'] as const;
 export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
 /** What an unrecovered remainder carries forward as (brought-forward items keep their first kind). */
-export const CARRIED_KINDS = ['advance', 'partial', 'charge', 'credit'] as const;
+export const CARRIED_KINDS = ['adjustment', 'advance', 'partial', 'charge', 'credit'] as const;
 export type CarriedKind = (typeof CARRIED_KINDS)[number];
 
 export const RUN_KINDS = ['regular', 'bonus'] as const;
@@ -20,8 +20,12 @@ export type RunKind = (typeof RUN_KINDS)[number];
 const label = z.string().max(200, 'must be at most 200 characters');
 const ref = z.string().max(64, 'must be at most 64 characters').nullable();
 
+/** The adjustment entry behind a gross line, and the record in a closed period it corrects. */
+export const AdjustsSchema = z.object({ uuid: uuidField, adjusts_uuid: uuidField });
+
 export const GrossLineSchema = z.object({
-  product_uuid: uuidField,
+  /** Null only on the adjustment of a payment (a reversal owed back to the supplier). */
+  product_uuid: uuidField.nullable(),
   product_code: label,
   product_name: label,
   unit: label,
@@ -30,6 +34,8 @@ export const GrossLineSchema = z.object({
   /** The rate of a bonus line; null for collections, whose rates vary over the period. */
   rate_minor: nonNegativeInt.nullable(),
   amount_minor: nonNegativeInt,
+  /** Set on an "Adjustment of <date> <record>" line; its product_name is that label. */
+  adjusts: AdjustsSchema.optional(),
 });
 export type GrossLine = z.infer<typeof GrossLineSchema>;
 

@@ -1,5 +1,6 @@
 import type { EntityType } from '../domain/registry';
-import type { ConflictNotice, SyncStatus } from './types';
+import type { ConflictNotice, ScaleLive, SyncStatus } from './types';
+import type { ScaleReading } from '../scale/reading';
 
 /**
  * The names that cross the IPC bridge, and nothing heavier: the preload bundles this file alone (no zod, no schema).
@@ -34,6 +35,7 @@ export const CHANNELS = [
   'rates.list',
   'rates.set',
   'collections.quote',
+  'collections.terms',
   'collections.create',
   'collections.update',
   'collections.remove',
@@ -86,6 +88,10 @@ export const CHANNELS = [
   'centres.list',
   'centres.create',
   'centres.update',
+  // The desk's serial scale (app/main/core/scale/desk-scale.ts)
+  'scale.ports',
+  'scale.state',
+  'scale.take',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -97,6 +103,9 @@ const EVENT_PAYLOADS = {
   'sync.status': payload<SyncStatus>(),
   'data.changed': payload<{ source: 'local' | 'sync'; entity_types: EntityType[] }>(),
   'conflicts.new': payload<ConflictNotice>(),
+  /** Every weight the desk's scale sends, and its connection state: the entry screen shows them live. */
+  'scale.reading': payload<ScaleReading>(),
+  'scale.status': payload<ScaleLive>(),
 };
 export type EventMap = typeof EVENT_PAYLOADS;
 export type EventName = keyof EventMap;

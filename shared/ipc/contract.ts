@@ -21,6 +21,7 @@ import {
   type SupplierRow,
 } from '../domain';
 import { CONFLICT_FILTERS } from '../sync/protocol';
+import type { ScaleReading } from '../scale/reading';
 import { ReportSpecSchema } from './reports';
 import { payRunChannels } from './pay-runs-contract';
 import { pricingChannels } from './pricing-contract';
@@ -35,6 +36,8 @@ import type {
   Balance,
   CollectionView,
   DashboardSummary,
+  EntryTerms,
+  ScaleNow,
   Page,
   PaymentView,
   PendingOp,
@@ -132,11 +135,24 @@ export const contract = {
       collected_at: instantField.optional(),
     }),
   ),
+  'collections.terms': def<EntryTerms>()(
+    z.strictObject({
+      product_uuid: uuidField,
+      supplier_uuid: uuidField.optional(),
+      collected_at: instantField.optional(),
+    }),
+  ),
   'collections.create': def<CollectionRow>()(CollectionEntrySchema),
   'collections.update': def<CollectionRow>()(z.strictObject({ uuid: uuidField, patch: CollectionPatchSchema })),
   'collections.remove': def<CollectionRow>()(ByUuid),
   'collections.list': def<Page<CollectionView>>()(
-    z.strictObject({ supplier_uuid: uuidField.optional(), ...Range, ...PageInput }),
+    z.strictObject({
+      supplier_uuid: uuidField.optional(),
+      /** Only weights typed in rather than taken from the scale (a supervisor's check). */
+      typedOnly: z.boolean().optional(),
+      ...Range,
+      ...PageInput,
+    }),
   ),
 
   'payments.create': def<PaymentRow>()(PaymentCreateSchema),
@@ -179,6 +195,10 @@ export const contract = {
   'app.network': def<SyncStatus>()(z.strictObject({ online: z.boolean() })),
   ...payRunChannels,
   ...pricingChannels,
+  'scale.ports': def<{ path: string; label: string }[]>()(None),
+  'scale.state': def<ScaleNow>()(None),
+  /** The steady weight on the scale now, or VALIDATION_FAILED on gross_weight_milli saying why not. */
+  'scale.take': def<ScaleReading>()(None),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

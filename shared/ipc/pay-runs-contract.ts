@@ -66,8 +66,11 @@ export const payRunChannels = {
   'settlements.importResults': def<SettlementRunView>()(
     z.strictObject({ uuid: uuidField, text: z.string().max(10_000_000, 'is too large (10 MB at most)') }),
   ),
-  /** A new entry refused as PERIOD_CLOSED, sent again dated now as an adjustment saying what it corrects. */
-  'sync.adjust': def<{ notes: string }>()(z.strictObject({ op_id: uuidField })),
+  /**
+   * A change refused as PERIOD_CLOSED made an adjustment: a new entry sent again dated now, or an edit, void or
+   * delete of a closed record turned into a linked entry for the difference (its uuid).
+   */
+  'sync.adjust': def<{ notes: string; adjustment_uuid?: string }>()(z.strictObject({ op_id: uuidField })),
   /** All payslips of a run in one PDF, saved where the user chose (or offered as a download). */
   'settlements.savePayslips': def<{ ok: boolean; message: string; path?: string; download?: string }>()(
     z.strictObject({ uuid: uuidField, supplier_uuid: uuidField.optional() }),

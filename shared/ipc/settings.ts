@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntityTypeSchema } from '../domain/registry';
 import { serverAddressesField } from '../sync/server-addresses';
+import { ScaleSettingsSchema } from '../scale/settings';
 
 /** A desk's settings: the schema is the one definition; the type is read from it. */
 export const SettingsSchema = z.strictObject({
@@ -12,5 +13,7 @@ export const SettingsSchema = z.strictObject({
   selectiveSync: z.array(EntityTypeSchema).min(1, 'pick at least one kind of record'),
   paperSize: z.enum(['A4', 'Letter']),
   defaultPrinter: z.string().max(200),
+  /** The scale on this desk's serial port, or null when it has none (weights are typed). */
+  scale: ScaleSettingsSchema.nullable(),
 });
 export type Settings = z.output<typeof SettingsSchema>;

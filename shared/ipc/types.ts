@@ -9,6 +9,8 @@ import type {
   SupplierRow,
 } from '../domain';
 import type { ConflictStatus, ConflictType } from '../sync/protocol';
+import type { PricingRuleVersion } from '../pricing/rule';
+import type { ScaleReading } from '../scale/reading';
 
 /** Output types of the IPC contract; the core produces them and the renderer shows them. */
 
@@ -209,4 +211,32 @@ export interface SetupStatus {
   /** unset: first run; local: this computer only; server: joined to an office server. */
   mode: 'unset' | 'local' | 'server';
   demo: boolean;
+}
+
+/** The scale's connection as the entry screen shows it (the reader's status, plus whether a scale is set up). */
+export interface ScaleLive {
+  state: 'none' | 'stopped' | 'connecting' | 'connected' | 'disconnected';
+  port: string;
+  message: string;
+}
+
+/** What `scale.state` answers: the connection and the last weight read (null once the port went away). */
+export interface ScaleNow {
+  status: ScaleLive;
+  latest: ScaleReading | null;
+}
+
+/**
+ * What the entry form needs to know to show the right fields and preview the price for a product at a place on
+ * a date: the pricing rule version in force (null: the product's plain rate), that rate, where the supplier
+ * belongs, and the centres to pick from.
+ */
+export interface EntryTerms {
+  date: string;
+  rule: PricingRuleVersion | null;
+  rate_minor: number | null;
+  /** The supplier's own route and centre (the defaults), null when none was given. */
+  route_uuid: string | null;
+  centre_uuid: string | null;
+  centres: { uuid: string; code: string; name: string }[];
 }

@@ -1,7 +1,8 @@
 import type { SettlementLine, SettlementResult } from '../domain/settlement-lines';
 import { broughtForwardDues, chargeDues, chargeOrder, creditDues, creditOrder, paymentDues } from './dues';
 import { grossLines, sumGross } from './gross';
-import type { BroughtForward, PaymentTotal, SettlementInput, SupplierRef } from './input';
+import type { AdjustmentEntry, BroughtForward, PaymentTotal, SettlementInput, SupplierRef } from './input';
+import { splitAdjustments } from './adjustments';
 import { recover } from './recover';
 import { compareText, sumMinor } from './sums';
 import { runTotals } from './totals';
@@ -20,9 +21,9 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 /**
  * The pay run of a period (pure; the same input always gives the same output, whatever its order).
- * Per supplier: gross from collections at their stored amounts; deductions in order — brought forward, advances,
- * part payments, charges (by sort order), credit instalments (oldest first) — each taking what gross still
- * covers; net = gross − deductions ≥ 0; the rest carries forward. Charges and instalments fall due only for
+ * Per supplier: gross from collections at their stored amounts plus adjustments owed to the supplier; deductions
+ * in order — brought forward, adjustments owed back, advances, part payments, charges (by sort order), credit
+ * instalments (oldest first) — each taking what gross still covers; net = gross − deductions ≥ 0; the rest carries forward. Charges and instalments fall due only for
  * suppliers who delivered in the period. Suppliers with no collections, payments or brought-forward amounts have
  * no line.
  */
@@ -34,8 +35,9 @@ export function computeSettlement(input: SettlementInput): SettlementResult {
   const payments = groupBy<PaymentTotal>(input.payments, (p) => p.supplier_uuid);
   const brought = groupBy<BroughtForward>(input.brought_forward, (b) => b.supplier_uuid);
   const credits = groupBy<CreditTerms>([...input.credits].sort(creditOrder), (c) => c.supplier_uuid);
+  const adjustments = groupBy<AdjustmentEntry>(input.adjustments ?? [], (a) => a.supplier_uuid);
 
-  const included = new Set<string>([...gross.keys(), ...brought.keys()]);
+  const included = new Set<string>([...gross.keys(), ...brought.keys(), ...adjustments.keys()]);
   for (const [uuid, list] of payments) if (paymentDues(list).length > 0) included.add(uuid);
 
   const lines: SettlementLine[] = [];
@@ -43,15 +45,17 @@ export function computeSettlement(input: SettlementInput): SettlementResult {
     const supplier: SupplierRef | undefined = suppliers.get(uuid);
     if (!supplier) throw new Error(`the run names a supplier that is not in the input: ${uuid}`);
     const supplierGross = gross.get(uuid);
-    const gross_lines = grossLines(supplierGross, products);
+    const adjusted = splitAdjustments(adjustments.get(uuid) ?? [], products);
+    const delivered = supplierGross !== undefined;
+    const gross_lines = [...grossLines(supplierGross, products), ...adjusted.gross];
     const gross_minor = sumMinor(
       gross_lines.map((l) => l.amount_minor),
       'gross',
     );
-    const delivered = gross_lines.length > 0;
     const supplierCredits = credits.get(uuid) ?? [];
     const dues = [
       ...broughtForwardDues(brought.get(uuid) ?? []),
+      ...adjusted.dues,
       ...paymentDues(payments.get(uuid) ?? []),
       ...chargeDues(charges, supplierGross, delivered, input.period),
       ...creditDues(supplierCredits, delivered),

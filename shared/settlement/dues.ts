@@ -17,7 +17,7 @@ export interface Due {
   credit?: CreditTerms;
 }
 
-const CARRIED_ORDER: readonly CarriedKind[] = ['advance', 'partial', 'charge', 'credit'];
+const CARRIED_ORDER: readonly CarriedKind[] = ['adjustment', 'advance', 'partial', 'charge', 'credit'];
 
 /** Brought-forward amounts first (oldest debt): the same kind, name and ref merged, in an order the input never moves. */
 export function broughtForwardDues(items: BroughtForward[]): Due[] {

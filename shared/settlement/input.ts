@@ -44,6 +44,23 @@ export interface PaymentTotal {
   voided?: boolean;
 }
 
+/**
+ * An adjustment entry dated in the period (docs/pay-runs.md "Adjustments"): what it is worth to the supplier,
+ * signed — a collection adjustment's amount, or minus a payment adjustment's (a reversal is owed back).
+ */
+export interface AdjustmentEntry {
+  supplier_uuid: string;
+  uuid: string;
+  adjusts_uuid: string;
+  /** "Adjustment of 2026-11-05 delivery TEA" (`adjustmentLabel`). */
+  label: string;
+  /** The collection's product; null for a payment. */
+  product_uuid: string | null;
+  /** Signed thousandths for a collection; 0 for a payment. */
+  quantity_milli: number;
+  owed_minor: number;
+}
+
 /** What the previous run could not recover from a supplier. */
 export interface BroughtForward extends CarriedItem {
   supplier_uuid: string;
@@ -59,4 +76,6 @@ export interface SettlementInput {
   charges: ChargeTerms[];
   credits: CreditTerms[];
   brought_forward: BroughtForward[];
+  /** Adjustments of records in closed periods, dated in this one. */
+  adjustments?: AdjustmentEntry[];
 }

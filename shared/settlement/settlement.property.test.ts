@@ -5,7 +5,7 @@ import type { ChargeTerms } from '../domain/charges';
 import type { SettlementLine, SettlementResult } from '../domain/settlement-lines';
 import type { CreditTerms } from '../domain/supplier-credits';
 import { computeSettlement, lineOrder } from './compute-settlement';
-import type { BroughtForward, CollectionTotal, PaymentTotal, SettlementInput } from './input';
+import type { AdjustmentEntry, BroughtForward, CollectionTotal, PaymentTotal, SettlementInput } from './input';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
@@ -93,6 +93,25 @@ const brought: fc.Arbitrary<BroughtForward> = fc.record({
   ),
   amount_minor: fc.integer({ min: 1, max: 1_000_000 }),
 });
+/** Adjustments owed to the supplier (positive) or owed back (negative), of a collection or a payment. */
+const adjustment = (n: number): fc.Arbitrary<AdjustmentEntry> =>
+  fc
+    .record({
+      supplier_uuid: supplier,
+      product_uuid: fc.option(product, { nil: null }),
+      quantity_milli: fc.integer({ min: -5_000_000, max: 5_000_000 }),
+      owed_minor: fc.oneof(
+        fc.integer({ min: -2_000_000, max: 2_000_000 }),
+        fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+      ),
+    })
+    .map((a) => ({
+      ...a,
+      quantity_milli: a.product_uuid ? a.quantity_milli : 0,
+      uuid: id(500 + n),
+      adjusts_uuid: id(600 + n),
+      label: `Adjustment of 2026-10-${String((n % 28) + 1).padStart(2, '0')} record ${n}`,
+    }));
 const indexed = <T>(make: (n: number) => fc.Arbitrary<T>, max: number) =>
   fc.integer({ min: 0, max }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => make(i))));
 
@@ -105,7 +124,10 @@ const input: fc.Arbitrary<SettlementInput> = fc.record({
   charges: indexed(charge, 5),
   credits: indexed(credit, 5),
   brought_forward: fc.array(brought, { maxLength: 6 }),
+  adjustments: indexed(adjustment, 6),
 });
+const adjustmentsOf = (inp: SettlementInput, uuid: string) =>
+  (inp.adjustments ?? []).filter((a) => a.supplier_uuid === uuid);
 
 /** What falls due per supplier, computed the plain way, row by row (the oracle). */
 function expectedDue(inp: SettlementInput, uuid: string): number {
@@ -113,6 +135,7 @@ function expectedDue(inp: SettlementInput, uuid: string): number {
   const delivered = rows.length > 0;
   let due = 0n;
   for (const b of inp.brought_forward) if (b.supplier_uuid === uuid) due += BigInt(b.amount_minor);
+  for (const a of adjustmentsOf(inp, uuid)) if (a.owed_minor < 0) due += BigInt(-a.owed_minor);
   for (const p of inp.payments)
     if (p.supplier_uuid === uuid && !p.voided && p.type !== 'settlement') due += BigInt(p.amount_minor);
   if (!delivered) return Number(due);
@@ -136,7 +159,9 @@ function expectedDue(inp: SettlementInput, uuid: string): number {
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 function checkLine(inp: SettlementInput, line: SettlementLine) {
-  const gross = sum(inp.collections.filter((c) => c.supplier_uuid === line.supplier_uuid).map((c) => c.amount_minor));
+  const gross =
+    sum(inp.collections.filter((c) => c.supplier_uuid === line.supplier_uuid).map((c) => c.amount_minor)) +
+    sum(adjustmentsOf(inp, line.supplier_uuid).map((a) => Math.max(0, a.owed_minor)));
   expect(line.gross_minor).toBe(gross);
   expect(sum(line.gross_lines.map((l) => l.amount_minor))).toBe(line.gross_minor);
   expect(line.deductions_minor).toBe(sum(line.deductions.map((d) => d.amount_minor)));
@@ -184,13 +209,14 @@ function shuffle<T>(items: T[], seed: number): T[] {
 }
 
 describe('settlement engine properties', () => {
-  it('gross − Σdeductions = net ≥ 0, carried forward + recovered = due, and totals = Σ lines, for any input', () => {
+  it('gross − Σdeductions = net ≥ 0, carried forward + recovered = due, and totals = Σ lines, for any input (adjustments too)', () => {
     fc.assert(
       fc.property(input, (inp) => {
         const run = computeSettlement(inp);
         const withActivity = new Set([
           ...inp.collections.map((c) => c.supplier_uuid),
           ...inp.brought_forward.map((b) => b.supplier_uuid),
+          ...(inp.adjustments ?? []).map((a) => a.supplier_uuid),
           ...inp.payments
             .filter((p) => !p.voided && p.type !== 'settlement' && p.amount_minor > 0)
             .map((p) => p.supplier_uuid),
@@ -216,6 +242,7 @@ describe('settlement engine properties', () => {
           charges: shuffle(inp.charges, seed + 3),
           credits: shuffle(inp.credits, seed + 4),
           brought_forward: shuffle(inp.brought_forward, seed + 5),
+          adjustments: shuffle(inp.adjustments ?? [], seed + 6),
         };
         expect(JSON.stringify(computeSettlement(shuffled))).toBe(JSON.stringify(first));
         for (let i = 1; i < first.lines.length; i++)
@@ -240,6 +267,7 @@ describe('settlement engine properties', () => {
           ...first,
           collections: later,
           payments: [],
+          adjustments: [],
           charges: [],
           credits,
           brought_forward,

@@ -132,4 +132,38 @@ describe('pay run through the screens', () => {
     await theirs.getByRole('button', { name: 'Payslip' }).click();
     expect((await one).suggestedFilename()).toBe('payslips-NOV-1-S-0002.pdf');
   });
+
+  it('previews and creates a second payment per kg over the past period, reviewed like any run', async () => {
+    const { page } = e;
+    await page.keyboard.press('Control+0');
+    const form = page.getByRole('form', { name: 'New second payment' });
+    await form.getByLabel('Period from').fill('2026-11-01');
+    await form.getByLabel('Period to').fill('2026-11-15');
+    await form.getByLabel('Run code (optional)').fill('BONUS-NOV');
+    await form.getByLabel('TEA Green tea leaf: rate per kg').fill('0.505');
+    await form.getByRole('button', { name: 'Preview' }).click();
+    await expect
+      .poll(() => form.locator('.field--error').textContent())
+      .toBe('TEA Green tea leaf: rate per kgRate allows at most 2 decimal places');
+    await form.getByLabel('TEA Green tea leaf: rate per kg').fill('0.50');
+    await form.getByRole('button', { name: 'Preview' }).click();
+    await expect
+      .poll(() => form.getByRole('table', { name: 'Second payment preview' }).textContent())
+      .toContain('TEA Green tea leaf$0.50 per kg');
+    await shot(page, 'settlements-bonus-preview');
+    await form.getByRole('button', { name: 'Create draft second payment' }).click();
+    const run = page.getByRole('region', { name: 'Run BONUS-NOV' });
+    await expect.poll(() => run.getByRole('heading').textContent()).toMatch(/BONUS-NOV · .*draft/);
+    // 120 kg and 10 kg × 0.50.
+    await expect.poll(() => run.getByTestId('run-totals').textContent()).toContain('$65.00');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Settlement runs' }).textContent())
+      .toContain('second payment');
+    await run.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('It closes no period');
+    await page.getByRole('button', { name: 'Approve the second payment' }).click();
+    await expect
+      .poll(() => run.getByRole('status').textContent())
+      .toBe('Approved: the second payment is ready to pay.');
+  });
 });

@@ -61,6 +61,9 @@ describe('headless pay run', () => {
       (await run('charge', 'add', '--code', 'TRN', '--name', 'Transport', '--kind', 'per_unit', '--value', '2')).err,
     ).toBe('--product is required for a per-unit charge\n');
     expect(await ok('charge', 'list')).toContain('MGT        Management fee           1.5%');
+    expect(JSON.parse(await ok('--json', 'charge', 'list'))).toEqual([
+      expect.objectContaining({ code: 'MGT', kind: 'percent', value: '1.5' }),
+    ]);
     await ok(
       'credit',
       'add',
@@ -77,6 +80,9 @@ describe('headless pay run', () => {
       '--date',
       '2026-10-01',
     );
+    expect(JSON.parse(await ok('--json', 'credit', 'list', '--supplier', 'S1'))).toEqual([
+      expect.objectContaining({ kind: 'loan', principal: '500.00', instalment: '200.00', remaining: '500.00' }),
+    ]);
     await ok(
       'collection',
       'add',
@@ -106,19 +112,26 @@ describe('headless pay run', () => {
     const created = JSON.parse(
       await ok('--json', 'settlement', 'create', '--from', '2026-11-01', '--to', '2026-11-15', '--code', 'NOV1'),
     );
-    expect(created).toMatchObject({ code: 'NOV1', status: 'draft', totals: { suppliers: 2, gross: 330_000 } });
+    // Money in JSON is a decimal string in the currency's minor digits, never a float.
+    expect(created).toMatchObject({
+      code: 'NOV1',
+      kind: 'regular',
+      status: 'draft',
+      totals: { suppliers: 2, gross: '3300.00', net: '3050.50', deductions: '249.50' },
+    });
     expect(created.lines[0]).toEqual({
       supplier_code: 'S1',
       supplier_name: 'Amina Njeri',
       route: 'North',
-      gross: 300_000,
+      gross_lines: [{ product_code: 'TEA', entries: 1, quantity: '100.000', rate: '30.00', amount: '3000.00' }],
+      gross: '3000.00',
       deductions: [
-        { kind: 'charge', name: 'Management fee', due: 4_500, amount: 4_500 },
-        { kind: 'credit', name: 'School fees', due: 20_000, amount: 20_000 },
+        { kind: 'charge', name: 'Management fee', due: '45.00', amount: '45.00' },
+        { kind: 'credit', name: 'School fees', due: '200.00', amount: '200.00' },
       ],
-      net: 275_500,
-      carried_forward: 0,
-      credit_remaining: 30_000,
+      net: '2755.00',
+      carried_forward: '0.00',
+      credit_remaining: '300.00',
       payout_reference: 'NOV1-S1',
       payout_status: 'pending',
     });
@@ -142,5 +155,56 @@ describe('headless pay run', () => {
     const pdf = join(dir, 'payslips.pdf');
     expect(await ok('report', 'payslips', '--settlement', 'NOV1', '--out', pdf)).toContain('2 payslip(s), 2 page(s)');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
+
+  it('starts a second payment per unit over a past period, with the rates named on the command line', async () => {
+    const bonus = (...rates: string[]) =>
+      run(
+        '--json',
+        'settlement',
+        'create',
+        '--kind',
+        'bonus',
+        '--from',
+        '2026-11-01',
+        '--to',
+        '2026-11-15',
+        '--code',
+        'B1',
+        ...rates.flatMap((r) => ['--rate', r]),
+      );
+    expect((await bonus()).err).toBe(
+      '--rate is required for a second payment: --rate PRODUCTCODE=0.50 (one per product)\n',
+    );
+    expect((await bonus('TEA')).err).toBe('--rate "TEA" must be PRODUCTCODE=AMOUNT, e.g. TEA=0.50\n');
+    expect((await bonus('TEA=0.505')).err).toBe('--rate for TEA allows at most 2 decimal places\n');
+    expect((await bonus('TEA=0')).err).toBe('--rate for TEA must be more than zero\n');
+    expect((await bonus('TEA=1', 'TEA=2')).err).toBe('--rate names TEA twice\n');
+    expect((await bonus('XX=1')).err).toContain('XX');
+    expect(
+      (await run('settlement', 'create', '--from', '2026-11-01', '--to', '2026-11-15', '--rate', 'TEA=1')).err,
+    ).toBe('--rate is for a second payment only (--kind bonus)\n');
+
+    const created = JSON.parse((await bonus('TEA=0.50')).out);
+    // 100 kg × 0.50 and 10 kg × 0.50; the management fee (1.5 %) is active in the period, so it comes off too.
+    expect(created).toMatchObject({
+      code: 'B1',
+      kind: 'bonus',
+      status: 'draft',
+      totals: { suppliers: 2, gross: '55.00' },
+    });
+    expect(created.lines[0]).toMatchObject({
+      supplier_code: 'S1',
+      gross_lines: [{ product_code: 'TEA', quantity: '100.000', rate: '0.50', amount: '50.00' }],
+      gross: '50.00',
+    });
+    expect(await ok('settlement', 'show', 'B1')).toContain('B1 ');
+    expect(await ok('settlement', 'approve', 'B1')).toBe(
+      'Approved B1: a second payment to 2 suppliers, ready to pay (it closes no period).\n',
+    );
+    const pdf = join(dir, 'bonus.pdf');
+    expect(await ok('report', 'payslips', '--settlement', 'B1', '--out', pdf)).toContain('2 payslip(s)');
+    // The rate of a regular price still takes one value.
+    await ok('rate', 'set', '--product', 'TEA', '--rate', '31.00', '--from', '2026-12-01');
   }, 120_000);
 });

@@ -135,10 +135,12 @@ describe('a pay run over two desks’ offline work, approved, closes the period 
       }),
     ]);
 
-    // An edit of a closed record cannot become an adjustment; the refused new entry can: dated now, saying why.
+    // The refused new entry becomes an adjustment: dated now, saying why (and only once).
     const { notes } = await deskC.adjustments.adjust(attention[0]!.op_id);
     expect(notes).toBe('Adjustment: delivery of 2026-11-10, in the period closed by settlement run NOV-1');
-    await expect(deskC.adjustments.adjust(attention[0]!.op_id)).rejects.toThrow(/Only a new collection or payment/);
+    await expect(deskC.adjustments.adjust(attention[0]!.op_id)).rejects.toThrow(
+      /Only a change of a collection or payment/,
+    );
     await syncUntilQuiet([deskC, boss]);
     expect(await deskC.outbox.needsAttention()).toEqual([]);
     const adjusted = await deskC.collections.get(late.uuid);

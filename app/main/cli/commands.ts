@@ -24,15 +24,24 @@ import { renderReport } from '../core/reports/reports';
 import { syncMetrics } from '../core/sync/metrics';
 import type { ReportSpec } from '../../../shared/ipc/reports';
 
-export type Flags = Record<string, string | boolean | undefined>;
+/** An option given more than once (`--rate`) is a list; commands that take one value read the last. */
+export type Flags = Record<string, string | string[] | boolean | undefined>;
 export interface Output {
   /** Human text, or the value itself with --json. */
   print(human: string, value?: unknown): void;
 }
 export type Command = (core: Core, flags: Flags, args: string[], out: Output) => Promise<number>;
 
-export function need(flags: Flags, name: string): string {
+const last = (value: Flags[string]) => (Array.isArray(value) ? value[value.length - 1] : value);
+
+/** Every value of an option that may be given more than once. */
+export function many(flags: Flags, name: string): string[] {
   const value = flags[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+export function need(flags: Flags, name: string): string {
+  const value = last(flags[name]);
   if (typeof value !== 'string' || value.trim() === '')
     throw new AppError('VALIDATION_FAILED', `--${name} is required`, { [name]: 'is required' });
   return value;
@@ -46,7 +55,7 @@ function decimal(result: ParseResult, name: string): number {
 }
 
 export function opt(flags: Flags, name: string): string | undefined {
-  const value = flags[name];
+  const value = last(flags[name]);
   return typeof value === 'string' ? value : undefined;
 }
 

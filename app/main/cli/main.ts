@@ -36,7 +36,7 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <c
   discard --op OP_ID --reason R       give up on a refused change
   supplier payout --supplier CODE --method none|bank|mobile [--phone +254…] [--account A --bank-code B
       --account-name N]               how settlement runs pay the supplier
-  adjust --op OP_ID                   a new entry refused as PERIOD_CLOSED, re-dated now as an adjustment
+  adjust --op OP_ID                   a change refused as PERIOD_CLOSED, recorded as an adjustment dated now
   charge add --code C --name N --kind percent|per_unit|fixed --value 1.5|2.00|150.00 [--product CODE]
       [--order N] [--from DATE] [--to DATE] [--notes]        a levy or fee runs deduct (supervisor)
   charge list
@@ -44,6 +44,8 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <c
   credit list --supplier CODE         credit with what remains after approved runs
   settlement create --from DATE --to DATE [--route R] [--product CODE] [--code C] [--name N]
                                       the server computes a draft run (online, supervisor)
+  settlement create --kind bonus --from DATE --to DATE --rate PRODUCTCODE=0.50 [--rate …]
+                                      a second payment per unit over a past period's quantities
   settlement list                     settlement show ID|CODE     settlement recompute ID|CODE
   settlement approve ID|CODE          closes the period for the run's suppliers
   settlement export ID|CODE --format bank|mobile --out FILE.csv
@@ -73,7 +75,7 @@ const OPTIONS = {
   search: { type: 'string' },
   product: { type: 'string' },
   supplier: { type: 'string' },
-  rate: { type: 'string' },
+  rate: { type: 'string', multiple: true },
   from: { type: 'string' },
   qty: { type: 'string' },
   at: { type: 'string' },

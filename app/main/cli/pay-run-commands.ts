@@ -9,18 +9,25 @@ import {
   localDateOf,
   parseChargeValue,
   parseMoney,
+  RUN_KINDS,
+  type BonusRate,
   type ChargeKind,
   type CreditKind,
   type ParseResult,
+  type RunKind,
 } from '../../../shared';
+import type { Core } from '../core/create-core';
 import type { SettlementRunView } from '../core/domain/settlements-service';
 import { launchChromium, htmlToPdf } from '../core/reports/chromium-pdf';
 import type { PaperSize } from '../core/reports/paged-document';
+import { payslipRun } from '../core/reports/payslips/payslip';
 import { writePayslipsPdf } from '../core/reports/payslips/payslips-pdf';
-import { need, opt, type Command } from './commands';
+import { many, need, opt, type Command } from './commands';
+import { payRunJson } from './pay-run-json';
 
 const currency = () => process.env.CURRENCY ?? 'USD';
 const money = (minor: number) => formatMoney(minor, { currency: currency(), locale: process.env.LOCALE ?? 'en-US' });
+const json = () => payRunJson(currency());
 
 function parsed(result: ParseResult, name: string): number {
   if (result.ok) return result.value;
@@ -34,53 +41,34 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], name: str
   throw new AppError('VALIDATION_FAILED', `--${name} ${problem}`, { [name]: problem });
 }
 
+/**
+ * `--rate TEA=0.50 --rate COF=1.25`: a second payment's amount per unit of each product, in the currency's
+ * decimals; every product at most once.
+ */
+async function bonusRates(core: Core, rates: string[]): Promise<BonusRate[]> {
+  const problem = (text: string) => new AppError('VALIDATION_FAILED', `--rate ${text}`, { rate: text });
+  if (!rates.length) throw problem('is required for a second payment: --rate PRODUCTCODE=0.50 (one per product)');
+  const result: BonusRate[] = [];
+  const seen = new Set<string>();
+  for (const given of rates) {
+    const match = /^([^=]+)=(.*)$/.exec(given.trim());
+    if (!match) throw problem(`"${given}" must be PRODUCTCODE=AMOUNT, e.g. TEA=0.50`);
+    const code = match[1]!.trim();
+    if (seen.has(code)) throw problem(`names ${code} twice`);
+    seen.add(code);
+    const rate = parseMoney(match[2]!, currency(), `for ${code}`);
+    if (!rate.ok) throw problem(rate.error);
+    if (rate.value === 0) throw problem(`for ${code} must be more than zero`);
+    result.push({ product_uuid: (await core.products.getByCode(code)).uuid, rate_minor: rate.value });
+  }
+  return result;
+}
+
 /** The run id given after the command: a uuid or a run code. */
 function runId(args: string[], flags: Record<string, unknown>): string {
   const id = args[0] ?? (typeof flags.settlement === 'string' ? flags.settlement : undefined);
   if (!id) throw new AppError('VALIDATION_FAILED', 'Say which run: its code or uuid', { settlement: 'is required' });
   return id;
-}
-
-/** A run as JSON for scripts: money as integer minor units, one entry per supplier line. */
-export function runJson(view: SettlementRunView) {
-  const { run } = view;
-  return {
-    uuid: run.uuid,
-    code: run.code,
-    name: run.name,
-    kind: run.kind,
-    status: run.status,
-    period_from: run.period_from,
-    period_to: run.period_to,
-    route: run.route,
-    approved_at: run.approved_at,
-    totals: {
-      suppliers: run.suppliers,
-      gross: run.gross_minor,
-      deductions: run.deductions_minor,
-      net: run.net_minor,
-      carried_forward: run.carried_forward_minor,
-      credit_remaining: run.credit_remaining_minor,
-      by_deduction: run.by_deduction.map((d) => ({
-        kind: d.kind,
-        name: d.name,
-        due: d.due_minor,
-        amount: d.amount_minor,
-      })),
-    },
-    lines: view.lines.map((l) => ({
-      supplier_code: l.supplier_code,
-      supplier_name: l.supplier_name,
-      route: l.route,
-      gross: l.gross_minor,
-      deductions: l.deductions.map((d) => ({ kind: d.kind, name: d.name, due: d.due_minor, amount: d.amount_minor })),
-      net: l.net_minor,
-      carried_forward: l.carried_forward_minor,
-      credit_remaining: l.credit_remaining_minor,
-      payout_reference: l.payout_reference,
-      payout_status: l.payout_status,
-    })),
-  };
 }
 
 function runText(view: SettlementRunView): string {
@@ -125,7 +113,10 @@ export const payRunCommands: Record<string, Command> = {
       active_to: opt(flags, 'to') ?? null,
       notes: opt(flags, 'notes') ?? '',
     });
-    out.print(`Added charge ${row.code} ${row.name}: ${describeChargeValue(row.kind, row.value, currency())}`, row);
+    out.print(
+      `Added charge ${row.code} ${row.name}: ${describeChargeValue(row.kind, row.value, currency())}`,
+      json().charge(row),
+    );
     return 0;
   },
 
@@ -138,7 +129,7 @@ export const payRunCommands: Record<string, Command> = {
             `${String(c.sort_order).padStart(4)} ${c.code.padEnd(10)} ${c.name.padEnd(24)} ${describeChargeValue(c.kind, c.value, currency()).padEnd(16)} ${c.active_from}..${c.active_to ?? ''}`,
         )
         .join('\n') || '(no charges)',
-      rows,
+      rows.map(json().charge),
     );
     return 0;
   },
@@ -155,7 +146,7 @@ export const payRunCommands: Record<string, Command> = {
     });
     out.print(
       `Added ${row.kind} of ${money(row.principal_minor)} for ${supplier.code}, ${money(row.instalment_minor)} per run (${row.uuid})`,
-      row,
+      json().credit(row),
     );
     return 0;
   },
@@ -170,14 +161,22 @@ export const payRunCommands: Record<string, Command> = {
             `${c.issued_on} ${c.kind.padEnd(6)} ${c.name.padEnd(30)} principal ${money(c.principal_minor)}  instalment ${money(c.instalment_minor)}  remaining ${money(c.remaining_minor)}`,
         )
         .join('\n') || '(no credit)',
-      rows,
+      rows.map((r) => json().credit(r)),
     );
     return 0;
   },
 
   async 'settlement create'(core, flags, _args, out) {
     const product = opt(flags, 'product');
+    const kind = oneOf<RunKind>(opt(flags, 'kind') ?? 'regular', RUN_KINDS, 'kind');
+    const rates = many(flags, 'rate');
+    if (kind === 'regular' && rates.length)
+      throw new AppError('VALIDATION_FAILED', '--rate is for a second payment only (--kind bonus)', {
+        rate: 'is for a second payment only (--kind bonus)',
+      });
     const view = await core.settlements.create({
+      kind,
+      ...(kind === 'bonus' ? { bonus_rates: await bonusRates(core, rates) } : {}),
       period_from: need(flags, 'from'),
       period_to: need(flags, 'to'),
       ...(opt(flags, 'code') ? { code: opt(flags, 'code') } : {}),
@@ -185,7 +184,7 @@ export const payRunCommands: Record<string, Command> = {
       ...(opt(flags, 'route') ? { route: opt(flags, 'route') } : {}),
       ...(product ? { product_uuid: (await core.products.getByCode(product)).uuid } : {}),
     });
-    out.print(runText(view), runJson(view));
+    out.print(runText(view), json().run(view));
     return 0;
   },
 
@@ -205,7 +204,8 @@ export const payRunCommands: Record<string, Command> = {
         status: r.status,
         period_from: r.period_from,
         period_to: r.period_to,
-        net: r.net_minor,
+        kind: r.kind,
+        net: json().money(r.net_minor),
       })),
     );
     return 0;
@@ -213,21 +213,23 @@ export const payRunCommands: Record<string, Command> = {
 
   async 'settlement show'(core, flags, args, out) {
     const view = await core.settlements.find(runId(args, flags));
-    out.print(runText(view), runJson(view));
+    out.print(runText(view), json().run(view));
     return 0;
   },
 
   async 'settlement recompute'(core, flags, args, out) {
     const view = await core.settlements.recompute(runId(args, flags));
-    out.print(runText(view), runJson(view));
+    out.print(runText(view), json().run(view));
     return 0;
   },
 
   async 'settlement approve'(core, flags, args, out) {
     const view = await core.settlements.approve(runId(args, flags));
     out.print(
-      `Approved ${view.run.code}: ${view.run.period_from} to ${view.run.period_to} is now closed for its ${view.run.suppliers} suppliers.`,
-      runJson(view),
+      view.run.kind === 'bonus'
+        ? `Approved ${view.run.code}: a second payment to ${view.run.suppliers} suppliers, ready to pay (it closes no period).`
+        : `Approved ${view.run.code}: ${view.run.period_from} to ${view.run.period_to} is now closed for its ${view.run.suppliers} suppliers.`,
+      json().run(view),
     );
     return 0;
   },
@@ -241,7 +243,7 @@ export const payRunCommands: Record<string, Command> = {
     out.print(`${payout.lines} payment(s) totalling ${money(payout.total_minor)} written to ${file}${skipped}`, {
       file,
       lines: payout.lines,
-      total: payout.total_minor,
+      total: json().money(payout.total_minor),
       skipped: payout.skipped,
     });
     return 0;
@@ -252,13 +254,18 @@ export const payRunCommands: Record<string, Command> = {
     const view = await core.settlements.importPayoutResults(runId(args, flags), readFileSync(file, 'utf8'));
     const paid = view.lines.filter((l) => l.payout_status === 'paid').length;
     const failed = view.lines.filter((l) => l.payout_status === 'failed').length;
-    out.print(`${view.run.code} is ${view.run.status}: ${paid} line(s) paid, ${failed} failed`, runJson(view));
+    out.print(`${view.run.code} is ${view.run.status}: ${paid} line(s) paid, ${failed} failed`, json().run(view));
     return 0;
   },
 
   async adjust(core, flags, _args, out) {
     const result = await core.adjustments.adjust(need(flags, 'op'));
-    out.print(`Queued again, dated now: ${result.notes}`, result);
+    out.print(
+      result.adjustment_uuid
+        ? `Adjustment ${result.adjustment_uuid} queued, dated now: ${result.notes}`
+        : `Queued again, dated now: ${result.notes}`,
+      result,
+    );
     return 0;
   },
 
@@ -271,13 +278,7 @@ export const payRunCommands: Record<string, Command> = {
     const browser = await launchChromium();
     try {
       const written = await writePayslipsPdf(
-        {
-          code: view.run.code,
-          name: view.run.name,
-          kind: view.run.kind,
-          period: { from: view.run.period_from, to: view.run.period_to },
-          lines: view.lines,
-        },
+        payslipRun(view),
         {
           company: {
             name: opt(flags, 'company') ?? process.env.COMPANY_NAME ?? '',

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   selectiveSync: [...ENTITY_TYPES],
   paperSize: 'A4',
   defaultPrinter: '',
+  scale: null,
 };
 
 /** Where the desk's preferences live: electron-store in the app, a JSON file for the test host. */

@@ -10,7 +10,7 @@ import {
   type SettlementResult,
 } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
-import { collectionTotals, paymentTotals, references, type RunScope } from './period-totals';
+import { adjustmentEntries, collectionTotals, paymentTotals, references, type RunScope } from './period-totals';
 
 export interface ComputeRunInput extends RunScope {
   kind?: RunKind;
@@ -50,8 +50,10 @@ export async function computeRun(db: Kysely<ServerDatabase>, input: ComputeRunIn
         });
       }
       const [collections, payments] = [await collectionTotals(trx, input, charges), await paymentTotals(trx, input)];
+      const adjustments = await adjustmentEntries(trx, input);
       const refs = await references(trx, [
         ...collections.map((c) => c.supplier_uuid),
+        ...adjustments.map((a) => a.supplier_uuid),
         ...payments.map((p) => p.supplier_uuid),
         ...brought_forward.map((b) => b.supplier_uuid),
       ]);
@@ -64,6 +66,7 @@ export async function computeRun(db: Kysely<ServerDatabase>, input: ComputeRunIn
         charges,
         credits,
         brought_forward,
+        adjustments,
       });
     });
 }

@@ -1,6 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
+  adjustmentLabel,
   dayBounds,
+  localDateOf,
+  type AdjustmentEntry,
   type ChargeTerms,
   type CollectionTotal,
   type PaymentTotal,
@@ -10,7 +13,7 @@ import {
   type SupplierRef,
 } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
-import { toMysqlDateTime } from '../db/time';
+import { fromMysqlDateTime, toMysqlDateTime } from '../db/time';
 
 /** Which records a run reads: its period (organisation calendar days) and optional route / product filters. */
 export interface RunScope {
@@ -91,6 +94,7 @@ export async function collectionTotals(
     .where('t.deleted_at', 'is', null)
     .where('t.collected_at', '>=', start)
     .where('t.collected_at', '<', end)
+    .where('t.adjusts_uuid', 'is', null)
     // Binary keys: grouping on the utf8mb4 collation of the uuid columns costs several times the scan itself.
     .select([
       sql<Buffer>`cast(t.supplier_uuid as binary)`.as('supplier_key'),
@@ -129,6 +133,7 @@ export async function paymentTotals(db: Kysely<ServerDatabase>, scope: RunScope)
     .where('t.paid_at', '>=', start)
     .where('t.paid_at', '<', end)
     .where('t.voided_at', 'is', null)
+    .where('t.adjusts_uuid', 'is', null)
     .where('t.type', 'in', ['advance', 'partial'])
     .select([
       't.supplier_uuid',
@@ -145,6 +150,57 @@ export async function paymentTotals(db: Kysely<ServerDatabase>, scope: RunScope)
     entries: safeInt(r.entries, 'entries'),
     amount_minor: safeInt(r.amount, 'payments'),
   }));
+}
+
+/**
+ * Adjustments dated in the period, one by one (they are few), each named after the record it corrects: a
+ * collection's difference at its amount, a payment's minus its amount (a reversal is owed back to the supplier).
+ */
+export async function adjustmentEntries(db: Kysely<ServerDatabase>, scope: RunScope): Promise<AdjustmentEntry[]> {
+  const { start, end } = periodInstants(scope);
+  const collections = await db
+    .selectFrom('collections as t')
+    .innerJoin('collections as o', 'o.uuid', 't.adjusts_uuid')
+    .innerJoin('products as p', 'p.uuid', 't.product_uuid')
+    .where('t.deleted_at', 'is', null)
+    .where('t.collected_at', '>=', start)
+    .where('t.collected_at', '<', end)
+    .select(['t.uuid', 't.supplier_uuid', 't.product_uuid', 't.quantity_milli', 't.amount_minor', 't.adjusts_uuid'])
+    .select(['o.collected_at as original_at', 'p.code as product_code'])
+    .$if(Boolean(scope.route), (q) => q.where('t.supplier_uuid', 'in', onRoute(db, scope.route!)))
+    .$if(Boolean(scope.product_uuid), (q) => q.where('t.product_uuid', '=', scope.product_uuid!))
+    .execute();
+  const payments = await db
+    .selectFrom('payments as t')
+    .innerJoin('payments as o', 'o.uuid', 't.adjusts_uuid')
+    .where('t.deleted_at', 'is', null)
+    .where('t.voided_at', 'is', null)
+    .where('t.paid_at', '>=', start)
+    .where('t.paid_at', '<', end)
+    .select(['t.uuid', 't.supplier_uuid', 't.amount_minor', 't.adjusts_uuid', 'o.paid_at as original_at', 'o.type'])
+    .$if(Boolean(scope.route), (q) => q.where('t.supplier_uuid', 'in', onRoute(db, scope.route!)))
+    .execute();
+  const day = (at: string) => localDateOf(fromMysqlDateTime(at)!, scope.orgTimeZone);
+  return [
+    ...collections.map((c) => ({
+      supplier_uuid: c.supplier_uuid,
+      uuid: c.uuid,
+      adjusts_uuid: c.adjusts_uuid!,
+      label: adjustmentLabel(day(c.original_at), `delivery ${c.product_code}`),
+      product_uuid: c.product_uuid,
+      quantity_milli: safeInt(c.quantity_milli, 'quantity'),
+      owed_minor: safeInt(c.amount_minor, 'adjustment'),
+    })),
+    ...payments.map((p) => ({
+      supplier_uuid: p.supplier_uuid,
+      uuid: p.uuid,
+      adjusts_uuid: p.adjusts_uuid!,
+      label: adjustmentLabel(day(p.original_at), `${p.type} payment`),
+      product_uuid: null,
+      quantity_milli: 0,
+      owed_minor: -safeInt(p.amount_minor, 'adjustment'),
+    })),
+  ];
 }
 
 /** Suppliers and products by uuid for the lines' names, routes and codes. */

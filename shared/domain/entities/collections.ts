@@ -5,6 +5,7 @@ import { gradeCodeField } from '../../pricing/grades';
 import { REJECTION_REASONS } from '../../pricing/delivery';
 import { containersText, readingsText } from '../../pricing/stored-rule';
 import { SHIFTS } from '../shifts';
+import { adjustmentSignErrors, adjustsSpec, signedInt } from '../adjustments';
 
 const optionalRef = (ref: string) =>
   ({ kind: 'ref', ref, schema: uuidField.nullable(), create: { default: null } }) as const;
@@ -22,10 +23,11 @@ export const collections = defineEntity({
     product_uuid: { kind: 'ref', label: 'Product', ref: 'products', schema: uuidField },
     collected_at: { kind: 'instant', label: 'Collected at', schema: instantField, create: 'now' },
     /** Thousandths of the product's unit: the net quantity priced (gross − tare under a pricing rule). */
-    quantity_milli: { kind: 'quantity', label: 'Quantity', schema: positiveInt },
+    /** Negative only on an adjustment (less delivered than the corrected record says). */
+    quantity_milli: { kind: 'quantity', label: 'Quantity', schema: signedInt },
     /** Decided where the row is priced (the rate in force at collected_at); stored so history never moves. */
     rate_minor: { kind: 'money', label: 'Rate', schema: nonNegativeInt, create: 'computed' },
-    amount_minor: { kind: 'money', label: 'Amount', schema: nonNegativeInt, create: 'computed' },
+    amount_minor: { kind: 'money', label: 'Amount', schema: signedInt, create: 'computed' },
     notes: notesSpec,
     /** The pricing rule version it was priced by; null when priced by the product's plain rate. */
     rule_version_uuid: optionalRef('pricing_rules'),
@@ -63,7 +65,15 @@ export const collections = defineEntity({
       schema: z.boolean({ error: 'must be true or false' }),
       create: { default: false },
     },
+    /** The collection in a closed period this entry corrects (an adjustment); null for an ordinary delivery. */
+    adjusts_uuid: adjustsSpec,
   },
   access: { create: 'clerk', update: 'clerk', delete: 'supervisor' },
   conflictPolicy: 'manual',
+  rowRules: (row) => ({
+    ...adjustmentSignErrors(row, 'quantity_milli'),
+    ...(row.adjusts_uuid == null && typeof row.amount_minor === 'number' && row.amount_minor < 0
+      ? { amount_minor: 'cannot be negative' }
+      : {}),
+  }),
 });

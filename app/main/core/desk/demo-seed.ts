@@ -148,6 +148,7 @@ export async function seedDemo(
           amount_minor: amount,
           notes: '',
           ...PLAIN_COLLECTION_FIELDS,
+          adjusts_uuid: null,
         };
         await writeEntity(trx, ctx, { type: 'collections', operation: 'create', after: row });
         owed.set(s.uuid, (owed.get(s.uuid) ?? 0) + amount);
@@ -179,6 +180,7 @@ export async function seedDemo(
           notes: '',
           voided_at: null,
           void_reason: null,
+          adjusts_uuid: null,
         };
         await writeEntity(trx, ctx, { type: 'payments', operation: 'create', after: row });
         owed.set(s.uuid, due - amount);

@@ -6,6 +6,7 @@ import { createIpcHandlers, type DeskControl } from '../ipc/ipc-handlers';
 import { MemorySecretStore, type SecretStore } from '../auth/secret-store';
 import { createCore, type Core } from '../create-core';
 import type { ReportPrinter } from '../reports/printer';
+import { DeskScale } from '../scale/desk-scale';
 import type { ScaleSource } from '../scale/scale-source';
 import type { SettingsStore } from '../settings';
 import { readState, SYNC_KEYS } from '../sync/sync-state';
@@ -44,8 +45,12 @@ export class DeskManager implements DeskControl {
   private detach: () => void = () => undefined;
   private senders = new Set<<E extends EventName>(event: E, payload: EventMap[E]) => void>();
   private unwire: (() => void)[] = [];
+  /** The machine's scale, shared by the real and the demo database. */
+  readonly scale: DeskScale;
 
-  private constructor(private readonly options: DeskOptions) {}
+  private constructor(private readonly options: DeskOptions) {
+    this.scale = new DeskScale(options.scale ?? null);
+  }
 
   static async open(options: DeskOptions): Promise<DeskManager> {
     const manager = new DeskManager(options);
@@ -59,6 +64,7 @@ export class DeskManager implements DeskControl {
     // A demo left open by a crash is not resumed: it is removed, as "Leave demo" would.
     rmSync(join(options.dataDir, DEMO_FILE), { force: true });
     manager.use(manager.main);
+    await manager.scale.configure(options.settings.get().scale);
     return manager;
   }
 
@@ -80,7 +86,13 @@ export class DeskManager implements DeskControl {
   wire(send: <E extends EventName>(event: E, payload: EventMap[E]) => void): () => void {
     this.senders.add(send);
     this.unwire.push(wireEvents(this.current, send));
-    return () => this.senders.delete(send);
+    const offReading = this.scale.onReading((reading) => send('scale.reading', reading));
+    const offStatus = this.scale.onStatus((status) => send('scale.status', status));
+    return () => {
+      this.senders.delete(send);
+      offReading();
+      offStatus();
+    };
   }
 
   async status(): Promise<SetupStatus> {
@@ -143,6 +155,7 @@ export class DeskManager implements DeskControl {
   }
 
   async close(): Promise<void> {
+    await this.scale.stop();
     this.detach();
     for (const off of this.unwire) off();
     if (this.demo) await this.leaveDemo();

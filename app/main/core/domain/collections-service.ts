@@ -3,6 +3,7 @@ import {
   CollectionPatchSchema,
   localDateOf,
   parseInput,
+  priceCollectionAdjustment,
   priceCollectionByRate,
   priceCollectionByRule,
   ruleVersionOf,
@@ -17,7 +18,7 @@ import {
 } from '../../../../shared';
 import { requireCan, type CoreContext, type Executor } from './context';
 import { createEntityService } from './entity-service';
-import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
+import { changedFieldsOf, checkRowRules, findEntity, writeEntity } from './entity-writer';
 import { ruleInForce, storedRule } from './pricing-rules-service';
 import { rateInForce } from './rates-service';
 import { fromStored } from '../db/row-codec';
@@ -58,6 +59,7 @@ export function createCollectionsService(ctx: CoreContext) {
     row: PricingFields,
     pin: { keepRule?: string | null; keepRate?: number },
   ): Promise<CollectionPriced & { rule_version_uuid: string | null }> {
+    if (row.adjusts_uuid) return priceAdjustment(exec, row);
     const date = localDateOf(row.collected_at, ctx.orgTimeZone);
     let rule = pin.keepRule ? await storedRule(exec, pin.keepRule) : undefined;
     if (!rule && pin.keepRule === undefined) {
@@ -78,6 +80,25 @@ export function createCollectionsService(ctx: CoreContext) {
     const priced = priceCollectionByRate(rateMinor, row);
     if (!priced.ok) throw validationError(priced.errors);
     return { ...priced.priced, rule_version_uuid: null };
+  }
+
+  /** An adjustment: the difference at the corrected collection's rate, as the server prices it (docs/pay-runs.md). */
+  async function priceAdjustment(
+    exec: Executor,
+    row: PricingFields,
+  ): Promise<CollectionPriced & { rule_version_uuid: null }> {
+    const original = await findEntity(exec, 'collections', row.adjusts_uuid!);
+    if (!original || original.deleted_at) throw validationError({ adjusts_uuid: 'is not a known collection' });
+    if (original.supplier_uuid !== row.supplier_uuid)
+      throw validationError({ adjusts_uuid: 'is a collection of another supplier' });
+    if (original.product_uuid !== row.product_uuid)
+      throw validationError({ product_uuid: 'must be the product of the collection it adjusts' });
+    const quantity = row.quantity_milli ?? 0;
+    return {
+      quantity_milli: quantity,
+      ...priceCollectionAdjustment(original, quantity),
+      rule_version_uuid: null,
+    };
   }
 
   /** One delivery of a product per supplier per shift and day, unless the clerk confirmed a second. */
@@ -152,6 +173,7 @@ export function createCollectionsService(ctx: CoreContext) {
               : { keepRule: null, keepRate: before.rate_minor },
         );
         const after: CollectionRow = { ...next, ...priced, ...touched(ctx) };
+        checkRowRules('collections', after);
         await assertOnePerShift(trx, after);
         // What the user changed; the computed fields (rate, amount, tare) travel in the row and the server works
         // them out again, so a push never names them.

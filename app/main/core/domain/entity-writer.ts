@@ -1,5 +1,13 @@
 import type { Transaction } from 'kysely';
-import { newId, type EntityRows, type EntityType, type Operation } from '../../../../shared';
+import {
+  entity,
+  newId,
+  validationError,
+  type EntityRows,
+  type EntitySpec,
+  type EntityType,
+  type Operation,
+} from '../../../../shared';
 import { entityTable } from '../db/entity-table';
 import { fromStored, toWire, type StoredRow } from '../db/row-codec';
 import type { LocalDatabase } from '../db/schema';
@@ -14,6 +22,12 @@ export async function findEntity<T extends EntityType>(
 ): Promise<(EntityRows[T] & { sync_status: string }) | undefined> {
   const stored = await entityTable(db, type).selectFrom().selectAll().where('uuid', '=', uuid).executeTakeFirst();
   return stored ? fromStored(type, stored) : undefined;
+}
+
+/** The registry entry's rules across fields, on the whole row as it would be written (refused field by field). */
+export function checkRowRules(type: EntityType, row: Readonly<Record<string, unknown>>): void {
+  const errors = (entity(type) as EntitySpec).rowRules?.(row) ?? {};
+  if (Object.keys(errors).length) throw validationError(errors);
 }
 
 interface WriteSpec<T extends EntityType> {

@@ -2,7 +2,7 @@ import type { CollectionRow, PaymentRow } from '../../../../shared';
 import type { LedgerLine, SupplierLedger } from '../../../../shared/ipc/types';
 import type { CoreContext } from './context';
 import { balanceOf } from './balances-service';
-import { describeCollection } from '../../../../shared';
+import { adjustmentLabel, describeCollection, localDateOf } from '../../../../shared';
 import { fromStored } from '../db/row-codec';
 
 /**
@@ -10,6 +10,7 @@ import { fromStored } from '../db/row-codec';
  * balance, closing balance. Voided payments stay on the ledger at zero, with the amount they had and why.
  */
 export function createLedgerService(ctx: CoreContext) {
+  const day = (instant: string) => localDateOf(instant, ctx.orgTimeZone);
   return {
     async of(
       supplierUuid: string,
@@ -28,22 +29,27 @@ export function createLedgerService(ctx: CoreContext) {
         .innerJoin('products', 'products.uuid', 'collections.product_uuid')
         // The rule version labels and scales the readings it priced by.
         .leftJoin('pricing_rules', 'pricing_rules.uuid', 'collections.rule_version_uuid')
+        // An adjustment is named after the record it corrects, as on payslips.
+        .leftJoin('collections as adjusted', 'adjusted.uuid', 'collections.adjusts_uuid')
         .selectAll('collections')
         .select(['products.name as product_name', 'products.unit as product_unit', 'pricing_rules.terms as rule_terms'])
+        .select(['products.code as product_code', 'adjusted.collected_at as adjusted_at'])
         .where('collections.supplier_uuid', '=', supplierUuid)
         .where('collections.deleted_at', 'is', null);
       let payments = ctx.db
         .selectFrom('payments')
-        .selectAll()
-        .where('supplier_uuid', '=', supplierUuid)
-        .where('deleted_at', 'is', null);
+        .leftJoin('payments as adjusted', 'adjusted.uuid', 'payments.adjusts_uuid')
+        .selectAll('payments')
+        .select('adjusted.paid_at as adjusted_at')
+        .where('payments.supplier_uuid', '=', supplierUuid)
+        .where('payments.deleted_at', 'is', null);
       if (range.from) {
         collections = collections.where('collections.collected_at', '>=', range.from);
-        payments = payments.where('paid_at', '>=', range.from);
+        payments = payments.where('payments.paid_at', '>=', range.from);
       }
       if (range.to) {
         collections = collections.where('collections.collected_at', '<', range.to);
-        payments = payments.where('paid_at', '<', range.to);
+        payments = payments.where('payments.paid_at', '<', range.to);
       }
       const lines: Omit<LedgerLine, 'balance_minor'>[] = [];
       for (const c of (await collections.execute()).map((r) =>
@@ -51,14 +57,17 @@ export function createLedgerService(ctx: CoreContext) {
       ) as unknown as (CollectionRow & {
         product_name: string;
         product_unit: string;
+        product_code: string;
         rule_terms: string | null;
+        adjusted_at: string | null;
       })[]) {
         const facts = describeCollection({ ...c, terms: c.rule_terms });
+        const name = facts ? `${c.product_name} — ${facts}` : c.product_name;
         lines.push({
           kind: 'collection',
           uuid: c.uuid,
           at: c.collected_at,
-          description: facts ? `${c.product_name} — ${facts}` : c.product_name,
+          description: c.adjusted_at ? adjustmentLabel(day(c.adjusted_at), `delivery ${c.product_code}`) : name,
           quantity_milli: c.quantity_milli,
           unit: c.product_unit,
           rate_minor: c.rate_minor,
@@ -68,12 +77,13 @@ export function createLedgerService(ctx: CoreContext) {
           void_reason: null,
         });
       }
-      for (const p of (await payments.execute()) as PaymentRow[]) {
+      for (const p of (await payments.execute()) as (PaymentRow & { adjusted_at: string | null })[]) {
+        const payment = `Payment (${p.type}, ${p.method}${p.reference ? `, ${p.reference}` : ''})`;
         lines.push({
           kind: 'payment',
           uuid: p.uuid,
           at: p.paid_at,
-          description: `Payment (${p.type}, ${p.method}${p.reference ? `, ${p.reference}` : ''})`,
+          description: p.adjusted_at ? adjustmentLabel(day(p.adjusted_at), `${p.type} payment`) : payment,
           quantity_milli: null,
           unit: null,
           rate_minor: null,

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared';
 import { requireCan, type CoreContext } from './context';
 import { createEntityService } from './entity-service';
-import { changedFieldsOf, writeEntity } from './entity-writer';
+import { changedFieldsOf, checkRowRules, writeEntity } from './entity-writer';
 import { fromStored } from '../db/row-codec';
 import { pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
 
@@ -43,6 +43,7 @@ export function createPaymentsService(ctx: CoreContext) {
         const changed = changedFieldsOf(before, patch);
         if (changed.length === 0) return before;
         const after: PaymentRow = { ...before, ...patch, ...touched(ctx) };
+        checkRowRules('payments', after);
         await writeEntity(trx, ctx, { type: 'payments', operation: 'update', before, after, changedFields: changed });
         return after;
       });

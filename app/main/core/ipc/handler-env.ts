@@ -2,6 +2,7 @@ import { AppError, dayBounds, localDateOf, type EntityType } from '../../../../s
 import type { SessionInfo, SetupStatus } from '../../../../shared/ipc/types';
 import type { Core } from '../create-core';
 import type { ConnectResult } from '../desk/connect';
+import type { DeskScale } from '../scale/desk-scale';
 import type { LocalAdmin } from '../desk/local-admin';
 import type { ReportPrinter } from '../reports/printer';
 import type { ReportContext } from '../reports/reports';
@@ -16,6 +17,8 @@ export interface DeskControl {
   mapAndConnect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectResult>;
   startDemo(): Promise<{ collections: number; payments: number }>;
   leaveDemo(): Promise<void>;
+  /** The machine's serial scale, where the host has one (not the CLI). */
+  readonly scale?: DeskScale;
 }
 
 /** What the handler groups share: the core, the settings, the printer, and a few helpers more than one group needs. */

@@ -13,6 +13,7 @@ import {
 import { payRunHandlers } from './pay-run-handlers';
 import { pricingHandlers } from './pricing-handlers';
 import { reportHandlers } from './report-handlers';
+import { scaleHandlers } from './scale-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { conflictHandlers, syncHandlers } from './sync-handlers';
@@ -43,5 +44,6 @@ export function createIpcHandlers(
     ...reportHandlers(env),
     ...payRunHandlers(env),
     ...pricingHandlers(env),
+    ...scaleHandlers(env),
   } satisfies Handlers;
 }

@@ -1,7 +1,7 @@
 import { AppError, lineOrder } from '../../../../shared';
 import type { Handlers } from '../../../../shared/ipc/contract';
 import type { payRunChannels } from '../../../../shared/ipc/pay-runs-contract';
-import { payslipsHtml } from '../reports/payslips/payslip';
+import { payslipRun, payslipsHtml } from '../reports/payslips/payslip';
 import type { HandlerEnv } from './handler-env';
 
 /** The IPC handlers of the pay-run screens: charges, supplier credit, settlement runs. */
@@ -34,13 +34,7 @@ export function payRunHandlers(env: HandlerEnv) {
       const view = await core.settlements.show(uuid);
       const lines = view.lines.filter((l) => !supplier_uuid || l.supplier_uuid === supplier_uuid).sort(lineOrder);
       if (lines.length === 0) throw new AppError('NOT_FOUND', `Run ${view.run.code} has no payslip for that supplier`);
-      const run = {
-        code: view.run.code,
-        name: view.run.name,
-        kind: view.run.kind,
-        period: { from: view.run.period_from, to: view.run.period_to },
-        lines,
-      };
+      const run = payslipRun(view, lines);
       const { html } = payslipsHtml(run, lines, reportContext());
       const who = lines.length === 1 ? `-${lines[0]!.supplier_code}` : '';
       return printer.savePdf(html, {

@@ -2,6 +2,7 @@ import { localDateOf, toIsoInstant } from '../../../../shared';
 import type { Handlers } from '../../../../shared/ipc/contract';
 import type { DashboardSummary } from '../../../../shared/ipc/types';
 import { dayTotals } from '../domain/dashboard-service';
+import { entryTerms } from '../domain/entry-terms';
 import { createLedgerService } from '../domain/ledger-service';
 import { quoteCollection, rateInForce } from '../domain/rates-service';
 import { collectionViews, paymentViews } from '../views';
@@ -67,6 +68,12 @@ export function collectionHandlers(env: HandlerEnv) {
         localDateOf(collected_at ?? core.ctx.now(), core.ctx.orgTimeZone),
         quantity_milli,
       ),
+    'collections.terms': ({ product_uuid, supplier_uuid, collected_at }) =>
+      entryTerms(core.db, {
+        product_uuid,
+        ...(supplier_uuid ? { supplier_uuid } : {}),
+        date: localDateOf(collected_at ?? core.ctx.now(), core.ctx.orgTimeZone),
+      }),
     'collections.create': (input) => core.collections.create(input),
     'collections.update': ({ uuid, patch }) => core.collections.update(uuid, patch),
     'collections.remove': ({ uuid }) => core.collections.remove(uuid),
@@ -74,7 +81,12 @@ export function collectionHandlers(env: HandlerEnv) {
       collectionViews(core, input.today ? { ...input, from: env.today().start, to: env.today().end } : input),
   } satisfies Pick<
     Handlers,
-    'collections.quote' | 'collections.create' | 'collections.update' | 'collections.remove' | 'collections.list'
+    | 'collections.quote'
+    | 'collections.terms'
+    | 'collections.create'
+    | 'collections.update'
+    | 'collections.remove'
+    | 'collections.list'
   >;
 }
 

@@ -1,19 +1,21 @@
 import { AppError, localDateOf } from '../../../../shared';
 import type { CoreContext } from '../domain/context';
 import { resendOp } from './outbox';
+import { adjustClosedRecord } from './adjustment-entry';
 
 const DATE_FIELD = { collections: 'collected_at', payments: 'paid_at' } as const;
 const WHAT = { collections: 'delivery', payments: 'payment' } as const;
 
 /**
- * A new collection or payment the server refused because its date is in a period an approved run closed
- * becomes an adjustment: the same entry dated now (in the open period), its notes saying what date it was for
- * and which run closed that period. The next run pays or deducts it. Edits and voids of closed records are not
- * adjusted this way: they are discarded and a new entry is recorded.
+ * A change the server refused because its record is in a period an approved run closed becomes an adjustment
+ * (docs/pay-runs.md "Adjustments"). A new collection or payment: the same entry dated now (in the open period),
+ * its notes saying what date it was for and which run closed that period. An edit of the quantity or amount, a
+ * void or a delete of a closed record: a new entry dated now for the difference (or the reversal), linked to the
+ * record by adjusts_uuid; the refused op is resolved. The next run pays or deducts it.
  */
 export function createPeriodAdjustments(ctx: CoreContext) {
   return {
-    async adjust(opId: string): Promise<{ notes: string }> {
+    async adjust(opId: string): Promise<{ notes: string; adjustment_uuid?: string }> {
       if (!ctx.session()) throw new AppError('UNAUTHENTICATED', 'Sign in first');
       return ctx.write(async (trx) => {
         const op = await trx.selectFrom('outbox').selectAll().where('op_id', '=', opId).executeTakeFirst();
@@ -23,13 +25,13 @@ export function createPeriodAdjustments(ctx: CoreContext) {
         if (
           op.status !== 'error' ||
           refusal.code !== 'PERIOD_CLOSED' ||
-          op.operation !== 'create' ||
           (type !== 'collections' && type !== 'payments')
         )
           throw new AppError(
             'VALIDATION_FAILED',
-            'Only a new collection or payment refused for a closed period can become an adjustment; for an edit of a closed record, discard it and record a new entry',
+            'Only a change of a collection or payment refused for a closed period can become an adjustment',
           );
+        if (op.operation !== 'create') return adjustClosedRecord(trx, ctx, op);
         const payload = JSON.parse(op.payload) as Record<string, unknown>;
         const field = DATE_FIELD[type];
         const day = localDateOf(String(payload[field]), ctx.orgTimeZone);

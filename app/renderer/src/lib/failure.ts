@@ -1,28 +1,5 @@
 import { ApiError } from './api';
-
-/** How a stored field is named to a clerk ("quantity_milli" → "Quantity"). */
-const LABELS: Record<string, string> = {
-  quantity_milli: 'Quantity',
-  amount_minor: 'Amount',
-  rate_minor: 'Rate',
-  supplier_uuid: 'Supplier',
-  product_uuid: 'Product',
-  collected_at: 'Date and time',
-  paid_at: 'Date paid',
-  effective_from: 'Effective from',
-  serverUrl: 'Server address',
-  companyName: 'Company name',
-  companyAddress: 'Company address',
-  selectiveSync: 'Records this desk receives',
-  paperSize: 'Paper size',
-};
-
-export function fieldLabel(field: string): string {
-  const known = LABELS[field];
-  if (known) return known;
-  const words = field.replace(/_(uuid|minor|milli)$/, '').replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+import { fieldLabel } from './field-label';
 
 /** The banner when every problem is shown beside its field. */
 export function pleaseCorrect(count: number): string {

@@ -5,6 +5,7 @@ import { codeKeyMigration } from './0020-code-key';
 import { userTokenGenerationMigration } from './0040-user-token-generation';
 import { collectionsPeriodTotalsMigration } from './0050-collections-period-totals';
 import { payRunsMigration } from './0051-pay-runs';
+import { adjustmentsMigration } from './0052-adjustments';
 import { pricingRoutesCentresMigration } from './0060-pricing-routes-centres';
 
 export const serverMigrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0040-user-token-generation': userTokenGenerationMigration,
   '0050-collections-period-totals': collectionsPeriodTotalsMigration,
   '0051-pay-runs': payRunsMigration,
+  '0052-adjustments': adjustmentsMigration,
   '0060-pricing-routes-centres': pricingRoutesCentresMigration,
 };
 

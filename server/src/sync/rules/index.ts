@@ -8,6 +8,7 @@ import { collectionRules } from './collections';
 import { paymentRules } from './payments';
 import { rowRules } from './pay-run-rules';
 import { withPeriodClose } from './period-close';
+import { withAdjustments } from './adjustments';
 
 /**
  * Rules an entity type has beyond its registry entry, which the generic push steps call. A type without
@@ -24,8 +25,8 @@ export interface EntityRules {
 
 export const RULES: Partial<Record<EntityType, EntityRules>> = {
   suppliers: rowRules('suppliers'),
-  collections: withPeriodClose('collections', collectionRules),
-  payments: withPeriodClose('payments', paymentRules),
+  collections: withPeriodClose('collections', withAdjustments('collections', collectionRules)),
+  payments: withPeriodClose('payments', withAdjustments('payments', paymentRules)),
   charges: rowRules('charges'),
   supplier_credits: rowRules('supplier_credits'),
 };

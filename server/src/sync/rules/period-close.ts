@@ -55,7 +55,7 @@ async function loadClosed(trx: Transaction<ServerDatabase>, state: BatchState, t
     });
 }
 
-function closedFor(env: OpEnv, type: Dated, row: Values): { period: ClosedPeriod; day: string } | null {
+export function closedFor(env: OpEnv, type: Dated, row: Values): { period: ClosedPeriod; day: string } | null {
   const periods = closedByBatch.get(env.state)?.get(row.supplier_uuid as string) ?? [];
   const instant = row[DATE_FIELD[type]];
   if (periods.length === 0 || typeof instant !== 'string') return null;

@@ -8,6 +8,7 @@ import {
   type SettlementLine,
   type SettlementResult,
 } from '../../../../../shared';
+import type { SettlementRunView } from '../../../../../shared/ipc/pay-runs-contract';
 import { escapeHtml, htmlDocument, renderPages, type DocumentSpec } from '../paged-document';
 import type { ReportContext } from '../reports';
 
@@ -17,8 +18,21 @@ export interface PayslipRun extends Pick<SettlementResult, 'kind' | 'period' | '
   name: string;
 }
 
+/** A stored run (as the desk reads it) in the shape payslips print. */
+export function payslipRun(view: SettlementRunView, lines = view.lines): PayslipRun {
+  const { run } = view;
+  return {
+    code: run.code,
+    name: run.name,
+    kind: run.kind,
+    period: { from: run.period_from, to: run.period_to },
+    lines,
+  };
+}
+
 const KIND_LABELS: Record<Deduction['kind'], (name: string) => string> = {
   brought_forward: (name) => `Brought forward: ${name}`,
+  adjustment: (name) => name,
   advance: (name) => name,
   partial: (name) => name,
   charge: (name) => name,
@@ -66,11 +80,12 @@ export function payslipSpec(run: PayslipRun, line: SettlementLine, ctx: ReportCo
         { key: 'rate', label: 'Rate', width: 14, align: 'right' },
         { key: 'amount', label: 'Amount', width: 18, align: 'right' },
       ],
+      // An adjustment line is named by its label ("Adjustment of <date> <record>"), not by a product.
       rows: line.gross_lines.map((g) => ({
-        product: `${g.product_code} ${g.product_name}`,
+        product: g.adjusts ? g.product_name : `${g.product_code} ${g.product_name}`,
         entries: String(g.entries),
-        qty: `${formatQuantity(g.quantity_milli)} ${g.unit}`,
-        rate: g.rate_minor === null ? 'varied' : money(g.rate_minor),
+        qty: g.quantity_milli === 0 && g.adjusts ? '' : `${formatQuantity(g.quantity_milli)} ${g.unit}`,
+        rate: g.adjusts ? '' : g.rate_minor === null ? 'varied' : money(g.rate_minor),
         amount: money(g.amount_minor),
       })),
       totals: [{ product: 'Gross pay', amount: money(line.gross_minor) }],
@@ -124,7 +139,8 @@ export function payslipSpec(run: PayslipRun, line: SettlementLine, ctx: ReportCo
     company: ctx.company,
     meta: [
       `${run.name} (${run.code})`,
-      `Period ${run.period.from} to ${run.period.to}`,
+      // A run's default name already says its period.
+      run.name.includes(run.period.from) ? '' : `Period ${run.period.from} to ${run.period.to}`,
       line.route && `Route ${line.route}`,
     ].filter(Boolean) as string[],
     sections,

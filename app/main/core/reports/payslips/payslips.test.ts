@@ -89,6 +89,16 @@ describe('payslips', () => {
     expect(renderPayslip({ ...run, kind: 'bonus' }, line.supplier_uuid, CTX).title).toBe('Second payment slip');
   });
 
+  it('says the period once: a run named by its period (the default) does not repeat it', () => {
+    const run = sampleRun(1);
+    const uuid = run.lines[0]!.supplier_uuid;
+    expect(renderPayslip(run, uuid, CTX).html).toContain('Period 2026-11-01 to 2026-11-30');
+    const named = { ...run, name: `Pay run ${run.period.from} to ${run.period.to}` };
+    const html = renderPayslip(named, uuid, CTX).html;
+    expect(html).toContain('Pay run 2026-11-01 to 2026-11-30 (2026-11)');
+    expect(html).not.toContain('Period 2026-11-01');
+  });
+
   it('refuses an empty run, and leaves no half-written file when printing fails', async () => {
     const path = join(dir, 'failed.pdf');
     await expect(writePayslipsPdf({ ...sampleRun(1), lines: [] }, CTX, path, toPdf)).rejects.toThrow(

@@ -1,53 +1,69 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { parseQuantity, type SupplierRow } from '../../../../../shared';
-import type { Quote } from '../../../../../shared/ipc/types';
-import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
+import { type SupplierRow } from '../../../../../shared';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField } from '../../components/Field';
 import { Notice, useNotice } from '../../components/Notice';
 import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
-import { formatWhen, qty, useApp } from '../../lib/settings';
-import { dayLabel, localDay, localDayBounds, toLocalInput } from '../../lib/when';
+import { qty, useApp } from '../../lib/settings';
+import { dayLabel, localDay, localDayBounds } from '../../lib/when';
+import { LiveWeight } from '../scale/LiveWeight';
+import { useScale } from '../scale/useScale';
+import { CollectionsTable } from './CollectionsTable';
+import {
+  buildEntry,
+  EMPTY_DRAFT,
+  formFieldOf,
+  initialShift,
+  layoutOf,
+  previewOf,
+  shiftAt,
+  weightFromScale,
+  type EntryDraft,
+} from './entry-form';
+import { RejectionFields, ShiftCentreFields } from './PlaceFields';
+import { useEntryTerms } from './useEntryTerms';
+import { WeighingFields } from './WeighingFields';
+import { WhenField } from './WhenField';
 
-/** Fields the core may name, as this form calls them. */
-const FIELD_OF: Record<string, string> = {
-  supplier_uuid: 'supplier',
-  product_uuid: 'product',
-  quantity_milli: 'quantity',
-  collected_at: 'when',
-};
+const SHIFT_KEY = 'collectpay.shift';
 
-/** Enter moves on instead of submitting (the last field saves). */
-function enterMovesTo(next: () => HTMLElement | null) {
-  return (e: KeyboardEvent) => {
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
-    next()?.focus();
-  };
+function rememberedShift() {
+  try {
+    return JSON.parse(localStorage.getItem(SHIFT_KEY) ?? 'null') as { shift: string; day: string; half: string } | null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Collection entry built for a keyboard: supplier (code or name) → Enter → product → Enter → quantity → Enter
- * saves and starts the next entry. The date and time default to now; a clerk typing up yesterday's slips sets it
- * once (Tab from quantity), and the form says plainly, in amber, that entries are back-dated.
+ * Collection entry built for a keyboard: supplier (code or name) → Enter → product → Enter → weight → Enter …
+ * through the fields the product's pricing rule uses here (containers, grade, readings) → Enter saves and starts
+ * the next entry at the supplier. With a scale set up, Enter on an empty weight (or F2 anywhere) takes the steady
+ * weight; typing over it makes it a typed weight. Shift, centre and a refusal are a Tab away and kept.
  */
 export function CollectionEntry() {
-  const { money } = useApp();
+  const { money, session } = useApp();
   const products = useQuery('products.list', {});
-  const awaiting = useAwaiting();
+  const scale = useScale();
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
   const [productUuid, setProductUuid] = useState<string>(() => localStorage.getItem('collectpay.lastProduct') ?? '');
-  const [quantity, setQuantity] = useState('');
+  const [draft, setDraft] = useState<EntryDraft>(() => ({
+    ...EMPTY_DRAFT,
+    shift: initialShift(new Date(), rememberedShift()),
+  }));
   /** '' = now; otherwise a datetime-local value the clerk chose. */
   const [when, setWhen] = useState('');
   const [now, setNow] = useState(() => new Date());
-  const [quote, setQuote] = useState<Quote | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [second, setSecond] = useState<string | null>(null);
+  const [typedOnly, setTypedOnly] = useState(false);
   const outcome = useNotice();
   const supplierInput = useRef<HTMLInputElement>(null);
   const productSelect = useRef<HTMLSelectElement>(null);
-  const quantityInput = useRef<HTMLInputElement>(null);
+  const weightInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   const productList = products.data ?? [];
   const product = productList.find((p) => p.uuid === productUuid) ?? productList[0];
@@ -55,46 +71,89 @@ export function CollectionEntry() {
   const day = when ? when.slice(0, 10) : today;
   const backDated = day !== today;
   const collectedAt = when ? new Date(when).toISOString() : undefined;
+  const supervisor = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
   const list = useQuery(
     'collections.list',
-    backDated ? { ...localDayBounds(day), limit: 500 } : { today: true, limit: 500 },
+    {
+      ...(backDated ? localDayBounds(day) : { today: true }),
+      ...(supervisor && typedOnly ? { typedOnly: true } : {}),
+      limit: 500,
+    },
     [day],
   );
+  const terms = useEntryTerms(product?.uuid, supplier?.uuid, collectedAt);
+  const layout = layoutOf(terms, draft.centre);
+  const preview = product ? previewOf(terms, layout, draft, product.uuid) : null;
+  const hasScale = Boolean(scale.status && scale.status.state !== 'none');
+
+  const change = (patch: Partial<EntryDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   useEffect(() => supplierInput.current?.focus(), []);
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(timer);
   }, []);
-
   useEffect(() => {
-    if (!product) return;
-    const parsed = quantity ? parseQuantity(quantity) : null;
-    let live = true;
-    call('collections.quote', {
-      product_uuid: product.uuid,
-      ...(parsed?.ok && parsed.value > 0 ? { quantity_milli: parsed.value } : {}),
-      ...(collectedAt ? { collected_at: collectedAt } : {}),
-    }).then(
-      (q) => live && setQuote(q),
-      () => live && setQuote(null),
+    localStorage.setItem(
+      SHIFT_KEY,
+      JSON.stringify({ shift: draft.shift, day: new Date().toDateString(), half: shiftAt(new Date()) }),
     );
-    return () => {
-      live = false;
-    };
-  }, [product, quantity, collectedAt]);
+  }, [draft.shift]);
 
-  async function save() {
+  /** The fields Enter walks through, in the order on screen. */
+  function steps(): HTMLElement[] {
+    return [...(form.current?.querySelectorAll<HTMLElement>('[data-step]') ?? [])];
+  }
+
+  function focusAfter(target: HTMLElement) {
+    const all = steps();
+    const next = all[all.indexOf(target) + 1];
+    if (next) next.focus();
+    else void save();
+  }
+
+  async function takeWeight(): Promise<boolean> {
+    if (!product) return false;
+    try {
+      const reading = await call('scale.take', {});
+      const taken = weightFromScale(reading, product.unit);
+      if (!taken.ok) throw new ApiError('VALIDATION_FAILED', taken.error, { gross_weight_milli: taken.error });
+      change({ weight: taken.text, fromScale: true });
+      setErrors(({ weight: _drop, ...rest }) => rest);
+      return true;
+    } catch (error) {
+      const message = error instanceof ApiError ? (error.fields.gross_weight_milli ?? error.message) : String(error);
+      setErrors((e) => ({ ...e, weight: message }));
+      return false;
+    }
+  }
+
+  function onFormKey(e: KeyboardEvent<HTMLFormElement>) {
+    const target = e.target as HTMLElement;
+    if (e.key === 'F2') {
+      e.preventDefault();
+      void takeWeight().then((ok) => ok && weightInput.current && focusAfter(weightInput.current));
+      return;
+    }
+    if (e.key !== 'Enter' || !target.hasAttribute('data-step')) return;
+    e.preventDefault();
+    if (target === weightInput.current && hasScale && draft.weight.trim() === '') {
+      void takeWeight().then((ok) => ok && weightInput.current && focusAfter(weightInput.current));
+      return;
+    }
+    focusAfter(target);
+  }
+
+  async function save(secondDelivery = draft.secondDelivery) {
     const next: Record<string, string> = {};
     if (!supplier) next.supplier = 'Pick a supplier';
     if (!product) next.product = 'Add a product first (Products & rates)';
-    const parsed = parseQuantity(quantity);
-    if (!parsed.ok) next.quantity = parsed.error.replace(/^quantity /, '');
-    else if (parsed.value <= 0) next.quantity = 'must be greater than zero';
+    const built = buildEntry({ ...draft, secondDelivery }, layout);
+    if (!built.ok) Object.assign(next, built.errors);
     if (when && Number.isNaN(new Date(when).getTime())) next.when = 'must be a date and time';
     else if (when && new Date(when).getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
     setErrors(next);
-    if (Object.keys(next).length || !supplier || !product || !parsed.ok) {
+    if (Object.keys(next).length || !supplier || !product || !built.ok) {
       outcome.fail(pleaseCorrect(Object.keys(next).length));
       return;
     }
@@ -102,34 +161,38 @@ export function CollectionEntry() {
       const row = await call('collections.create', {
         supplier_uuid: supplier.uuid,
         product_uuid: product.uuid,
-        quantity_milli: parsed.value,
+        ...built.fields,
         ...(collectedAt ? { collected_at: collectedAt } : {}),
       });
       outcome.ok(
         `Saved ${qty(row.quantity_milli)} ${product.unit} from ${supplier.code}: ${money(row.amount_minor)}` +
+          (row.rejection_reason ? ' (refused at the scale)' : '') +
           (backDated ? ` — dated ${dayLabel(day)} ${when.slice(11)}` : ''),
       );
-      setQuantity('');
+      setDraft((d) => ({ ...EMPTY_DRAFT, shift: d.shift }));
       setSupplier(null);
       supplierInput.current?.focus();
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields : {};
-      setErrors(Object.fromEntries(Object.entries(fields).map(([f, m]) => [FIELD_OF[f] ?? f, m])));
-      outcome.fail(failureMessage(error, Object.keys(FIELD_OF)));
+      if (fields.second_delivery && !secondDelivery) {
+        setSecond(fields.second_delivery);
+        return;
+      }
+      setErrors(Object.fromEntries(Object.entries(fields).map(([f, m]) => [formFieldOf(f), m])));
+      outcome.fail(failureMessage(error, Object.keys(fields)));
     }
   }
 
-  const rows = list.data?.rows ?? [];
-  const totals = new Map<string, number>();
-  for (const r of rows) totals.set(r.product_unit, (totals.get(r.product_unit) ?? 0) + r.quantity_milli);
-  const totalAmount = rows.reduce((s, r) => s + r.amount_minor, 0);
+  const weightLabel = `${layout.weighs ? 'Gross weight' : 'Quantity'}${product ? ` (${product.unit})` : ''}`;
 
   return (
     <section>
       <h1>Record collections</h1>
       <form
+        ref={form}
         className={`card entry${backDated ? ' entry--backdated' : ''}`}
         aria-label="Collection entry"
+        onKeyDown={onFormKey}
         onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -138,7 +201,10 @@ export function CollectionEntry() {
         <div className="entry__fields">
           <SupplierPicker
             value={supplier}
-            onChange={setSupplier}
+            onChange={(s) => {
+              setSupplier(s);
+              change({ centre: '' });
+            }}
             error={errors.supplier}
             inputRef={supplierInput}
             onPicked={() => productSelect.current?.focus()}
@@ -149,56 +215,73 @@ export function CollectionEntry() {
             ref={productSelect}
             value={product?.uuid ?? ''}
             error={errors.product}
+            data-step=""
             onChange={(e) => {
               setProductUuid(e.target.value);
               localStorage.setItem('collectpay.lastProduct', e.target.value);
+              change({ grade: '', containers: {}, readings: {} });
             }}
-            onKeyDown={enterMovesTo(() => quantityInput.current)}
             options={productList.map((p) => ({ value: p.uuid, label: `${p.code} — ${p.name} (${p.unit})` }))}
           />
-          <div className={`field${errors.quantity ? ' field--error' : ''}`}>
-            <label htmlFor="entry-quantity">Quantity{product ? ` (${product.unit})` : ''}</label>
+          <div className={`field${errors.weight ? ' field--error' : ''}`}>
+            <label htmlFor="entry-quantity">{weightLabel}</label>
             <input
               id="entry-quantity"
-              ref={quantityInput}
+              ref={weightInput}
+              data-step=""
               inputMode="decimal"
               autoComplete="off"
-              value={quantity}
-              aria-invalid={Boolean(errors.quantity)}
-              onChange={(e) => setQuantity(e.target.value)}
+              value={draft.weight}
+              placeholder={hasScale ? 'Enter: scale' : ''}
+              aria-invalid={Boolean(errors.weight)}
+              aria-describedby="entry-weight-source"
+              onChange={(e) => change({ weight: e.target.value, fromScale: false })}
             />
-            {errors.quantity ? (
-              <div className="field__error" role="alert">
-                {errors.quantity}
-              </div>
-            ) : null}
-          </div>
-          <div className={`field${errors.when ? ' field--error' : ''}`}>
-            <label htmlFor="entry-when">Date and time</label>
-            <div className="row nowrap">
-              <input
-                id="entry-when"
-                type="datetime-local"
-                value={when || toLocalInput(now)}
-                max={toLocalInput(new Date(now.getTime() + 5 * 60_000))}
-                aria-invalid={Boolean(errors.when)}
-                aria-describedby="entry-when-note"
-                onChange={(e) => setWhen(e.target.value)}
-                onKeyDown={enterMovesTo(() => supplierInput.current)}
-              />
-              {when ? (
-                <button type="button" className="small secondary" onClick={() => setWhen('')}>
-                  Now
-                </button>
-              ) : null}
+            <div id="entry-weight-source" className="field__hint" data-testid="weight-source">
+              {draft.weight ? (draft.fromScale ? 'From the scale' : 'Typed') : ''}
             </div>
-            {errors.when ? (
+            {errors.weight ? (
               <div className="field__error" role="alert">
-                {errors.when}
+                {errors.weight}
               </div>
             ) : null}
           </div>
+          {hasScale ? (
+            <div className="entry__scale">
+              <LiveWeight status={scale.status} latest={scale.latest} />
+              <button
+                type="button"
+                className="small secondary"
+                onClick={() =>
+                  void takeWeight().then((ok) => ok && weightInput.current && focusAfter(weightInput.current))
+                }
+              >
+                Take weight (F2)
+              </button>
+            </div>
+          ) : null}
         </div>
+        <div className="entry__fields entry__fields--rule">
+          <WeighingFields
+            layout={layout}
+            draft={draft}
+            errors={errors}
+            unit={product?.unit ?? ''}
+            money={money}
+            change={change}
+          />
+        </div>
+        <div className="entry__fields">
+          {layout.weighs ? <ShiftCentreFields terms={terms} draft={draft} errors={errors} change={change} /> : null}
+          <WhenField
+            when={when}
+            now={now}
+            error={errors.when}
+            onChange={setWhen}
+            onEnter={() => supplierInput.current?.focus()}
+          />
+        </div>
+        <RejectionFields draft={draft} errors={errors} change={change} />
         <p
           id="entry-when-note"
           className={backDated ? 'backdated-note' : 'muted small'}
@@ -209,65 +292,58 @@ export function CollectionEntry() {
             ? `Back-dated: entries you save now are dated ${dayLabel(day)} ${when.slice(11)}, not today.`
             : when
               ? `Dated earlier today, ${when.slice(11)}.`
-              : 'Dated now. Change the date and time (Tab from Quantity) to enter an earlier day’s slips.'}
+              : 'Dated now. Change the date and time (Tab from the weight) to enter an earlier day’s slips. F2 takes the weight on the scale.'}
         </p>
         <div className="entry__quote" aria-live="polite" data-testid="quote">
-          {quote?.problem ? (
-            <span className="warn">{quote.problem}</span>
-          ) : quote ? (
+          {preview && !preview.ok ? (
+            <span className="warn">{preview.problem}</span>
+          ) : preview ? (
             <>
-              Rate {quote.rate_minor !== null ? money(quote.rate_minor) : '—'} per {product?.unit} · Amount{' '}
-              <strong>{quote.amount_minor !== null ? money(quote.amount_minor) : '—'}</strong>
+              {layout.weighs
+                ? `Net ${qty(preview.quantity_milli)} ${product?.unit} (tare ${qty(preview.tare_milli)} ${product?.unit}) · `
+                : ''}
+              Rate {money(preview.rate_minor)} per {product?.unit} · Amount{' '}
+              <strong>{money(preview.amount_minor)}</strong>
             </>
+          ) : terms && !layout.problem ? (
+            <span className="muted">
+              {terms.rule
+                ? `Priced by the pricing rule from ${terms.rule.effective_from}`
+                : `Rate ${money(terms.rate_minor ?? 0)} per ${product?.unit}`}{' '}
+              · Amount —
+            </span>
+          ) : layout.problem ? (
+            <span className="warn">{layout.problem}</span>
           ) : null}
         </div>
         <Notice notice={outcome.notice} />
         <button type="submit">Save (Enter)</button>
       </form>
+      {second ? (
+        <ConfirmDialog
+          title="Second delivery this shift?"
+          confirmLabel="Record a second delivery"
+          onCancel={() => {
+            setSecond(null);
+            supplierInput.current?.focus();
+          }}
+          onConfirm={async () => {
+            setSecond(null);
+            change({ secondDelivery: true });
+            await save(true);
+          }}
+        >
+          <p>{second.charAt(0).toUpperCase() + second.slice(1)}.</p>
+          <p>Record it as a second delivery only if the supplier really brought produce twice in this shift.</p>
+        </ConfirmDialog>
+      ) : null}
       <h2>{backDated ? `Collections on ${dayLabel(day)}` : 'Today’s collections'}</h2>
-      <table className="table" aria-label={backDated ? 'Collections on the chosen day' : "Today's collections"}>
-        <thead>
-          <tr>
-            <th>Time</th>
-            <th>Supplier</th>
-            <th>Product</th>
-            <th className="num">Quantity</th>
-            <th className="num">Rate</th>
-            <th className="num">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.uuid}>
-              <td className="nowrap">{formatWhen(r.collected_at)}</td>
-              <td>
-                {r.supplier_code} {r.supplier_name}
-                {awaiting.has(r.uuid) ? <AwaitingBadge /> : null}
-              </td>
-              <td>{r.product_code}</td>
-              <td className="num">
-                {qty(r.quantity_milli)} {r.product_unit}
-              </td>
-              <td className="num">{money(r.rate_minor)}</td>
-              <td className="num">{money(r.amount_minor)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th colSpan={3} data-testid="today-count">
-              {rows.length} entries
-            </th>
-            <th className="num" data-testid="today-quantity">
-              {[...totals].map(([unit, milli]) => `${qty(milli)} ${unit}`).join(' · ')}
-            </th>
-            <th />
-            <th className="num" data-testid="today-total">
-              {money(totalAmount)}
-            </th>
-          </tr>
-        </tfoot>
-      </table>
+      <CollectionsTable
+        rows={list.data?.rows ?? []}
+        label={backDated ? 'Collections on the chosen day' : "Today's collections"}
+        typedOnly={supervisor ? typedOnly : null}
+        onTypedOnly={setTypedOnly}
+      />
     </section>
   );
 }

@@ -60,6 +60,7 @@ describe('the conflict comparison', () => {
       'method',
       'reference',
       'notes',
+      'adjusts_uuid',
       'deleted_at',
     ]);
     expect(rows.filter((r) => r.differs).map((r) => r.label)).toEqual(['Voided at', 'Void reason']);

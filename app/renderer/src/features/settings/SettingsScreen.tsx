@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useForm } from '../../lib/forms';
 import { ConnectForm, SERVER_ADDRESS_HINT } from '../first-run/ConnectForm';
 import { useApp } from '../../lib/settings';
+import { ScaleSettingsForm } from './ScaleSettingsForm';
 
 export function SettingsScreen() {
   const { settings, setSettings, money, setup, refresh } = useApp();
@@ -138,6 +139,7 @@ export function SettingsScreen() {
         ) : null}
         <button type="submit">Save settings</button>
       </form>
+      <ScaleSettingsForm />
     </section>
   );
 }

@@ -10,6 +10,7 @@ type Line = SettlementRunView['lines'][number];
 /** How a deduction reads on the screen, as on the payslip. */
 const DEDUCTION_LABEL: Record<Line['deductions'][number]['kind'], (name: string) => string> = {
   brought_forward: (name) => `Brought forward: ${name}`,
+  adjustment: (name) => name,
   advance: (name) => name,
   partial: (name) => name,
   charge: (name) => name,
@@ -54,6 +55,7 @@ export function RunView({ uuid, onChanged }: { uuid: string; onChanged(): void }
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const { run } = data;
+  const bonus = run.kind === 'bonus';
   const needle = filter.trim().toLowerCase();
   const lines = data.lines.filter(
     (l) =>
@@ -98,8 +100,9 @@ export function RunView({ uuid, onChanged }: { uuid: string; onChanged(): void }
         </h2>
       </header>
       <p className="muted">
-        {run.period_from} to {run.period_to}
-        {run.route ? `, route ${run.route}` : ''} · computed {run.computed_at.slice(0, 16).replace('T', ' ')}
+        {/* A default name already says the period. */}
+        {run.name.includes(run.period_from) ? '' : `${run.period_from} to ${run.period_to} · `}
+        {run.route ? `route ${run.route} · ` : ''}computed {run.computed_at.slice(0, 16).replace('T', ' ')}
         {run.approved_at ? ` · approved ${run.approved_at.slice(0, 16).replace('T', ' ')}` : ''}
       </p>
       <dl className="totals" data-testid="run-totals">
@@ -232,73 +235,121 @@ export function RunView({ uuid, onChanged }: { uuid: string; onChanged(): void }
       {confirming ? (
         <ConfirmDialog
           title={`Approve ${run.code}?`}
-          confirmLabel="Approve and close the period"
+          confirmLabel={bonus ? 'Approve the second payment' : 'Approve and close the period'}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
             setConfirming(false);
             await act(async () => {
               await call('settlements.approve', { uuid });
-              return `Approved: ${run.period_from} to ${run.period_to} is closed for these suppliers.`;
+              return bonus
+                ? 'Approved: the second payment is ready to pay.'
+                : `Approved: ${run.period_from} to ${run.period_to} is closed for these suppliers.`;
             });
           }}
         >
-          Once approved the run never changes, and no desk can add, edit or void collections or payments of its
-          suppliers dated {run.period_from} to {run.period_to}; corrections go into the next period.
+          {bonus ? (
+            <>
+              Once approved the second payment never changes. It closes no period: collections and payments dated{' '}
+              {run.period_from} to {run.period_to} stay open.
+            </>
+          ) : (
+            <>
+              Once approved the run never changes, and no desk can add, edit or void collections or payments of its
+              suppliers dated {run.period_from} to {run.period_to}; corrections go into the next period.
+            </>
+          )}
         </ConfirmDialog>
       ) : null}
     </section>
   );
 }
 
-/** The figures behind one supplier's line: gross by product, each deduction, what carries forward, credit. */
+/** The figures behind one supplier's line: gross by product, each deduction and net; then what stays owed. */
 function LineDetail({ line, money, onPayslip }: { line: Line; money(minor: number): string; onPayslip(): void }) {
+  const owed = line.carried_forward.length + line.credits.length > 0;
   return (
-    <div className="grid2" aria-label={`Detail of ${line.supplier_code}`}>
-      <table className="table">
-        <caption>Gross</caption>
-        <tbody>
-          {line.gross_lines.map((g) => (
-            <tr key={g.product_uuid}>
-              <td>
-                {g.product_name} ({g.entries} deliveries)
-              </td>
-              <td className="num">
-                {formatQuantity(g.quantity_milli)} {g.unit}
-              </td>
-              <td className="num">{money(g.amount_minor)}</td>
+    <div className="line-detail" aria-label={`Detail of ${line.supplier_code}`}>
+      <div className="grid2">
+        <table className="table">
+          <caption>Gross</caption>
+          <tbody>
+            {line.gross_lines.map((g) => (
+              <tr key={g.adjusts?.uuid ?? g.product_uuid}>
+                <td>
+                  {g.product_name}
+                  {g.adjusts ? null : <span className="muted small"> {g.entries} deliveries</span>}
+                </td>
+                <td className="num">
+                  {formatQuantity(g.quantity_milli)} {g.unit}
+                  {g.rate_minor !== null ? ` × ${money(g.rate_minor)}` : ''}
+                </td>
+                <td className="num">{money(g.amount_minor)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                Gross pay
+              </th>
+              <td className="num">{money(line.gross_minor)}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="table">
-        <caption>Deductions</caption>
-        <tbody>
-          {line.deductions.map((d, i) => (
-            <tr key={i}>
-              <td>{DEDUCTION_LABEL[d.kind](d.name)}</td>
-              <td className="num muted">{d.due_minor !== d.amount_minor ? `due ${money(d.due_minor)}` : ''}</td>
-              <td className="num">{money(d.amount_minor)}</td>
+          </tfoot>
+        </table>
+        <table className="table">
+          <caption>Deductions</caption>
+          <tbody>
+            {line.deductions.map((d, i) => (
+              <tr key={i}>
+                <td>{DEDUCTION_LABEL[d.kind](d.name)}</td>
+                <td className="num muted">{d.due_minor !== d.amount_minor ? `due ${money(d.due_minor)}` : ''}</td>
+                <td className="num">{money(d.amount_minor)}</td>
+              </tr>
+            ))}
+            {line.deductions.length === 0 ? (
+              <tr>
+                <td colSpan={3} className="muted">
+                  No deductions.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                Net pay
+              </th>
+              <td className="num">{money(line.net_minor)}</td>
             </tr>
-          ))}
-          {line.carried_forward.map((c, i) => (
-            <tr key={`c${i}`}>
-              <td>Carried forward: {c.name}</td>
-              <td />
-              <td className="num">{money(c.amount_minor)}</td>
-            </tr>
-          ))}
-          {line.credits.map((c) => (
-            <tr key={c.credit_uuid}>
-              <td>Credit remaining: {c.description}</td>
-              <td />
-              <td className="num">{money(c.remaining_minor)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" className="small secondary" onClick={onPayslip}>
-        Payslip of {line.supplier_code}
-      </button>
+          </tfoot>
+        </table>
+      </div>
+      {owed ? (
+        <table className="table">
+          <caption>Still owed after this run</caption>
+          <tbody>
+            {line.carried_forward.map((c, i) => (
+              <tr key={`c${i}`}>
+                <td>Carried forward: {c.name}</td>
+                <td />
+                <td className="num">{money(c.amount_minor)}</td>
+              </tr>
+            ))}
+            {line.credits.map((c) => (
+              <tr key={c.credit_uuid}>
+                <td>Credit remaining: {c.description}</td>
+                <td />
+                <td className="num">{money(c.remaining_minor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <div className="row">
+        <button type="button" className="small secondary" onClick={onPayslip}>
+          Payslip of {line.supplier_code}
+        </button>
+      </div>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
 import { RunView } from './RunView';
+import { SecondPaymentForm } from './SecondPaymentForm';
 
 const FORM_FIELDS = ['period_from', 'period_to', 'code', 'route'];
 
@@ -67,7 +68,15 @@ export function SettlementsScreen() {
                   {r.code}
                 </button>
               </td>
-              <td>{r.name}</td>
+              <td>
+                {r.name}
+                {r.kind === 'bonus' ? (
+                  <>
+                    {' '}
+                    <span className="badge">second payment</span>
+                  </>
+                ) : null}
+              </td>
               <td>
                 {r.period_from} – {r.period_to}
               </td>
@@ -87,6 +96,8 @@ export function SettlementsScreen() {
           ) : null}
         </tbody>
       </table>
+      {/* The chosen run right under the list; the forms that start new ones after it. */}
+      {selected ? <RunView key={selected} uuid={selected} onChanged={runs.reload} /> : null}
       {mayRun ? (
         <form
           className="card form"
@@ -134,7 +145,14 @@ export function SettlementsScreen() {
           </button>
         </form>
       ) : null}
-      {selected ? <RunView key={selected} uuid={selected} onChanged={runs.reload} /> : null}
+      {mayRun ? (
+        <SecondPaymentForm
+          onCreated={(uuid) => {
+            setSelected(uuid);
+            runs.reload();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { failureMessage } from '../../lib/failure';
+import { recordFieldLabel } from '../../lib/field-label';
 import { useState } from 'react';
 import type { AttentionItem } from '../../../../../shared/ipc/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -80,18 +81,19 @@ export function SyncScreen() {
                     <ul className="small">
                       {Object.entries(item.fields).map(([f, msg]) => (
                         <li key={f}>
-                          {f}: {msg}
+                          {recordFieldLabel(item.entity_type, f)} {msg}
                         </li>
                       ))}
                     </ul>
                   ) : null}
                 </td>
                 <td className="row">
-                  {item.code === 'PERIOD_CLOSED' && item.operation === 'create' ? (
+                  {item.code === 'PERIOD_CLOSED' &&
+                  (item.entity_type === 'collections' || item.entity_type === 'payments') ? (
                     <button
                       type="button"
                       className="small"
-                      title="Send it again dated now, noting the date and the run that closed it"
+                      title="Record it in the open period: a new entry dated now, or an entry for the difference linked to the closed record"
                       onClick={() => void call('sync.adjust', { op_id: item.op_id }).then(attention.reload)}
                     >
                       Record as adjustment

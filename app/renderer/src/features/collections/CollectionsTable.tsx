@@ -1,0 +1,96 @@
+import { REJECTION_REASON_LABELS, SHIFT_LABELS } from '../../../../../shared';
+import type { CollectionView } from '../../../../../shared/ipc/types';
+import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
+import { formatWhen, qty, useApp } from '../../lib/settings';
+
+/** A collection's weighing, briefly: grade, shift, refused, and whether its weight was typed rather than weighed. */
+function detail(r: CollectionView): string {
+  const parts: string[] = [];
+  if (r.grade) parts.push(`Grade ${r.grade}`);
+  if (r.tare_milli > 0) parts.push(`tare ${qty(r.tare_milli)} ${r.product_unit}`);
+  if (r.shift) parts.push(SHIFT_LABELS[r.shift]);
+  if (r.rejection_reason) parts.push(`REFUSED: ${REJECTION_REASON_LABELS[r.rejection_reason]}`);
+  return parts.join(' · ');
+}
+
+const typed = (r: CollectionView) => r.gross_weight_milli !== null && !r.weighed_on_scale;
+
+interface Props {
+  rows: CollectionView[];
+  label: string;
+  /** A supervisor may show only the weights typed in instead of taken from the scale. */
+  typedOnly: boolean | null;
+  onTypedOnly(on: boolean): void;
+}
+
+export function CollectionsTable({ rows, label, typedOnly, onTypedOnly }: Props) {
+  const { money } = useApp();
+  const awaiting = useAwaiting();
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.product_unit, (totals.get(r.product_unit) ?? 0) + r.quantity_milli);
+  const totalAmount = rows.reduce((s, r) => s + r.amount_minor, 0);
+  return (
+    <>
+      {typedOnly !== null ? (
+        <label className="check">
+          <input type="checkbox" checked={typedOnly} onChange={(e) => onTypedOnly(e.target.checked)} /> Typed weights
+          only (not taken from the scale)
+        </label>
+      ) : null}
+      <table className="table" aria-label={label}>
+        <thead>
+          <tr>
+            <th>Time</th>
+            <th>Supplier</th>
+            <th>Product</th>
+            <th>Weighing</th>
+            <th className="num">Quantity</th>
+            <th className="num">Rate</th>
+            <th className="num">Amount</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.uuid}>
+              <td className="nowrap">{formatWhen(r.collected_at)}</td>
+              <td>
+                {r.supplier_code} {r.supplier_name}
+                {awaiting.has(r.uuid) ? <AwaitingBadge /> : null}
+              </td>
+              <td>{r.product_code}</td>
+              <td className="small">
+                {detail(r)}
+                {typed(r) ? (
+                  <span className="badge badge--typed" title="Typed in, not taken from the scale">
+                    typed
+                  </span>
+                ) : r.weighed_on_scale ? (
+                  <span className="badge badge--scale">scale</span>
+                ) : null}
+              </td>
+              <td className="num">
+                {qty(r.quantity_milli)} {r.product_unit}
+              </td>
+              <td className="num">{money(r.rate_minor)}</td>
+              <td className="num">{money(r.amount_minor)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th colSpan={4} data-testid="today-count">
+              {rows.length} entries
+            </th>
+            <th className="num" data-testid="today-quantity">
+              {[...totals].map(([unit, milli]) => `${qty(milli)} ${unit}`).join(' · ')}
+            </th>
+            <th />
+            <th className="num" data-testid="today-total">
+              {money(totalAmount)}
+            </th>
+          </tr>
+        </tfoot>
+      </table>
+    </>
+  );
+}

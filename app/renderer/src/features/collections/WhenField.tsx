@@ -1,0 +1,44 @@
+import { toLocalInput } from '../../lib/when';
+
+interface Props {
+  when: string;
+  now: Date;
+  error: string | undefined;
+  onChange(value: string): void;
+  onEnter(): void;
+}
+
+/** The entry's date and time: now unless the clerk types up an earlier day's slips ("Now" goes back). */
+export function WhenField({ when, now, error, onChange, onEnter }: Props) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor="entry-when">Date and time</label>
+      <div className="row nowrap">
+        <input
+          id="entry-when"
+          type="datetime-local"
+          value={when || toLocalInput(now)}
+          max={toLocalInput(new Date(now.getTime() + 5 * 60_000))}
+          aria-invalid={Boolean(error)}
+          aria-describedby="entry-when-note"
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            onEnter();
+          }}
+        />
+        {when ? (
+          <button type="button" className="small secondary" onClick={() => onChange('')}>
+            Now
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <div className="field__error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
