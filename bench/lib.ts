@@ -29,7 +29,9 @@ export async function startServerProcess(
   mysqlUrl: string,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // BENCH_CPU_PROF=dir writes the server's CPU profile there on exit (docs/performance.md, "Profiling").
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
       MYSQL_URL: mysqlUrl,
@@ -37,6 +39,7 @@ export async function startServerProcess(
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
       LOG_LEVEL: 'error',
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+      LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100000',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { newId, type Role, type TokenResponse } from '../../shared';
 import { buildServer } from '../src/app';
 import type { ServerConfig } from '../src/config';
@@ -24,11 +25,16 @@ export interface Harness {
 }
 
 /** A server on its own throwaway database, with a user per role (password "correct horse battery"). */
-export async function startHarness(overrides: Partial<ServerConfig> = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<ServerConfig> = {},
+  options: { dbPlugin?: KyselyPlugin } = {},
+): Promise<Harness> {
   const test = await createTestDatabase();
   const hooks: PushHooks = {};
   const config = testConfig({ mysqlUrl: test.url, ...overrides });
-  const app = await buildServer({ config, db: test.db, pushHooks: hooks });
+  // A plugin (e.g. one counting queries) sees every statement the server sends.
+  const db = options.dbPlugin ? test.db.withPlugin(options.dbPlugin) : test.db;
+  const app = await buildServer({ config, db, pushHooks: hooks });
   const users = new Map<Role, string>();
   for (const role of ['clerk', 'supervisor', 'admin'] as Role[]) {
     const email = `${role}@example.com`;

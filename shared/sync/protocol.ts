@@ -18,6 +18,8 @@ export const PROTOCOL_HEADER = 'x-protocol-version';
 export const MAX_PUSH_BATCH = 100;
 export const DEFAULT_PULL_LIMIT = 100;
 export const MAX_PULL_LIMIT = 1000;
+/** A desk catching up (`catch_up: true`) may ask for pages this large: fewer round trips and transactions. */
+export const MAX_CATCH_UP_LIMIT = 5000;
 
 export const ErrorBodySchema = z.object({
   error: z.object({
@@ -159,6 +161,8 @@ export const PullRequestSchema = z.strictObject({
   limit: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
   /** Seqs this desk already holds from its own push answers (PushResponse.written_seqs): not sent again. */
   skip_seqs: z.array(SeqRangeSchema).max(MAX_SKIP_RANGES, `must hold at most ${MAX_SKIP_RANGES} ranges`).optional(),
+  /** The desk is catching up (its last page was full): the limit may go up to MAX_CATCH_UP_LIMIT. */
+  catch_up: z.boolean().optional(),
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 

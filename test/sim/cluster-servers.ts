@@ -96,7 +96,11 @@ export function clusterServers(galera: GaleraCluster, redisUrl: string): () => P
   return async () => {
     const deployment = await startDeployment(galera, redisUrl, {
       database: `cp_sim_${randomBytes(4).toString('hex')}`,
-      instanceEnv: { LOGIN_RATE_LIMIT_PER_MINUTE: '10000', LOG_LEVEL: 'error' },
+      instanceEnv: {
+        LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+        LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100000',
+        LOG_LEVEL: 'error',
+      },
     });
     return new ClusterServers(galera, deployment);
   };

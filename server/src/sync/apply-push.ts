@@ -1,16 +1,17 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DateWindow, PushOp, PushResponse } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
 import type { AccessClaims } from '../plugins/auth';
 import { applyOp, type OpEnv, type OpOutcome } from './apply-op';
-import type { BatchState } from './batch-state';
+import { BatchState } from './batch-state';
 import { loadForOps } from './batch-load';
+import { readClock, StaleRead, takeSeqs, writtenSince } from './early-reads';
 import { refused, type ConflictPolicy } from './op/env';
 import { parseOps, type Parsed } from './op/envelope';
-import { replayedOutcome } from './op/replayed';
+import { replayedOutcome, storedForm } from './op/replayed';
 import { voidedRefusal } from './op/voided-guard';
 import { withSeqClock } from './seq-clock';
-import { writeSideTables } from './side-tables';
+import { writeSideTables, writeSyncOps } from './side-tables';
 
 /** Test-only fault injection: throwing from a hook must leave the database untouched. */
 export interface PushHooks {
@@ -39,7 +40,7 @@ export interface PushContext {
   onConflicts?(ids: string[]): void;
 }
 
-type Trx = Transaction<ServerDatabase>;
+type Db = Kysely<ServerDatabase>;
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 /** A deadlocked batch is tried again for this long (well inside a desk's 30 s request timeout). */
@@ -52,27 +53,19 @@ const RETRY_BUDGET_MS = 10_000;
 export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<PushResponse> {
   const parsed = parseOps(batch, ctx.dateWindow);
   const started = Date.now();
+  let early = true;
   for (let attempt = 1; ; attempt++) {
     try {
-      const { outcomes, firstSeq, lastSeq, wrote } = await ctx.db.transaction().execute(async (trx) => {
-        const run = await withSeqClock(trx, (state) => runBatch(ctx, trx, state, parsed));
-        await ctx.hooks?.beforeCommit?.();
-        return { ...run, outcomes: run.result };
-      });
-      if (wrote) ctx.onCommitted?.(lastSeq);
-      const conflictIds = outcomes.flatMap((o) => (o.kind === 'conflict' ? [o.item.conflict_id] : []));
-      if (conflictIds.length) ctx.onConflicts?.(conflictIds);
-      const results: PushResponse['results'] = { success: [], conflicts: [], errors: [] };
-      for (const outcome of outcomes) {
-        if (outcome.kind === 'success') results.success.push(outcome.item);
-        else if (outcome.kind === 'conflict') results.conflicts.push(outcome.item);
-        else results.errors.push(outcome.item);
-      }
-      // The rows this batch wrote are all in its answer: the desk need not pull them again.
-      const written = wrote ? { written_seqs: { from: firstSeq, to: lastSeq } } : {};
-      return { results, ...written, server_time: new Date().toISOString() };
+      const run = early ? await earlyBatch(ctx, parsed) : await lockedBatch(ctx, parsed);
+      return answer(ctx, run);
     } catch (error) {
       const code = (error as { code?: string }).code;
+      // Another batch wrote what this one read (or stored an answer for one of its op_ids, the same op sent
+      // twice at once): once more, holding the lock from the first read, where the replay is found.
+      if (early && (error instanceof StaleRead || code === 'ER_DUP_ENTRY')) {
+        early = false;
+        continue;
+      }
       if (code && RETRYABLE.has(code) && Date.now() - started < RETRY_BUDGET_MS) {
         // On a Galera cluster, pushes committing on two nodes abort each other (certification) and can do so
         // again and again under load: a growing random pause breaks the tie.
@@ -82,6 +75,68 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
       throw error;
     }
   }
+}
+
+interface BatchRun {
+  outcomes: OpOutcome[];
+  wrote: boolean;
+  firstSeq: number;
+  lastSeq: number;
+}
+
+/**
+ * Reads, validates and prices on pooled connections (side by side), then, in the transaction, takes the
+ * sequence lock, checks nothing read has been written since and writes: the lock is held for the writes
+ * only, so batches of many desks do their reading and pricing at the same time. Throws StaleRead when the
+ * check fails.
+ */
+async function earlyBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun> {
+  const clock = await readClock(ctx.db);
+  const state = new BatchState(0, true);
+  const prepared = await prepareBatch(ctx, ctx.db, state, parsed);
+  return ctx.db.transaction().execute(async (trx) => {
+    await writeSyncOps(ctx, trx, prepared.newSyncOps, prepared.env.now);
+    const used = state.used;
+    const base = await takeSeqs(trx, used);
+    if (base !== clock && (await writtenSince(trx, clock, state.reads))) throw new StaleRead();
+    const { env } = prepared;
+    state.numberFrom(base, [
+      ...env.audit.flatMap((a) => [a.before, a.after]),
+      ...env.conflicts.flatMap((c) => [c.client_data, c.server_data]),
+    ]);
+    await writeSideTables(ctx, trx, env, [], env.now);
+    const wrote = (await state.flush(trx)) > 0;
+    await ctx.hooks?.beforeCommit?.();
+    return { outcomes: prepared.outcomes, wrote, firstSeq: base + 1, lastSeq: base + used };
+  });
+}
+
+/** The batch holding the sequence lock from its first read (after a failed check). */
+async function lockedBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const run = await withSeqClock(trx, async (state) => {
+      const { env, outcomes, newSyncOps } = await prepareBatch(ctx, trx, state, parsed);
+      await writeSideTables(ctx, trx, env, newSyncOps, env.now);
+      return outcomes;
+    });
+    await ctx.hooks?.beforeCommit?.();
+    return { ...run, outcomes: run.result };
+  });
+}
+
+function answer(ctx: PushContext, { outcomes, wrote, firstSeq, lastSeq }: BatchRun): PushResponse {
+  if (wrote) ctx.onCommitted?.(lastSeq);
+  const conflictIds = outcomes.flatMap((o) => (o.kind === 'conflict' ? [o.item.conflict_id] : []));
+  if (conflictIds.length) ctx.onConflicts?.(conflictIds);
+  const results: PushResponse['results'] = { success: [], conflicts: [], errors: [] };
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'success') results.success.push(outcome.item);
+    else if (outcome.kind === 'conflict') results.conflicts.push(outcome.item);
+    else results.errors.push(outcome.item);
+  }
+  // The rows this batch wrote are all in its answer: the desk need not pull them again.
+  const written = wrote ? { written_seqs: { from: firstSeq, to: lastSeq } } : {};
+  return { results, ...written, server_time: new Date().toISOString() };
 }
 
 /**
@@ -104,20 +159,21 @@ function applyGuarded(env: OpEnv, op: PushOp): OpOutcome {
   }
 }
 
-/** Applies the batch's ops in order (replaying answers already given) and writes the side tables. */
-async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: Parsed[]): Promise<OpOutcome[]> {
+/** Reads what the batch needs and applies its ops in order to `state` (replaying answers already given). */
+async function prepareBatch(ctx: PushContext, db: Db, state: BatchState, parsed: Parsed[]) {
   const ops = parsed.flatMap((p) => ('op' in p ? [p.op] : []));
   const opIds = [...new Set(ops.flatMap((op) => (op.op_id ? [op.op_id] : [])))];
   const stored = new Map<string, { request_hash: string; result: string }>();
-  if (opIds.length) {
-    const rows = await trx
+  const readStored = async () => {
+    if (opIds.length === 0) return;
+    const rows = await db
       .selectFrom('sync_ops')
       .select(['op_id', 'request_hash', 'result'])
       .where('op_id', 'in', opIds)
       .execute();
     for (const row of rows) stored.set(row.op_id, row);
-  }
-  await loadForOps(trx, state, ops);
+  };
+  await Promise.all([readStored(), loadForOps(db, state, ops)]);
 
   const now = new Date().toISOString();
   const env: OpEnv = {
@@ -172,11 +228,10 @@ async function runBatch(ctx: PushContext, trx: Trx, state: BatchState, parsed: P
     outcomes.push(outcome);
     if (op.op_id && outcome.kind !== 'error') {
       seenInBatch.set(op.op_id, { hash, outcome });
-      newSyncOps.push({ op_id: op.op_id, request_hash: hash, result: JSON.stringify(outcome) });
+      newSyncOps.push({ op_id: op.op_id, request_hash: hash, result: JSON.stringify(storedForm(outcome)) });
     }
     await ctx.hooks?.afterOp?.(p.index, op);
   }
 
-  await writeSideTables(ctx, trx, env, newSyncOps, now);
-  return outcomes;
+  return { env, outcomes, newSyncOps };
 }

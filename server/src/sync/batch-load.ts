@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ENTITY_TYPES, shapeOfEntity, type EntityType, type PushOp } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
 import type { BatchState } from './batch-state';
@@ -11,7 +11,7 @@ type OpTarget = Pick<PushOp, 'entity_type' | 'data'>;
  * their references point at, who holds the unique values they set, and what their types' rules read.
  */
 export async function loadForOps(
-  trx: Transaction<ServerDatabase>,
+  trx: Kysely<ServerDatabase>,
   state: BatchState,
   ops: readonly OpTarget[],
 ): Promise<void> {
@@ -35,10 +35,13 @@ export async function loadForOps(
     }
   }
   await state.load(trx, wanted);
-  for (const { type, field, values } of unique.values()) await state.loadUnique(trx, type, field, values);
-  for (const type of ENTITY_TYPES) {
-    const load = RULES[type]?.load;
-    const mine = ops.filter((op) => op.entity_type === type) as PushOp[];
-    if (load && mine.length) await load(trx, state, mine);
-  }
+  // What follows needs the rows above but not each other: side by side (one round trip on pooled connections).
+  await Promise.all([
+    ...[...unique.values()].map(({ type, field, values }) => state.loadUnique(trx, type, field, values)),
+    ...ENTITY_TYPES.map((type) => {
+      const load = RULES[type]?.load;
+      const mine = ops.filter((op) => op.entity_type === type) as PushOp[];
+      return load && mine.length ? load(trx, state, mine) : undefined;
+    }),
+  ]);
 }

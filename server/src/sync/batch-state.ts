@@ -1,10 +1,18 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { shapeOfEntity, type EntityType } from '../../../shared';
 import { entityTable } from '../db/entity-table';
 import type { ServerDatabase } from '../db/schema';
 import { columnsOf, fromDb, toDb, type ServerRow } from './rows';
 
-type Trx = Transaction<ServerDatabase>;
+type Trx = Kysely<ServerDatabase>;
+
+/** What a batch read, for the check under the sequence lock that nobody has written it since. */
+export interface ReadNote {
+  table: string;
+  /** The column the read matched on; null when it read the whole table. */
+  column: string | null;
+  values: string[];
+}
 
 const rowKey = (type: EntityType, uuid: string) => `${type}:${uuid}`;
 const uniqueKey = (type: EntityType, field: string, value: string) => `${type}.${field}:${value.toLowerCase()}`;
@@ -21,11 +29,45 @@ export class BatchState {
   private unique = new Map<string, string>();
   private referring = new Map<string, ServerRow[]>();
 
-  constructor(private seq: number) {}
+  /** Every read this batch made (see ReadNote). */
+  readonly reads: ReadNote[] = [];
+
+  /**
+   * `seq` is the clock the batch numbers from. Without it (a batch read before taking the lock) seqs are
+   * placeholders -1, -2, … that `numberFrom` turns into real ones once the lock is held; rows are read
+   * without row locks, as the check under the sequence lock replaces them.
+   */
+  constructor(
+    private seq: number,
+    private readonly early = false,
+  ) {}
 
   nextSeq(): number {
     this.seq += 1;
-    return this.seq;
+    return this.early ? -this.seq : this.seq;
+  }
+
+  /** How many seqs the batch has used. */
+  get used(): number {
+    return this.early ? this.seq : 0;
+  }
+
+  /** Notes a read that is not one of the loads below (a rule's own query). */
+  noteRead(table: string, column: string | null, values: Iterable<string>): void {
+    this.reads.push({ table, column, values: [...values] });
+  }
+
+  /**
+   * Gives the placeholder seqs their real numbers (`base` + n for placeholder -n), in the changed rows and in
+   * the other objects given (audit entries hold the rows they wrote, and earlier versions of them).
+   */
+  numberFrom(base: number, others: Iterable<Record<string, unknown> | null | undefined>): void {
+    const fix = (row: Record<string, unknown> | null | undefined) => {
+      if (row && typeof row.seq === 'number' && row.seq < 0) row.seq = base - row.seq;
+    };
+    for (const key of this.dirty.keys()) fix(this.rows.get(key) as Record<string, unknown> | null);
+    for (const row of others) fix(row);
+    this.seq = base + this.seq;
   }
 
   get lastSeq(): number {
@@ -33,18 +75,22 @@ export class BatchState {
   }
 
   async load(trx: Trx, wanted: Map<EntityType, Set<string>>): Promise<void> {
+    const toRead: [EntityType, string[]][] = [];
     for (const [type, uuids] of wanted) {
       const missing = [...uuids].filter((u) => !this.rows.has(rowKey(type, u)));
       if (missing.length === 0) continue;
-      const found = await entityTable(trx, type)
-        .selectFrom()
-        .selectAll()
-        .where('uuid', 'in', missing)
-        .forUpdate()
-        .execute();
+      this.noteRead(entityTable(trx, type).name, 'uuid', missing);
       for (const uuid of missing) this.rows.set(rowKey(type, uuid), null);
-      for (const row of found) this.rows.set(rowKey(type, String(row.uuid)), fromDb(type, row));
+      toRead.push([type, missing]);
     }
+    // The types are read side by side: on pooled connections (an early read) that is one round trip.
+    await Promise.all(
+      toRead.map(async ([type, missing]) => {
+        const query = entityTable(trx, type).selectFrom().selectAll().where('uuid', 'in', missing);
+        const found = await (this.early ? query : query.forUpdate()).execute();
+        for (const row of found) this.rows.set(rowKey(type, String(row.uuid)), fromDb(type, row));
+      }),
+    );
   }
 
   /** Loads the rows of `type` whose `field` names one of `uuids` (the rates of some products). */
@@ -52,6 +98,7 @@ export class BatchState {
     const missing = [...uuids].filter((u) => !this.referring.has(refKey(type, field, u)));
     if (missing.length === 0) return;
     for (const uuid of missing) this.referring.set(refKey(type, field, uuid), []);
+    this.noteRead(entityTable(trx, type).name, field, missing);
     const found = await entityTable(trx, type).selectFrom().selectAll().where(field, 'in', missing).execute();
     for (const row of found) this.referring.get(refKey(type, field, String(row[field])))!.push(fromDb(type, row));
   }
@@ -59,6 +106,7 @@ export class BatchState {
   /** Loads who holds these values of a unique field. */
   async loadUnique(trx: Trx, type: EntityType, field: string, values: Set<string>): Promise<void> {
     if (values.size === 0) return;
+    this.noteRead(entityTable(trx, type).name, field, values);
     const found = await entityTable(trx, type)
       .selectFrom()
       .select(['uuid', field])

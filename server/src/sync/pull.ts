@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   DEFAULT_PULL_LIMIT,
   ENTITY_TYPES,
+  MAX_CATCH_UP_LIMIT,
   MAX_PULL_LIMIT,
   type EntityType,
   type PullRequest,
@@ -19,7 +20,7 @@ import { fromDb, toWire } from './rows';
  * pulling until has_more is false sees every change committed before the first page, with no duplicates.
  */
 export async function pullChanges(db: Kysely<ServerDatabase>, request: PullRequest): Promise<PullResponse> {
-  const limit = Math.min(request.limit ?? DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT);
+  const limit = Math.min(request.limit ?? DEFAULT_PULL_LIMIT, request.catch_up ? MAX_CATCH_UP_LIMIT : MAX_PULL_LIMIT);
   const types = request.entity_types?.length ? [...new Set(request.entity_types)] : [...ENTITY_TYPES];
   const after = request.cursor !== undefined ? Number(request.cursor) : 0;
   const since = request.cursor === undefined && request.last_sync_at ? toMysqlDateTime(request.last_sync_at) : null;

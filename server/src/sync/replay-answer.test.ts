@@ -54,4 +54,18 @@ describe('a replayed op answers with the row as it is now', () => {
     const rows = await pull(h, mine, { limit: 1000, entity_types: ['suppliers'] });
     expect(rows.body.changes.suppliers.find((s: { uuid: string }) => s.uuid === uuid)).toMatchObject({ version: 3 });
   });
+
+  it('stores a success without a copy of its row, and replays it with the row', async () => {
+    const desk = await h.desk('supervisor');
+    const create = op('suppliers', 'create', { uuid: newId(), code: `Q-${newId().slice(-10)}`, name: 'Q' });
+    await push(h, desk, [create]);
+    const stored = await h.test.db
+      .selectFrom('sync_ops')
+      .select('result')
+      .where('op_id', '=', create.op_id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.result).item.entity).toBeUndefined();
+    const replayed = await push(h, desk, [create]);
+    expect(replayed.body.results.success[0].entity).toMatchObject({ uuid: create.data.uuid, name: 'Q', version: 1 });
+  });
 });

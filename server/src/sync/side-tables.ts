@@ -49,10 +49,20 @@ export async function writeSideTables(
       )
       .execute();
   }
-  if (syncOps.length) {
-    await trx
-      .insertInto('sync_ops')
-      .values(syncOps.map((s) => ({ ...s, device_id: ctx.deviceId, user_id: ctx.claims.sub, created_at: at })))
-      .execute();
-  }
+  await writeSyncOps(ctx, trx, syncOps, now);
+}
+
+/** The op answers, for idempotent replay (no seq in them: an early batch writes them before the lock). */
+export async function writeSyncOps(
+  ctx: PushContext,
+  trx: Transaction<ServerDatabase>,
+  syncOps: { op_id: string; request_hash: string; result: string }[],
+  now: string,
+) {
+  if (syncOps.length === 0) return;
+  const at = toMysqlDateTime(now);
+  await trx
+    .insertInto('sync_ops')
+    .values(syncOps.map((s) => ({ ...s, device_id: ctx.deviceId, user_id: ctx.claims.sub, created_at: at })))
+    .execute();
 }

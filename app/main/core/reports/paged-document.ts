@@ -1,4 +1,4 @@
-import { textWidthMm, wrapText } from './text-wrap';
+import { textWidthMm, widestMm, wrapText } from './text-wrap';
 
 /**
  * Paged HTML for printing. Pages are laid out here, not left to the browser, so that every page repeats the
@@ -60,8 +60,12 @@ export function rowsPerPage(paper: PaperSize): number {
   return Math.floor((PAPER[paper].h - 2 * MARGIN - HEAD_MM - FOOT_MM - 2) / ROW_MM);
 }
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  // Most cells (dates, amounts) have nothing to escape: no new string for them.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text;
 }
 
 const textOf = (cell: Cell | undefined): string =>
@@ -191,6 +195,7 @@ function fitStyle(column: Column, cell: Cell | undefined, paper: PaperSize, bold
   const text = textOf(cell);
   if (column.wrap || text === '') return '';
   const room = ((PAPER[paper].w - 2 * MARGIN) * column.width) / 100 - CELL_PADDING_MM;
+  if (widestMm(text.length, FONT_PT, bold) <= room) return '';
   const needed = textWidthMm(text, FONT_PT, bold);
   if (needed <= room) return '';
   return ` style="font-size:${Math.max(5, Math.floor((FONT_PT * room * 10) / needed) / 10)}pt"`;

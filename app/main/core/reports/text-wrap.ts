@@ -26,6 +26,11 @@ function advanceEm(char: string): number {
   return 1.0; // anything else (dashes, accents, other scripts): the widest guess
 }
 
+/** No text of this many UTF-16 units is wider (no character is wider than 1 em): a bound that skips measuring. */
+export function widestMm(length: number, fontPt: number, bold = false): number {
+  return length * fontPt * PT_TO_MM * MARGIN * (bold ? BOLD : 1);
+}
+
 export function textWidthMm(text: string, fontPt: number, bold = false): number {
   let em = 0;
   for (const char of text) em += advanceEm(char);

@@ -59,7 +59,7 @@ export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, onCo
           </div>
         ) : null}
         <div className="dialog__actions">
-          <button type="button" onClick={onCancel} ref={reasonLabel ? undefined : first}>
+          <button type="button" className="secondary" onClick={onCancel} ref={reasonLabel ? undefined : first}>
             Cancel
           </button>
           <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>

@@ -14,3 +14,13 @@ export function replayedOutcome(state: BatchState, stored: OpOutcome): OpOutcome
   if (!now) return stored;
   return { ...stored, item: { ...stored.item, entity: toWire(now) } } as OpOutcome;
 }
+
+/**
+ * What is stored for replay: a success without its row, which a replay takes from the table as it is then
+ * (the row is never removed, only marked deleted), so each answer's row is not written a second time.
+ */
+export function storedForm(outcome: OpOutcome): OpOutcome {
+  if (outcome.kind !== 'success') return outcome;
+  const { entity: _entity, ...item } = outcome.item;
+  return { kind: 'success', item } as OpOutcome;
+}

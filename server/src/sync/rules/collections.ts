@@ -21,10 +21,12 @@ export const collectionRules: EntityRules = {
       if (current) products.add(current.product_uuid as string);
       if (typeof current?.rule_version_uuid === 'string') rules.add(current.rule_version_uuid);
     }
-    await state.loadReferring(trx, 'product_rates', 'product_uuid', products);
-    // The versions collections name, withdrawn ones too: a stored collection keeps its version.
-    await state.load(trx, new Map([['pricing_rules', rules]]));
-    await loadShiftNeighbours(trx, state, ops);
+    await Promise.all([
+      state.loadReferring(trx, 'product_rates', 'product_uuid', products),
+      // The versions collections name, withdrawn ones too: a stored collection keeps its version.
+      state.load(trx, new Map([['pricing_rules', rules]])),
+      loadShiftNeighbours(trx, state, ops),
+    ]);
   },
 
   compute(env, next, current) {

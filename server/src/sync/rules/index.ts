@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EntityType, PushOp } from '../../../../shared';
 import type { ServerDatabase } from '../../db/schema';
 import type { BatchState } from '../batch-state';
@@ -16,7 +16,7 @@ import { withAdjustments } from './adjustments';
  */
 export interface EntityRules {
   /** Loads what the rules read before the batch runs (the rates of the products collections name). */
-  load?(trx: Transaction<ServerDatabase>, state: BatchState, ops: readonly PushOp[]): Promise<void>;
+  load?(trx: Kysely<ServerDatabase>, state: BatchState, ops: readonly PushOp[]): Promise<void>;
   /** Refuses an update the type forbids, before conflicts are looked for (un-voiding a payment). */
   checkUpdate?(values: Values, current: ServerRow): Refusal | null;
   /** Works out the computed fields of a row about to be written; `current` is null for a create. */

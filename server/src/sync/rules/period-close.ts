@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { localDateOf, type PushOp } from '../../../../shared';
 import type { ServerDatabase } from '../../db/schema';
 import type { BatchState } from '../batch-state';
@@ -23,7 +23,7 @@ type Dated = 'collections' | 'payments';
 const DATE_FIELD: Record<Dated, string> = { collections: 'collected_at', payments: 'paid_at' };
 const WHAT: Record<Dated, string> = { collections: 'collections', payments: 'payments' };
 
-async function loadClosed(trx: Transaction<ServerDatabase>, state: BatchState, type: Dated, ops: readonly PushOp[]) {
+async function loadClosed(trx: Kysely<ServerDatabase>, state: BatchState, type: Dated, ops: readonly PushOp[]) {
   const suppliers = new Set<string>();
   for (const op of ops) {
     if (typeof op.data.supplier_uuid === 'string') suppliers.add(op.data.supplier_uuid);
@@ -35,6 +35,8 @@ async function loadClosed(trx: Transaction<ServerDatabase>, state: BatchState, t
   const missing = [...suppliers].filter((s) => !known.has(s));
   if (missing.length === 0) return;
   for (const s of missing) known.set(s, []);
+  state.noteRead('settlement_lines', 'supplier_uuid', missing);
+  state.noteRead('settlement_runs', null, []);
   const rows = await trx
     .selectFrom('settlement_lines as l')
     .innerJoin('settlement_runs as r', 'r.uuid', 'l.run_uuid')
