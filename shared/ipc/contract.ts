@@ -78,6 +78,8 @@ export const contract = {
   'session.login': def<SessionInfo>()(Credentials),
   'session.unlock': def<SessionInfo>()(Credentials),
   'session.logout': def<SessionInfo>()(None),
+  /** Changes the signed-in user made that are not on the server yet (asked before signing out). */
+  'session.unsent': def<{ count: number }>()(None),
   'session.connect': def<{ ok: boolean; message: string }>()(
     z.strictObject({ serverUrl: SettingsSchema.shape.serverUrl }),
   ),

@@ -40,6 +40,8 @@ export interface SyncStatus {
   state: SyncState;
   pending: number;
   needsAttention: number;
+  /** Of `pending`: changes made by a higher role than the signed-in user's, held until such a user signs in. */
+  waitingForSupervisor: number;
   openConflicts: number;
   progress: SyncProgress;
   lastSuccessAt: string | null;

@@ -6,6 +6,7 @@ export const INITIAL_STATUS: SyncStatus = {
   state: 'idle',
   pending: 0,
   needsAttention: 0,
+  waitingForSupervisor: 0,
   openConflicts: 0,
   progress: { pushed: 0, toPush: 0, pulled: 0 },
   lastSuccessAt: null,
