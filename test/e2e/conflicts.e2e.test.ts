@@ -155,7 +155,7 @@ describe('conflict resolution through the UI', () => {
     // Both reasons side by side, the differing fields first, by their labels; dates in the org's zone (UTC here).
     await expect.poll(() => detail.locator('tr.diff').count()).toBe(2);
     expect(await detail.locator('tr.diff th').allTextContents()).toEqual(['Voided at', 'Void reason']);
-    expect(await detail.locator('tbody tr').count()).toBe(10);
+    expect(await detail.locator('tbody tr').count()).toBe(11); // every registry field of a payment, adjusts_uuid included
     const reasons = await detail.locator('tr[data-field="void_reason"] td').allTextContents();
     expect(reasons.slice(0, 2).sort()).toEqual(['Entered twice', 'Supplier returned the cash']);
     const text = (await detail.textContent()) ?? '';
