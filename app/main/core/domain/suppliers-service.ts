@@ -21,6 +21,9 @@ export function createSuppliersService(ctx: CoreContext) {
     /** Many suppliers in one transaction: all are created, or none (CSV import). */
     createMany: (inputs: SupplierCreate[]): Promise<SupplierRow[]> => rows.createMany(inputs),
 
+    /** Rows a CSV import already parsed with the suppliers' createSchema, line by line. */
+    importParsed: (parsed: SupplierCreate[]): Promise<SupplierRow[]> => rows.createManyParsed(parsed),
+
     update: (uuid: string, input: SupplierPatch): Promise<SupplierRow> => rows.update(uuid, input),
 
     get: (uuid: string) => rows.get(uuid),
