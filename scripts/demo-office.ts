@@ -7,6 +7,7 @@ import { MemorySecretStore } from '../app/main/core/auth/secret-store';
 import { createCore } from '../app/main/core/create-core';
 import { connectDesk } from '../app/main/core/desk/connect';
 import { seedDemo, type DemoSize } from '../app/main/core/desk/demo-seed';
+import { DEMO_TIME_ZONE } from '../app/main/core/desk/demo-settings';
 import { createLocalAdmin } from '../app/main/core/desk/local-admin';
 import { buildServer } from '../server/src/app';
 import { hashPassword } from '../server/src/auth/passwords';
@@ -56,6 +57,7 @@ export async function openDemoOffice(options: {
       MYSQL_URL: options.mysqlUrl,
       JWT_SECRET: 'collectpay-demo-secret-not-for-production-use',
       LOG_LEVEL: 'warn',
+      ORG_TIMEZONE: DEMO_TIME_ZONE,
       ...process.env,
     }),
     mysqlUrl: options.mysqlUrl,
@@ -98,7 +100,11 @@ export async function openDemoOffice(options: {
     log('Seeding three months of collections and payments through a desk…');
     const dir = mkdtempSync(join(tmpdir(), 'collectpay-demo-seed-'));
     try {
-      const seeder = await createCore({ filename: join(dir, 'seed.sqlite'), secrets: new MemorySecretStore() });
+      const seeder = await createCore({
+        filename: join(dir, 'seed.sqlite'),
+        secrets: new MemorySecretStore(),
+        orgTimeZone: config.orgTimeZone,
+      });
       await createLocalAdmin(seeder, {
         name: 'Seeder',
         email: 'seeder@demo.collectpay',

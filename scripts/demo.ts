@@ -30,7 +30,8 @@ Options:
   --days N             days of collections to seed (default 90)
   -h, --help           this help
 
-Environment: MYSQL_URL (default mysql://root@127.0.0.1:3306/collectpay_demo).
+Environment: MYSQL_URL (default mysql://root@127.0.0.1:3306/collectpay_demo),
+ORG_TIMEZONE (default Africa/Nairobi, the demo company's time zone).
 
 While it runs, in this terminal:
   o   take the office server offline, or bring it back (the desk keeps working, then syncs)
@@ -101,10 +102,10 @@ async function main(): Promise<void> {
 
   const wantsElectron =
     values.electron || (!values.browser && (process.platform !== 'linux' || Boolean(process.env.DISPLAY)));
-  const electron = wantsElectron ? await openElectron(office.serverUrl) : null;
+  const electron = wantsElectron ? await openElectron(office.serverUrl, office.config.orgTimeZone) : null;
   if (electron) cleanups.push(() => void electron.kill());
   else {
-    const host = await openBrowserDesk(office.serverUrl, deskPort, cleanups);
+    const host = await openBrowserDesk(office.serverUrl, office.config.orgTimeZone, deskPort, cleanups);
     console.log(
       `\nOpen the desk in your browser: ${host.url}\n(Choose "Connect to your office server"; the address is filled in.)`,
     );
@@ -113,12 +114,12 @@ async function main(): Promise<void> {
 }
 
 /** The desktop app; resolves null when Electron cannot start here. */
-async function openElectron(serverUrl: string): Promise<ChildProcess | null> {
+async function openElectron(serverUrl: string, orgTimeZone: string): Promise<ChildProcess | null> {
   ensureBuilt();
   return new Promise((resolve) => {
     const child = spawn('npx', ['electron-vite', 'preview'], {
       stdio: 'inherit',
-      env: { ...process.env, COLLECTPAY_SERVER_URL: serverUrl, COLLECTPAY_DEMO: '1' },
+      env: { ...process.env, COLLECTPAY_SERVER_URL: serverUrl, COLLECTPAY_DEMO: '1', ORG_TIMEZONE: orgTimeZone },
     });
     const timer = setTimeout(() => resolve(child), 15_000);
     child.on('exit', (code) => {
@@ -132,6 +133,7 @@ async function openElectron(serverUrl: string): Promise<ChildProcess | null> {
 /** The same UI in a browser, on a desk of its own in a temporary folder that is removed when the demo stops. */
 async function openBrowserDesk(
   serverUrl: string,
+  orgTimeZone: string,
   port: number,
   cleanups: (() => Promise<void> | void)[],
 ): Promise<TestHost> {
@@ -142,7 +144,7 @@ async function openBrowserDesk(
   process.once('exit', removeDir);
   cleanups.push(removeDir);
   new JsonSettingsStore(join(dataDir, 'settings.json')).set({ serverUrl, ...DEMO_COMPANY });
-  const host = await startTestHost({ dataDir, staticDir: 'out/renderer', serverUrl, port });
+  const host = await startTestHost({ dataDir, staticDir: 'out/renderer', serverUrl, port, orgTimeZone });
   cleanups.push(() => host.close());
   return host;
 }

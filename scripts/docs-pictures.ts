@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestHost, type TestHost } from '../app/dev/test-host';
 import { MemorySecretStore } from '../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../app/main/core/create-core';
-import { DEMO_COMPANY } from '../app/main/core/desk/demo-settings';
+import { DEMO_COMPANY, DEMO_TIME_ZONE } from '../app/main/core/desk/demo-settings';
 import { htmlToPdf, launchChromium } from '../app/main/core/reports/chromium-pdf';
 import { payslipRun, renderPayslip } from '../app/main/core/reports/payslips/payslip';
 import { writePayslipsPdf } from '../app/main/core/reports/payslips/payslips-pdf';
@@ -63,7 +63,7 @@ class Pictures {
     const dataDir = mkdtempSync(join(tmpdir(), 'collectpay-docs-desk-'));
     this.dirs.push(dataDir);
     new JsonSettingsStore(join(dataDir, 'settings.json')).set({ serverUrl, ...DEMO_COMPANY });
-    const host = await startTestHost({ dataDir, staticDir: 'out/renderer', serverUrl });
+    const host = await startTestHost({ dataDir, staticDir: 'out/renderer', serverUrl, orgTimeZone: DEMO_TIME_ZONE });
     const page = await this.browser.newPage({ viewport: { width: 1280, height: 820 } });
     await page.goto(host.url);
     return { host, page };

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { ServerConfig } from './config';
 import type { ServerDatabase } from './db/schema';
 import { registerDb } from './plugins/db';
-import { registerErrorHandling } from './plugins/error-handler';
+import { frameworkErrors, registerErrorHandling } from './plugins/error-handler';
 import { registerProtocolVersion } from './plugins/protocol-version';
 import { registerHealthRoute } from './routes/health';
 import { registerAuth } from './plugins/auth';
@@ -91,6 +91,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     logController: new QuietRequestLogs(),
     ...(config.trustProxy.length ? { trustProxy: config.trustProxy } : {}),
     forceCloseConnections: 'idle',
+    frameworkErrors,
   });
   registerErrorHandling(app);
   registerProtocolVersion(app);

@@ -28,3 +28,4 @@ export * from './payout-details';
 export * from './payout-results';
 export * from './collection-entry';
 export * from './adjustments';
+export * from './receipt-number';

@@ -80,7 +80,10 @@ describe('conflict resolution through the UI', () => {
     await page.keyboard.press('F5');
     await page.locator('.toast').waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+9');
-    await page.getByRole('button', { name: /payments/ }).click();
+    // The record by its receipt number, supplier and amount, not its entity type.
+    await page
+      .getByRole('button', { name: /^Payment · receipt [0-9A-F]{12} · .* · Chebet Kirui \(S-0100\) · / })
+      .click();
     const detail = page.getByLabel('Conflict detail');
     await expect.poll(() => detail.locator('tr.diff').count()).toBe(1);
     expect(await detail.locator('tr.diff th').textContent()).toBe('Amount');
@@ -145,7 +148,7 @@ describe('conflict resolution through the UI', () => {
     await page.getByText('No conflicts here.').waitFor();
     expect((await b.engine.sync('online')).outcome).toBe('conflict');
     await page
-      .getByRole('button', { name: /payments/ })
+      .getByRole('button', { name: /^Payment · receipt [0-9A-F]{12} · / })
       .first()
       .click();
     const detail = page.getByLabel('Conflict detail');

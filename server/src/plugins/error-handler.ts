@@ -29,6 +29,18 @@ function classify(error: FastifyError): { code: ErrorCode; message: string } | n
   return null;
 }
 
+/**
+ * Fastify's errors raised while routing, in the protocol's shape: a path that is not valid percent-encoded UTF-8
+ * (`%FF`, an encoded lone surrogate) or a path segment longer than any id names no resource.
+ */
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendError(reply, 'NOT_FOUND', 'No such endpoint: the address is malformed or a part of it is too long');
+    return;
+  }
+  void sendError(reply, 'INTERNAL', 'Something went wrong on the server; the request changed nothing');
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(reply, error.code, error.message, error.fields);

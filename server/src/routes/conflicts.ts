@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { parseInput, ROUTES, uuidField } from '../../../shared';
+import { parseInput, ROUTES } from '../../../shared';
 import type { ServerConfig } from '../config';
 import { conflictStatuses, listConflicts, reopenConflict, resolveConflict } from '../sync/conflicts-service';
 import type { LiveHub } from '../sync/live-hub';
+import { idParam } from './params';
 import { serve } from './serve';
-
-const IdParam = z.object({ id: uuidField });
 
 /** docs/protocol.md "Conflicts": the supervisor's list and resolve; plus reopen and a status look-up (extensions). */
 export function registerConflictRoutes(app: FastifyInstance, options: { config: ServerConfig; live: LiveHub }): void {
@@ -17,8 +15,9 @@ export function registerConflictRoutes(app: FastifyInstance, options: { config: 
 
   serve(app, ROUTES.resolveConflict, async (request) => {
     const claims = await app.authenticate(request);
-    const { id } = parseInput(IdParam, request.params);
-    const resolved = await resolveConflict(app.db, claims, id, request.body, options.config.orgTimeZone, (seq) =>
+    const id = idParam(request);
+    const { orgTimeZone, dateWindow } = options.config;
+    const resolved = await resolveConflict(app.db, claims, id, request.body, orgTimeZone, dateWindow, (seq) =>
       options.live.committed(seq),
     );
     // Closed without a new version, nothing else would tell the desks that it is settled.
@@ -28,7 +27,7 @@ export function registerConflictRoutes(app: FastifyInstance, options: { config: 
 
   serve(app, ROUTES.reopenConflict, async (request) => {
     const claims = await app.authenticate(request);
-    const { id } = parseInput(IdParam, request.params);
+    const id = idParam(request);
     const reopened = await reopenConflict(app.db, claims, id);
     options.live.conflict(id);
     return reopened;

@@ -11,6 +11,7 @@ import {
   type RunsDeps,
 } from '../settlement/runs-service';
 import { ROUTES } from '../../../shared';
+import { idParam } from './params';
 import { serve } from './serve';
 
 /** Pay runs: a supervisor computes a draft on the server, recomputes it, approves it and records its payouts. */
@@ -20,20 +21,21 @@ export function registerSettlementRoutes(app: FastifyInstance, options: { config
     orgTimeZone: options.config.orgTimeZone,
     onCommitted: (seq) => options.live.committed(seq),
   });
-  const id = (request: { params: unknown }) => (request.params as { id: string }).id;
 
   serve(app, ROUTES.settlementRuns, async (request) => listRuns(deps(), await app.authenticate(request)));
   serve(app, ROUTES.createSettlementRun, async (request) =>
     createRun(deps(), await app.authenticate(request), request.body),
   );
-  serve(app, ROUTES.settlementRun, async (request) => getRun(deps(), await app.authenticate(request), id(request)));
+  serve(app, ROUTES.settlementRun, async (request) =>
+    getRun(deps(), await app.authenticate(request), idParam(request)),
+  );
   serve(app, ROUTES.recomputeSettlementRun, async (request) =>
-    recomputeRun(deps(), await app.authenticate(request), id(request)),
+    recomputeRun(deps(), await app.authenticate(request), idParam(request)),
   );
   serve(app, ROUTES.approveSettlementRun, async (request) =>
-    approveRun(deps(), await app.authenticate(request), id(request)),
+    approveRun(deps(), await app.authenticate(request), idParam(request)),
   );
   serve(app, ROUTES.recordPayoutResults, async (request) =>
-    recordPayouts(deps(), await app.authenticate(request), id(request), request.body),
+    recordPayouts(deps(), await app.authenticate(request), idParam(request), request.body),
   );
 }

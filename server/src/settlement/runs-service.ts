@@ -291,6 +291,7 @@ export async function recordPayouts(
       throw new AppError(
         'VALIDATION_FAILED',
         `Settlement run ${String(current.code)} is a draft; approve it before paying it`,
+        { status: 'is draft: approve the run before recording payouts' },
       );
     const byReference = new Map(lines.map((l) => [l.payout_reference as string, l]));
     const problems: Record<string, string> = {};

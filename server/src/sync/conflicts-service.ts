@@ -9,6 +9,7 @@ import {
   parseInput,
   ResolveConflictRequestSchema,
   type ConflictRecord,
+  type DateWindow,
   type EntityType,
   type WireRow,
 } from '../../../shared';
@@ -110,6 +111,7 @@ export async function resolveConflict(
   id: string,
   body: unknown,
   orgTimeZone: string,
+  window: DateWindow,
   onCommitted?: (seq: number) => void,
 ) {
   requireCan(claims, 'conflicts.resolve');
@@ -120,7 +122,7 @@ export async function resolveConflict(
       const conflict = await lockConflict(trx, id);
       if (conflict.status === 'resolved') throw new AppError('ALREADY_RESOLVED', 'This conflict was resolved already');
       const type = entityTypeOf(conflict.entity_type);
-      const parsed = parseResolutionData(type, input.data);
+      const parsed = parseResolutionData(type, conflict.entity_uuid, input.data, window);
       if (!('ok' in parsed)) throw new AppError('VALIDATION_FAILED', parsed.message, parsed.fields);
       const data = parsed.values;
       await loadForOps(trx, state, [{ entity_type: type, data: { ...data, uuid: conflict.entity_uuid } }]);

@@ -3,24 +3,46 @@ import {
   formatHlc,
   kindOfField,
   resolutionDataSchema,
+  type DateWindow,
   type EntityType,
   type PushOp,
 } from '../../../shared';
 import { integrityProblems } from './op/integrity';
+import { guardOp } from './op/guard';
 import { invalid, type OpEnv, type Refusal, type Values } from './op/env';
 import { checkPermission } from './op/permission';
 import { writeVersion } from './op/versioning';
 import { RULES } from './rules';
 import type { ServerRow } from './rows';
 
-/** The resolution's data checked against the type's shared schema; problems named as `data.<field>`. */
-export function parseResolutionData(type: EntityType, data: unknown): { ok: true; values: Values } | Refusal {
-  const parsed = resolutionDataSchema(type).safeParse(data);
-  if (parsed.success) return { ok: true, values: parsed.data };
-  const fields = Object.fromEntries(
-    Object.entries(fieldErrorsOf(parsed.error, data)).map(([f, m]) => [f === '_' ? 'data' : `data.${f}`, m]),
+/**
+ * The resolution's data checked as a pushed update of those fields would be (the push guard: strings the database
+ * would alter, the date window, nesting), then against the type's shared schema; problems named as `data.<field>`.
+ */
+export function parseResolutionData(
+  type: EntityType,
+  uuid: string,
+  data: Record<string, unknown>,
+  window: DateWindow,
+): { ok: true; values: Values } | Refusal {
+  const guarded = guardOp(
+    { entity_type: type, operation: 'update', data: { ...data, uuid }, changed_fields: Object.keys(data) },
+    window,
   );
-  return invalid(fields);
+  // Nested too deeply: nothing else may walk it.
+  if (guarded?.fields?.data) return invalid(underData(guarded.fields), guarded.message);
+  const parsed = resolutionDataSchema(type).safeParse(data);
+  if (parsed.success && !guarded) return { ok: true, values: parsed.data };
+  return invalid({
+    ...(parsed.success ? {} : underData(fieldErrorsOf(parsed.error, data))),
+    ...underData(guarded?.fields ?? {}),
+  });
+}
+
+/** Field problems named as the request names them: `data.<field>`, or `data` for the whole. */
+function underData(fields: Record<string, string>): Record<string, string> {
+  const whole = new Set(['_', 'data', 'uuid', 'changed_fields']);
+  return Object.fromEntries(Object.entries(fields).map(([f, m]) => [whole.has(f) ? 'data' : `data.${f}`, m]));
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   amountMinor,
+  dayBounds,
   localDateOf,
   newId,
   PLAIN_COLLECTION_FIELDS,
@@ -128,7 +129,10 @@ export async function seedDemo(
   let payments = 0;
   const owed = new Map<string, number>();
   for (let day = 0; day < size.days; day++) {
-    const date = new Date(start.getTime() + day * 86_400_000);
+    // Each day from the org's own midnight: collections in the morning, payments in the afternoon on its clock,
+    // whatever time of day the demo is started.
+    const localDay = localDateOf(new Date(start.getTime() + day * 86_400_000), ctx.orgTimeZone);
+    const date = new Date(dayBounds(localDay, ctx.orgTimeZone).start);
     await ctx.write(async (trx) => {
       for (const s of suppliers) {
         if (random() < 0.25) continue;
@@ -154,7 +158,7 @@ export async function seedDemo(
         owed.set(s.uuid, (owed.get(s.uuid) ?? 0) + amount);
         collections++;
       }
-      const monthEnd = new Date(date.getTime() + 86_400_000).getUTCDate() === 1;
+      const monthEnd = localDateOf(new Date(date.getTime() + 30 * 3_600_000), ctx.orgTimeZone).endsWith('-01');
       for (const s of suppliers) {
         const due = owed.get(s.uuid) ?? 0;
         let amount = 0;

@@ -2,6 +2,9 @@ import { SettingsSchema } from '../../../../shared/ipc/contract';
 import type { Settings } from '../../../../shared/ipc/types';
 import type { SettingsStore } from '../settings';
 
+/** Kericho keeps East Africa Time (UTC+3, no daylight saving): the demo's office, seed and desks all use it. */
+export const DEMO_TIME_ZONE = 'Africa/Nairobi';
+
 /** The demo's story: a tea buyer in Kericho, Kenya, paying its growers in shillings. */
 export const DEMO_COMPANY: Pick<Settings, 'companyName' | 'companyAddress' | 'currency' | 'locale'> = {
   companyName: 'Kericho Highlands Tea Buyers Ltd',

@@ -3,6 +3,7 @@ import {
   formatMoney,
   formatQuantity,
   parseInput,
+  receiptNumberOf,
   uuidField,
   type MoneyFormat,
 } from '../../../../shared';
@@ -194,7 +195,7 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
     parseInput(uuidField, spec.payment_uuid);
     const { payment, supplier, balanceAfter } = await receiptData(core, spec.payment_uuid);
     const details = [
-      ['Receipt no.', payment.uuid.slice(-12).toUpperCase()],
+      ['Receipt no.', receiptNumberOf(payment.uuid)],
       ['Date', when(payment.paid_at)],
       ['Paid to', `${supplier.code} — ${supplier.name}`],
       ['Amount', money(payment.amount_minor)],

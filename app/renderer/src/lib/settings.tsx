@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { formatMoney, formatQuantity } from '../../../../shared';
 import type { SessionInfo, SetupStatus, Settings } from '../../../../shared/ipc/types';
 import { call } from './api';
+import { formatWhen } from './clock';
 
 interface AppContext {
   settings: Settings | null;
@@ -12,6 +13,8 @@ interface AppContext {
   setSession(session: SessionInfo): void;
   setSettings(settings: Settings): void;
   money(minor: number): string;
+  /** An instant of a record on the org's clock (session.orgTimeZone), whatever this computer's zone is. */
+  when(iso: string | null | undefined): string;
 }
 
 const Context = createContext<AppContext | null>(null);
@@ -35,8 +38,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
   }, []);
   const money = (minor: number) =>
     formatMoney(minor, { currency: settings?.currency ?? 'USD', locale: settings?.locale ?? 'en-US' });
+  const when = (iso: string | null | undefined) =>
+    formatWhen(iso, { timeZone: session?.orgTimeZone, locale: settings?.locale });
   return (
-    <Context.Provider value={{ settings, session, setup, refresh, setSession, setSettings, money }}>
+    <Context.Provider value={{ settings, session, setup, refresh, setSession, setSettings, money, when }}>
       {children}
     </Context.Provider>
   );
@@ -50,8 +55,5 @@ export function useApp(): AppContext {
 
 export const qty = formatQuantity;
 
-export function formatWhen(iso: string | null | undefined): string {
-  if (!iso) return 'never';
-  const date = new Date(iso);
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** This desk's own events (last sync…) on this computer's clock; records use `when` from useApp. */
+export { formatWhen };

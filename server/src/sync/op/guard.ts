@@ -58,22 +58,34 @@ export function guardOp(op: PushOp, window: DateWindow): Refusal | null {
   return Object.keys(problems).length ? invalid(problems) : null;
 }
 
-const ALTERED = 'contains a character the database cannot store as sent (NUL or a lone surrogate)';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Whether a value holds a string MariaDB would store differently (NUL, or UTF-16 that is not valid Unicode). */
-function hasAlteredString(value: unknown): boolean {
-  const stack = [value];
+/**
+ * Where a value holds a string MariaDB would store differently (NUL, or UTF-16 that is not valid Unicode), as a
+ * dotted path ("results.3.message"; "" for the value itself), or null. Walked without recursion.
+ */
+export function alteredStringPath(value: unknown): string | null {
+  const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
   while (stack.length) {
-    const v = stack.pop();
+    const { v, path } = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000') || LONE_SURROGATE.test(v)) return true;
+      if (isAltered(v)) return path;
     } else if (v && typeof v === 'object') {
-      for (const [k, inner] of Object.entries(v)) stack.push(k, inner);
+      for (const [k, inner] of Object.entries(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (isAltered(k)) return at;
+        stack.push({ v: inner, path: at });
+      }
     }
   }
-  return false;
+  return null;
 }
+
+/** The problem to name beside a field holding such a string. */
+export const ALTERED = 'contains a character the database cannot store as sent (NUL or a lone surrogate)';
+
+const isAltered = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
+const hasAlteredString = (value: unknown) => alteredStringPath(value) !== null;
 
 /** How deeply a value nests, walked without recursion (a 10,000-deep body must not overflow the stack). */
 export function depthOf(value: unknown): number {

@@ -4,17 +4,25 @@ import { can, CONFLICT_FILTERS, parseMoney, parseQuantity, type ConflictFilter }
 import type { LocalConflict } from '../../../../../shared/ipc/types';
 import { FormMessage } from '../../components/Field';
 import { call, onEvent, useQuery } from '../../lib/api';
-import { formatWhen, useApp } from '../../lib/settings';
+import { useApp } from '../../lib/settings';
 import { compareConflict, showValue, sidesOf, type CompareRow } from './compare';
+import { recordLabel } from './record-label';
 
 type Filter = ConflictFilter;
 type Choice = { from: 'server' | 'desk' | 'edit'; edit: string };
 
 /** The supervisor's conflict screen: both versions side by side, differences marked, pick per field or edit. */
 export function ConflictsScreen() {
-  const { session } = useApp();
+  const { session, settings, money, when } = useApp();
   const [filter, setFilter] = useState<Filter>('open');
   const list = useQuery('conflicts.list', { status: filter });
+  const names = useRefNames(refsOf(list.data ?? []));
+  const labelOptions = {
+    money,
+    timeZone: session?.orgTimeZone,
+    locale: settings?.locale,
+    nameOf: (uuid: string) => names[uuid],
+  };
   // A manual conflict changes no record, so no data.changed tells of it: the live channel's notice does.
   useEffect(() => onEvent('conflicts.new', list.reload), [list.reload]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -55,7 +63,7 @@ export function ConflictsScreen() {
         <tbody>
           {(list.data ?? []).map((c) => (
             <tr key={c.conflict_id} className={c.conflict_id === selected ? 'selected' : ''}>
-              <td>{formatWhen(c.created_at)}</td>
+              <td>{when(c.created_at)}</td>
               <td>
                 <button
                   type="button"
@@ -65,8 +73,7 @@ export function ConflictsScreen() {
                     setNotice(null);
                   }}
                 >
-                  {c.entity_type.replace('_', ' ')}{' '}
-                  {String(c.server_data.code ?? c.server_data.reference ?? c.entity_uuid.slice(-8))}
+                  {recordLabel(c, labelOptions)}
                 </button>
               </td>
               <td>{c.type}</td>
@@ -75,7 +82,7 @@ export function ConflictsScreen() {
                 {c.status === 'open'
                   ? 'awaiting supervisor'
                   : c.status === 'resolved'
-                    ? `resolved by ${c.resolved_by ?? 'a supervisor'}, ${formatWhen(c.resolved_at)}`
+                    ? `resolved by ${c.resolved_by ?? 'a supervisor'}, ${when(c.resolved_at)}`
                     : 'settled automatically'}
               </td>
             </tr>
@@ -118,7 +125,7 @@ function ConflictDetail({
   supervisor: boolean;
   onDone(message?: string): void;
 }) {
-  const { settings, money, session } = useApp();
+  const { settings, money, session, when } = useApp();
   const rows = compareConflict(conflict);
   const toDecide = rows.filter((r) => r.differs && r.decides);
   const { server } = sidesOf(conflict);
@@ -126,7 +133,7 @@ function ConflictDetail({
   const [missing, setMissing] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const names = useRefNames(rows);
+  const names = useRefNames(rows.filter((r) => r.kind === 'ref').flatMap((r) => [r.server, r.desk]));
   const showOptions = {
     money,
     timeZone: session?.orgTimeZone ?? 'UTC',
@@ -215,7 +222,7 @@ function ConflictDetail({
       </h2>
       {conflict.status === 'resolved' ? (
         <p className="ok">
-          Resolved {formatWhen(conflict.resolved_at)}
+          Resolved {when(conflict.resolved_at)}
           {conflict.resolved_by ? ` by ${conflict.resolved_by}` : ''}
           {conflict.note ? ` — ${conflict.note}` : ''}
         </p>
@@ -348,11 +355,16 @@ function ConflictDetail({
 }
 
 /** Names of the suppliers and products a conflict's rows point at, as this desk has them. */
-function useRefNames(rows: CompareRow[]): Record<string, string> {
-  const [names, setNames] = useState<Record<string, string>>({});
-  const wanted = [...new Set(rows.filter((r) => r.kind === 'ref').flatMap((r) => [r.server, r.desk]))].filter(
-    (v): v is string => typeof v === 'string',
+/** The suppliers and products the listed conflicts' records point at, to name those records by them. */
+function refsOf(conflicts: LocalConflict[]): unknown[] {
+  return conflicts.flatMap((c) =>
+    [c.current, c.server_data, c.client_data].flatMap((row) => [row?.supplier_uuid, row?.product_uuid]),
   );
+}
+
+function useRefNames(values: unknown[]): Record<string, string> {
+  const [names, setNames] = useState<Record<string, string>>({});
+  const wanted = [...new Set(values)].filter((v): v is string => typeof v === 'string').sort();
   const key = wanted.join(',');
   useEffect(() => {
     let live = true;

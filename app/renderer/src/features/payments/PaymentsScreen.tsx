@@ -18,7 +18,7 @@ import { Notice, useNotice } from '../../components/Notice';
 import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
-import { formatWhen, useApp } from '../../lib/settings';
+import { useApp } from '../../lib/settings';
 
 const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
@@ -28,7 +28,7 @@ const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
  * Supplier for the next payment.
  */
 export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go(screen: Screen): void }) {
-  const { money, settings, session } = useApp();
+  const { money, settings, session, when } = useApp();
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
   const [amount, setAmount] = useState('');
   const [type, setType] = useState<PaymentType>('partial');
@@ -185,7 +185,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
         <tbody>
           {(list.data?.rows ?? []).map((p) => (
             <tr key={p.uuid} className={p.voided_at ? 'voided' : ''}>
-              <td className="nowrap">{formatWhen(p.paid_at)}</td>
+              <td className="nowrap">{when(p.paid_at)}</td>
               <td>
                 {p.supplier_code} {p.supplier_name}
                 {awaiting.has(p.uuid) ? <AwaitingBadge /> : null}
@@ -240,9 +240,8 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
           }}
         >
           <p>
-            {money(voiding.amount_minor)} to {voiding.supplier_code} {voiding.supplier_name} on{' '}
-            {formatWhen(voiding.paid_at)}. The payment stays on the ledger, struck through with your reason, and no
-            longer counts in the balance.
+            {money(voiding.amount_minor)} to {voiding.supplier_code} {voiding.supplier_name} on {when(voiding.paid_at)}.
+            The payment stays on the ledger, struck through with your reason, and no longer counts in the balance.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Screen } from '../../App';
 import { useQuery } from '../../lib/api';
-import { formatWhen, qty, useApp } from '../../lib/settings';
+import { qty, useApp } from '../../lib/settings';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { SupplierForm } from './SupplierForm';
 import { SupplierCredit } from './SupplierCredit';
@@ -10,7 +10,7 @@ import { SupplierPayslips } from './SupplierPayslips';
 
 /** A supplier's details, balance and ledger with running balance. */
 export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen): void }) {
-  const { money } = useApp();
+  const { money, when } = useApp();
   const [editing, setEditing] = useState(false);
   const { data, error, reload } = useQuery('suppliers.ledger', { uuid });
   const awaiting = useAwaiting();
@@ -91,7 +91,7 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
           <tbody>
             {lines.map((line) => (
               <tr key={line.uuid} className={line.voided ? 'voided' : ''}>
-                <td className="nowrap">{formatWhen(line.at)}</td>
+                <td className="nowrap">{when(line.at)}</td>
                 <td className="wrap">
                   {line.description}
                   {line.voided ? <span className="void-note"> — VOID: {line.void_reason}</span> : null}
