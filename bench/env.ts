@@ -25,7 +25,7 @@ export interface BenchState {
   rss: { afterPull?: number; afterStatement?: number; serverPeak?: number };
 }
 
-export const PASSWORD = 'bench password';
+const PASSWORD = 'bench password';
 export const ms = (n: number) => Math.round(n * 100) / 100;
 export const ts = (d: Date | number) => new Date(d).toISOString().replace('T', ' ').replace('Z', '');
 

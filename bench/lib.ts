@@ -11,8 +11,6 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export { freePort };
-
 /** Resident memory of a process in MB, from /proc (Linux). */
 export function rssMb(pid: number = process.pid): number {
   try {

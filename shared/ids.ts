@@ -34,10 +34,6 @@ export function newId(): string {
   return v7({ random, msecs: lastMsecs, seq });
 }
 
-export function isUuid(value: string): boolean {
-  return validate(value);
-}
-
 export function isUuidV7(value: string): boolean {
   return validate(value) && version(value) === 7;
 }

@@ -8,16 +8,16 @@ import { ms, type BenchEnv } from '../env';
 import type { BenchFigure } from '../figure';
 import { now, type Figure, growthFigure } from '../lib';
 
-export const csvImportSizes = (quick: boolean) => (quick ? [1_000, 2_000, 4_000] : [5_000, 10_000, 20_000]);
+const csvImportSizes = (quick: boolean) => (quick ? [1_000, 2_000, 4_000] : [5_000, 10_000, 20_000]);
 
-export function suppliersCsv(n: number): string {
+function suppliersCsv(n: number): string {
   const lines = ['code,name,phone,region'];
   for (let i = 0; i < n; i++) lines.push(`IMP-${i},Imported supplier ${i},0700${String(i).padStart(6, '0')},Kericho`);
   return lines.join('\n');
 }
 
 /** ms to import `n` suppliers from CSV on a fresh desk that already holds 1,000 (so the code check has work). */
-export async function importMs(env: BenchEnv, n: number): Promise<number> {
+async function importMs(env: BenchEnv, n: number): Promise<number> {
   const core = await createCore({
     filename: join(env.dir, `import-${n}-${newId().slice(-6)}.sqlite`),
     secrets: new MemorySecretStore(),

@@ -4,10 +4,10 @@ import { desk, ms, ts, type BenchEnv } from '../env';
 import type { BenchFigure } from '../figure';
 import { now, type Figure, growthFigure } from '../lib';
 
-export const deskPushSizes = (quick: boolean) => (quick ? [500, 1_000, 2_000] : [5_000, 10_000, 20_000]);
+const deskPushSizes = (quick: boolean) => (quick ? [500, 1_000, 2_000] : [5_000, 10_000, 20_000]);
 
 /** ms for a desk to push `n` supplier changes it queued offline, through the real sync engine (push + pull). */
-export async function deskPushMs(env: BenchEnv, n: number): Promise<number> {
+async function deskPushMs(env: BenchEnv, n: number): Promise<number> {
   const core = await desk(env, `push-${n}-${newId().slice(-6)}`);
   try {
     await core.engine.sync('manual');

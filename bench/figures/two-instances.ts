@@ -11,7 +11,7 @@ import { now, percentile, type Figure } from '../lib';
 const ms = (n: number) => Math.round(n * 100) / 100;
 
 /** Push throughput: each desk sends its batches of 100 collections one after another, all desks at once. */
-export async function pushRate(env: BenchEnv, desks: number, batches: number): Promise<number> {
+async function pushRate(env: BenchEnv, desks: number, batches: number): Promise<number> {
   const who = await login(env);
   const { product, suppliers } = await reference(env, who.token, who.deviceId, 100);
   const clients = await Promise.all(Array.from({ length: desks }, () => login(env)));
@@ -19,7 +19,7 @@ export async function pushRate(env: BenchEnv, desks: number, batches: number): P
 }
 
 /** The office at the morning close: every desk pushes 20 collections and pulls, at once, round after round. */
-export async function syncLatencies(env: BenchEnv, desks: number, rounds: number): Promise<number[]> {
+async function syncLatencies(env: BenchEnv, desks: number, rounds: number): Promise<number[]> {
   const who = await login(env);
   const { product, suppliers } = await reference(env, who.token, who.deviceId, 50);
   const clients = await Promise.all(Array.from({ length: desks }, () => login(env)));

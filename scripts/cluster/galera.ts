@@ -6,7 +6,7 @@ import { freePort } from '../free-port';
 import { findExecutable, NotComing, OwnedProcess, waitFor } from './processes';
 
 /** The settings every CollectPay Galera node needs; the per-node lines are appended below. */
-export const GALERA_SETTINGS = resolve(import.meta.dirname, '../../deploy/galera/galera.cnf');
+const GALERA_SETTINGS = resolve(import.meta.dirname, '../../deploy/galera/galera.cnf');
 const PROVIDER = '/usr/lib/galera/libgalera_smm.so';
 
 export interface GaleraPorts {
@@ -29,7 +29,7 @@ export interface GaleraOptions {
   clusterName?: string;
 }
 
-export interface GaleraNode {
+interface GaleraNode {
   name: string;
   ports: GaleraPorts;
   /** A root URL without a database (append "/name"). */

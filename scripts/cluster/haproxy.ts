@@ -3,7 +3,7 @@ import { freePort } from '../free-port';
 import { findExecutable, NotComing, OwnedProcess, waitFor } from './processes';
 
 /** The documented load balancer configuration; the tests and `npm run cluster` run exactly this file. */
-export const HAPROXY_CONFIG = resolve(import.meta.dirname, '../../deploy/haproxy/haproxy.cfg');
+const HAPROXY_CONFIG = resolve(import.meta.dirname, '../../deploy/haproxy/haproxy.cfg');
 
 export interface LoadBalancer {
   url: string;

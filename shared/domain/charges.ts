@@ -4,7 +4,6 @@ import { parseDecimal, toDecimalString } from '../money/decimal';
 import { currencyScale, parseMoney } from '../money/money';
 import {
   codeField,
-  commonRowShape,
   dateField,
   refineWith,
   nameField,
@@ -56,10 +55,8 @@ export function chargeRuleErrors(charge: ChargeRuleInput): FieldErrors {
   return errors;
 }
 
-export const ChargeRowSchema = z
-  .object({ ...commonRowShape, ...chargeFields })
-  .superRefine(refineWith(chargeRuleErrors));
-export type ChargeRow = z.infer<typeof ChargeRowSchema>;
+/** A charge's own fields, as the create schema hands them on. */
+type ChargeFields = z.infer<z.ZodObject<typeof chargeFields>>;
 
 export const ChargeCreateSchema = z
   .strictObject({
@@ -75,14 +72,9 @@ export const ChargeCreateSchema = z
     notes: chargeFields.notes.default(''),
   })
   .superRefine(refineWith(chargeRuleErrors));
-export type ChargeCreate = z.input<typeof ChargeCreateSchema>;
-
-/** Field checks only; cross-field rules run on the merged row with `chargeRuleErrors`. */
-export const ChargePatchSchema = z.strictObject(chargeFields).partial();
-export type ChargePatch = z.infer<typeof ChargePatchSchema>;
 
 /** What the settlement engine needs of a charge. */
-export type ChargeTerms = Pick<ChargeRow, 'uuid' | 'code' | 'name' | 'sort_order'> & ChargeRuleInput;
+export type ChargeTerms = { uuid: string } & Pick<ChargeFields, 'code' | 'name' | 'sort_order'> & ChargeRuleInput;
 
 /** "1.5" (percent), "2.00" (per unit, money) or "150.00" (fixed, money) → the stored integer `value`. */
 export function parseChargeValue(kind: ChargeKind, text: string, currency: string) {

@@ -23,8 +23,7 @@ export type FieldKind = (typeof FIELD_KINDS)[number];
  * write (`now`) or for a default; `computed` fields are decided where the row is written (a collection's rate
  * and amount); `unset` fields start null and are set later by a field action (a payment's void).
  */
-export type CreateRule =
-  'required' | 'now' | 'computed' | 'unset' | { readonly default: string | number | boolean | null };
+type CreateRule = 'required' | 'now' | 'computed' | 'unset' | { readonly default: string | number | boolean | null };
 
 export interface FieldSpec {
   readonly kind: FieldKind;
@@ -138,3 +137,5 @@ export function defineEntity<const S extends EntitySpec>(spec: S): Entity<S> {
 export type RowOf<E extends { rowSchema: z.ZodType }> = z.infer<E['rowSchema']>;
 export type CreateOf<E extends { createSchema: z.ZodType }> = z.input<E['createSchema']>;
 export type PatchOf<E extends { patchSchema: z.ZodType }> = z.infer<E['patchSchema']>;
+/** What the create schema hands on: defaults filled, text trimmed (dispatch parses, the service writes this). */
+export type ParsedCreateOf<E extends { createSchema: z.ZodType }> = z.output<E['createSchema']>;

@@ -32,16 +32,9 @@ export type PaymentCreate = CreateOf<typeof payments>;
 
 export type SupplierPatch = PatchOf<typeof suppliers>;
 export type ProductPatch = PatchOf<typeof products>;
-export type ProductRatePatch = PatchOf<typeof productRates>;
 export type CollectionPatch = PatchOf<typeof collections>;
 /** Editable fields of a payment that is not voided; voiding has its own input. */
 export type PaymentPatch = PatchOf<typeof payments>;
-
-export const SupplierRowSchema = suppliers.rowSchema;
-export const ProductRowSchema = products.rowSchema;
-export const ProductRateRowSchema = productRates.rowSchema;
-export const CollectionRowSchema = collections.rowSchema;
-export const PaymentRowSchema = payments.rowSchema;
 
 export const SupplierCreateSchema = suppliers.createSchema;
 export const ProductCreateSchema = products.createSchema;
@@ -52,6 +45,5 @@ export const PaymentCreateSchema = payments.createSchema;
 
 export const SupplierPatchSchema = suppliers.patchSchema;
 export const ProductPatchSchema = products.patchSchema;
-export const ProductRatePatchSchema = productRates.patchSchema;
 export const CollectionPatchSchema = collections.patchSchema;
 export const PaymentPatchSchema = payments.patchSchema;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Longest JSON text a row may hold (MySQL TEXT holds 65,535 bytes; 4 per character at worst). */
-export const JSON_TEXT_MAX = 16_000;
+const JSON_TEXT_MAX = 16_000;
 
 /**
  * A list or record stored in one text column as JSON (a run line's deductions): the column is plain text to

@@ -7,13 +7,7 @@ export const PAYOUT_METHODS = ['none', 'bank', 'mobile'] as const;
 export type PayoutMethod = (typeof PAYOUT_METHODS)[number];
 
 const E164 = /^\+[1-9]\d{7,14}$/;
-export const E164_MESSAGE = 'must be in international format: + then the country code and number, e.g. +254712345678';
-
-/** A mobile-money number in E.164; spaces, dashes, dots and brackets people type are dropped first. */
-export const e164PhoneField = z
-  .string()
-  .transform((v) => v.replace(/[\s().-]/g, ''))
-  .refine((v) => E164.test(v), E164_MESSAGE);
+const E164_MESSAGE = 'must be in international format: + then the country code and number, e.g. +254712345678';
 
 /** Optional text with a format: '' means "not given". */
 function optionalFormatted(normalize: (v: string) => string, pattern: RegExp, message: string) {
@@ -68,4 +62,3 @@ export const SupplierPayoutDetailsSchema = z
   })
   .superRefine(refineWith(supplierPayoutErrors));
 export type SupplierPayoutDetails = z.output<typeof SupplierPayoutDetailsSchema>;
-export type SupplierPayoutDetailsInput = z.input<typeof SupplierPayoutDetailsSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const PAYOUT_RESULT_STATUSES = ['paid', 'failed'] as const;
+const PAYOUT_RESULT_STATUSES = ['paid', 'failed'] as const;
 export type PayoutResultStatus = (typeof PAYOUT_RESULT_STATUSES)[number];
 
 /** One row of a payout result file from the bank or mobile-money provider. */

@@ -19,10 +19,10 @@ const APP_ACTIONS = {
 type FieldActionsOf<T extends EntityType> = Registry[T]['access'] extends { fieldActions: infer A }
   ? keyof A & string
   : never;
-export type EntityActionOf<T extends EntityType> = Operation | FieldActionsOf<T>;
+type EntityActionOf<T extends EntityType> = Operation | FieldActionsOf<T>;
 /** "payments.void", "products.create"… */
 export type EntityAction = { [T in EntityType]: `${T}.${EntityActionOf<T>}` }[EntityType];
-export type AppAction = keyof typeof APP_ACTIONS;
+type AppAction = keyof typeof APP_ACTIONS;
 export type Action = EntityAction | AppAction;
 
 interface Rule {

@@ -28,7 +28,22 @@ interface Common {
   updated_by: string | null;
 }
 
-expectTypeOf<'suppliers' | 'products' | 'product_rates' | 'collections' | 'payments'>().toExtend<EntityType>();
+// Every synced type so far (each row pinned below); a new one is added without touching this file (the worked
+// example of docs/architecture.md is checked to need nothing else).
+expectTypeOf<
+  | 'routes'
+  | 'centres'
+  | 'suppliers'
+  | 'products'
+  | 'product_rates'
+  | 'pricing_rules'
+  | 'collections'
+  | 'payments'
+  | 'charges'
+  | 'supplier_credits'
+  | 'settlement_runs'
+  | 'settlement_lines'
+>().toExtend<EntityType>();
 
 expectTypeOf<EntityRow<'suppliers'>>().toEqualTypeOf<
   Flat<
@@ -96,6 +111,95 @@ expectTypeOf<EntityRow<'payments'>>().toEqualTypeOf<
       voided_at: string | null;
       void_reason: string | null;
       adjusts_uuid: string | null;
+    }
+  >
+>();
+
+// The types of the pay runs (issue 16) and of pricing by route and centre (issue 18).
+expectTypeOf<EntityRow<'routes'>>().toEqualTypeOf<
+  Flat<Common & { code: string; name: string; notes: string; active: boolean }>
+>();
+expectTypeOf<EntityRow<'centres'>>().toEqualTypeOf<
+  Flat<Common & { code: string; name: string; notes: string; active: boolean }>
+>();
+expectTypeOf<EntityRow<'pricing_rules'>>().toEqualTypeOf<
+  Flat<Common & { product_uuid: string; effective_from: string; terms: string; notes: string }>
+>();
+expectTypeOf<EntityRow<'charges'>>().toEqualTypeOf<
+  Flat<
+    Common & {
+      code: string;
+      name: string;
+      kind: 'fixed' | 'percent' | 'per_unit';
+      value: number;
+      product_uuid: string | null;
+      sort_order: number;
+      active_from: string;
+      active_to: string | null;
+      notes: string;
+    }
+  >
+>();
+expectTypeOf<EntityRow<'supplier_credits'>>().toEqualTypeOf<
+  Flat<
+    Common & {
+      supplier_uuid: string;
+      kind: 'input' | 'loan';
+      description: string;
+      principal_minor: number;
+      instalment_minor: number;
+      issued_on: string;
+    }
+  >
+>();
+expectTypeOf<EntityRow<'settlement_runs'>>().toEqualTypeOf<
+  Flat<
+    Common & {
+      code: string;
+      name: string;
+      kind: 'regular' | 'bonus';
+      period_from: string;
+      period_to: string;
+      route: string;
+      product_uuid: string | null;
+      bonus_rates_json: string;
+      status: 'draft' | 'approved' | 'paid';
+      computed_at: string;
+      approved_at: string | null;
+      approved_by: string | null;
+      suppliers: number;
+      gross_minor: number;
+      due_minor: number;
+      deductions_minor: number;
+      net_minor: number;
+      carried_forward_minor: number;
+      credit_remaining_minor: number;
+      by_deduction_json: string;
+    }
+  >
+>();
+expectTypeOf<EntityRow<'settlement_lines'>>().toEqualTypeOf<
+  Flat<
+    Common & {
+      run_uuid: string;
+      supplier_uuid: string;
+      supplier_code: string;
+      supplier_name: string;
+      route: string;
+      gross_minor: number;
+      deductions_minor: number;
+      net_minor: number;
+      carried_forward_minor: number;
+      credit_remaining_minor: number;
+      gross_lines_json: string;
+      deductions_json: string;
+      carried_forward_json: string;
+      credits_json: string;
+      payout_reference: string;
+      payout_status: 'paid' | 'pending' | 'failed';
+      payout_provider_reference: string;
+      payout_message: string;
+      paid_at: string | null;
     }
   >
 >();

@@ -45,7 +45,6 @@ export const EntityTypeSchema = z.enum(ENTITY_TYPES as [EntityType, ...EntityTyp
 
 export type EntityRow<T extends EntityType> = z.infer<Registry[T]['rowSchema']>;
 export type EntityRows = { [T in EntityType]: EntityRow<T> };
-export type AnyEntityRow = EntityRows[EntityType];
 
 export function entity<T extends EntityType>(type: T): Registry[T] {
   return ENTITIES[type];

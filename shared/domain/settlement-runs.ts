@@ -4,7 +4,6 @@ import { RUN_KINDS } from './settlement-lines';
 
 /** A run is computed as a draft (and may be recomputed), approved (then it never changes), then paid. */
 export const RUN_STATUSES = ['draft', 'approved', 'paid'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const PAYOUT_STATUSES = ['pending', 'paid', 'failed'] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];

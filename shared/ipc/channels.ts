@@ -14,6 +14,7 @@ export const CHANNELS = [
   'session.login',
   'session.unlock',
   'session.logout',
+  'session.unsent',
   'session.connect',
   'setup.status',
   'setup.local',

@@ -52,7 +52,7 @@ import type {
 import type { Channel, EventMap, EventName } from './channels';
 
 export { SettingsSchema, type Settings } from './settings';
-export { CHANNELS, EVENTS, IPC_PREFIX, type Channel, type EventMap, type EventName } from './channels';
+export { CHANNELS, IPC_PREFIX, type Channel, type EventMap, type EventName } from './channels';
 
 /**
  * The IPC contract (docs/architecture.md "Layers"): every channel once — its name, its input schema and its output type. The
@@ -78,6 +78,8 @@ export const contract = {
   'session.login': def<SessionInfo>()(Credentials),
   'session.unlock': def<SessionInfo>()(Credentials),
   'session.logout': def<SessionInfo>()(None),
+  /** Changes the signed-in user made that are not on the server yet (asked before signing out). */
+  'session.unsent': def<{ count: number }>()(None),
   'session.connect': def<{ ok: boolean; message: string }>()(
     z.strictObject({ serverUrl: SettingsSchema.shape.serverUrl }),
   ),
@@ -199,9 +201,9 @@ export const contract = {
   'scale.take': def<ScaleReading>()(None),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
-export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Contract[C]['output'];
 
 /** What every call answers: errors travel as data, because Electron keeps only the message of a thrown one. */

@@ -27,9 +27,9 @@ export interface Balance {
   balance_minor: number;
 }
 
-export type SyncState = 'idle' | 'syncing' | 'success' | 'error' | 'conflict' | 'offline' | 'auth_required';
+type SyncState = 'idle' | 'syncing' | 'success' | 'error' | 'conflict' | 'offline' | 'auth_required';
 
-export interface SyncProgress {
+interface SyncProgress {
   pushed: number;
   toPush: number;
   pulled: number;
@@ -40,6 +40,8 @@ export interface SyncStatus {
   state: SyncState;
   pending: number;
   needsAttention: number;
+  /** Of `pending`: changes made by a higher role than the signed-in user's, held until such a user signs in. */
+  waitingForSupervisor: number;
   openConflicts: number;
   progress: SyncProgress;
   lastSuccessAt: string | null;

@@ -8,7 +8,7 @@ export interface MoneyFormat {
   locale: string;
 }
 
-export const DEFAULT_MONEY_FORMAT: MoneyFormat = { currency: 'USD', locale: 'en-US' };
+const DEFAULT_MONEY_FORMAT: MoneyFormat = { currency: 'USD', locale: 'en-US' };
 
 const scales = new Map<string, number>();
 const formatters = new Map<string, Intl.NumberFormat>();

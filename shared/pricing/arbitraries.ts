@@ -12,9 +12,9 @@ import type { ReadingDef } from './readings';
 import { resolveRule, type PricingRuleVersion, type RateMethod, type RuleOverride } from './rule';
 import type { Tare } from './tare';
 
-export const PRODUCT = '0190a000-0000-7000-8000-000000000001';
-export const ROUTES = ['0190a000-0000-7000-8000-0000000000a1', '0190a000-0000-7000-8000-0000000000a2'];
-export const CENTRES = ['0190a000-0000-7000-8000-0000000000c1', '0190a000-0000-7000-8000-0000000000c2'];
+const PRODUCT = '0190a000-0000-7000-8000-000000000001';
+const ROUTES = ['0190a000-0000-7000-8000-0000000000a1', '0190a000-0000-7000-8000-0000000000a2'];
+const CENTRES = ['0190a000-0000-7000-8000-0000000000c1', '0190a000-0000-7000-8000-0000000000c2'];
 
 const rate = fc.integer({ min: 0, max: 2_000_000 });
 
@@ -87,21 +87,21 @@ export const formulaArb: fc.Arbitrary<FormulaMethod> = fc
     max_rate_minor: max,
   }));
 
-export const gradeArb: fc.Arbitrary<GradeMethod> = fc
+const gradeArb: fc.Arbitrary<GradeMethod> = fc
   .uniqueArray(fc.constantFrom('A', 'B', 'C', 'D', '1', '2', 'BOP', 'PF1'), { minLength: 1, maxLength: 5 })
   .chain((codes) =>
     fc.tuple(...codes.map((code) => rate.map((rate_minor) => ({ code, label: `Grade ${code}`, rate_minor })))),
   )
   .map((grades) => ({ by: 'grade' as const, grades }));
 
-export const rateMethodArb: fc.Arbitrary<RateMethod> = fc.oneof(
+const rateMethodArb: fc.Arbitrary<RateMethod> = fc.oneof(
   rate.map((base_rate_minor) => ({ by: 'base' as const, base_rate_minor })),
   gradeArb,
   chartArb,
   formulaArb,
 );
 
-export const taresArb: fc.Arbitrary<Tare[]> = fc
+const taresArb: fc.Arbitrary<Tare[]> = fc
   .uniqueArray(fc.constantFrom('ROPE', 'WET', 'CAN-1', 'CAN-2', 'CAN-12', 'CRATE'), { maxLength: 4 })
   .chain((codes) =>
     fc.tuple(

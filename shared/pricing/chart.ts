@@ -19,19 +19,19 @@ import {
  * the chart has exactly one rate.
  */
 
-export const MAX_BANDS = 200;
+const MAX_BANDS = 200;
 
-export const BandSchema = z.strictObject({ min: readingValueField, max: readingValueField });
+const BandSchema = z.strictObject({ min: readingValueField, max: readingValueField });
 export type Band = z.infer<typeof BandSchema>;
 
-export const ChartAxisSchema = z.strictObject({
+const ChartAxisSchema = z.strictObject({
   reading: ReadingDefSchema,
   bands: z
     .array(BandSchema, { error: 'must be a list of bands' })
     .min(1, 'needs at least one band')
     .max(MAX_BANDS, `may have at most ${MAX_BANDS} bands`),
 });
-export type ChartAxis = z.infer<typeof ChartAxisSchema>;
+type ChartAxis = z.infer<typeof ChartAxisSchema>;
 
 export const ChartMethodSchema = z
   .strictObject({

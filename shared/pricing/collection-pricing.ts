@@ -50,7 +50,7 @@ function parsedJson(text: string, field: string, errors: FieldErrors): unknown {
 }
 
 /** The delivery priceDelivery reads, from a collection's stored inputs. */
-export function deliveryOf(
+function deliveryOf(
   row: CollectionPricingInputs,
 ): { ok: true; delivery: DeliveryInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};

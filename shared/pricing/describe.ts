@@ -15,7 +15,7 @@ export interface CollectionFacts {
 }
 
 /** "Fat % 3.75, SNF % 8.60": readings as a person reads them, labelled by the rule that priced them. */
-export function describeReadings(readingsText: string, termsText: string | null): string {
+function describeReadings(readingsText: string, termsText: string | null): string {
   const readings = ReadingsSchema.safeParse(safeJson(readingsText));
   if (!readings.success) return '';
   const terms = termsText ? RuleTermsSchema.safeParse(safeJson(termsText)) : null;

@@ -56,13 +56,12 @@ function canonicalDecimal(scaled: number): string {
   return toDecimalString(scaled, COEFFICIENT_SCALE).replace(/\.?0+$/, '');
 }
 
-export const FormulaTermSchema = z.strictObject({
+const FormulaTermSchema = z.strictObject({
   reading: ReadingDefSchema,
   /** The reading the base rate is paid at (fat₀), in the reading's scale. */
   reference: readingValueField,
   coefficient: coefficientField,
 });
-export type FormulaTerm = z.infer<typeof FormulaTermSchema>;
 
 export const FormulaMethodSchema = z
   .strictObject({

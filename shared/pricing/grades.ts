@@ -10,7 +10,7 @@ export const gradeCodeField = z
   .max(16, 'must be at most 16 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9+._-]*$/, 'may contain only letters, digits and + . _ -');
 
-export const GradeSchema = z.strictObject({
+const GradeSchema = z.strictObject({
   code: gradeCodeField,
   label: z.string({ error: 'must be text' }).trim().max(60, 'must be at most 60 characters').default(''),
   rate_minor: nonNegativeInt,

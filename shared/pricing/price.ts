@@ -24,7 +24,7 @@ import { netWeight } from './tare';
  */
 
 /** How the rate was arrived at, kept with the collection so any amount can be explained later. */
-export interface PricingBasis {
+interface PricingBasis {
   by: PricingMethod | 'rejected';
   /** The grade priced (by grade). */
   grade: string | null;

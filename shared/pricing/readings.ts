@@ -7,9 +7,9 @@ import { toDecimalString } from '../money/decimal';
  */
 
 /** Readings are kept well inside the safe range so the formula's exact arithmetic never overflows a column. */
-export const READING_LIMIT = 1_000_000_000;
+const READING_LIMIT = 1_000_000_000;
 
-export const readingKeyField = z
+const readingKeyField = z
   .string({ error: 'must be text' })
   .regex(/^[a-z][a-z0-9_]{0,23}$/, 'must be a short lowercase name like fat or snf');
 

@@ -12,10 +12,10 @@ import { TareListSchema, type Tare } from './tare';
  * that version and gets the same amount whatever came after.
  */
 
-export const BaseMethodSchema = z.strictObject({ by: z.literal('base'), base_rate_minor: nonNegativeInt });
+const BaseMethodSchema = z.strictObject({ by: z.literal('base'), base_rate_minor: nonNegativeInt });
 
 /** How the rate per unit is found: one base rate, by grade, from a quality chart, or by a quality formula. */
-export const RateMethodSchema = z.discriminatedUnion(
+const RateMethodSchema = z.discriminatedUnion(
   'by',
   [BaseMethodSchema, GradeMethodSchema, ChartMethodSchema, FormulaMethodSchema],
   { error: 'must say how the rate is found: by base, grade, chart or formula' },
@@ -32,7 +32,7 @@ export interface OverrideScope {
   centre_uuid: string | null;
 }
 
-export const RuleOverrideSchema = z
+const RuleOverrideSchema = z
   .strictObject({
     route_uuid: uuidField.nullable().default(null),
     centre_uuid: uuidField.nullable().default(null),
@@ -49,7 +49,7 @@ export const RuleOverrideSchema = z
   });
 export type RuleOverride = z.infer<typeof RuleOverrideSchema>;
 
-export const pricingRuleFields = {
+const pricingRuleFields = {
   product_uuid: uuidField,
   effective_from: dateField,
   rate: RateMethodSchema,
@@ -92,7 +92,6 @@ export const PricingRuleVersionSchema = z
   .strictObject({ uuid: uuidField, ...pricingRuleFields })
   .superRefine(checkOverrides);
 export type PricingRuleVersion = z.infer<typeof PricingRuleVersionSchema>;
-export type PricingRuleVersionInput = z.input<typeof PricingRuleVersionSchema>;
 
 /** The part of a rule version a stored pricing rule keeps as JSON: everything but its product, date and notes. */
 export const RuleTermsSchema = z

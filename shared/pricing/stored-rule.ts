@@ -9,7 +9,7 @@ import { fromJsonText, jsonColumnField } from './json-text';
 /** A rule's terms fit a MySQL TEXT column (65,535 bytes): 16,000 characters even at 4 bytes each. */
 export const ruleTermsText = jsonColumnField(RuleTermsSchema, 16_000);
 export const readingsText = jsonColumnField(ReadingsSchema, 2_000);
-export const ContainerListSchema = z
+const ContainerListSchema = z
   .array(ContainerCountSchema, { error: 'must be a list of containers' })
   .max(50, 'may list at most 50 kinds of container');
 export const containersText = jsonColumnField(ContainerListSchema, 4_000);

@@ -8,16 +8,16 @@ import { formatQuantity } from '../money/money';
 
 /** Kept far below 2^53 so count × tare summed over a delivery stays exact. */
 const TARE_LIMIT_MILLI = 1_000_000_000;
-export const MAX_CONTAINERS_PER_LINE = 10_000;
+const MAX_CONTAINERS_PER_LINE = 10_000;
 
-export const containerCodeField = z
+const containerCodeField = z
   .string({ error: 'must be text' })
   .trim()
   .min(1, 'is required')
   .max(32, 'must be at most 32 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'may contain only letters, digits and . _ / -');
 
-export const TareSchema = z.strictObject({
+const TareSchema = z.strictObject({
   code: containerCodeField,
   label: z.string({ error: 'must be text' }).trim().max(60, 'must be at most 60 characters').default(''),
   /** Thousandths of the product's unit. */

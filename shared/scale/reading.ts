@@ -3,7 +3,7 @@ import { instantField } from '../domain/fields';
 import { SCALE_UNITS } from './settings';
 
 /** Scales this reader serves weigh at most this many thousandths (a million units): anything past it is noise. */
-export const SCALE_LIMIT_MILLI = 1_000_000_000;
+const SCALE_LIMIT_MILLI = 1_000_000_000;
 
 /** One weight read from the scale: thousandths of the unit it reports, steady or not, and when. */
 export const ScaleReadingSchema = z.strictObject({

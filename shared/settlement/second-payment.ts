@@ -6,7 +6,7 @@ import type { CollectionTotal, SettlementInput } from './input';
 import { addMinor, assertMinor } from './sums';
 
 /** A past period's quantities per supplier and product (any grouping; they are summed first). */
-export interface QuantityTotal {
+interface QuantityTotal {
   supplier_uuid: string;
   product_uuid: string;
   entries: number;
@@ -17,7 +17,7 @@ export interface QuantityTotal {
  * Second payment (bonus) gross: per supplier and product, round_half_up(Σ quantity × rate per unit) — one
  * rounding per line, on the summed quantity. Products without a bonus rate earn nothing.
  */
-export function bonusGross(quantities: QuantityTotal[], rates: BonusRate[], day: string): CollectionTotal[] {
+function bonusGross(quantities: QuantityTotal[], rates: BonusRate[], day: string): CollectionTotal[] {
   const rateOf = new Map(rates.map((r) => [r.product_uuid, assertMinor(r.rate_minor, 'bonus rate')]));
   const sums = new Map<string, CollectionTotal>();
   for (const q of quantities) {

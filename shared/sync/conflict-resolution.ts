@@ -7,8 +7,8 @@ import { entity, shapeOfEntity, type EntityType } from '../domain/registry';
  * they equal what the server holds, so every desk pulls one agreed version; `close`: the row stays exactly as it
  * is (a kept deletion, or the server's side confirmed) and only the conflict closes.
  */
-export const RESOLVE_ACTIONS = ['apply', 'close'] as const;
-export type ResolveAction = (typeof RESOLVE_ACTIONS)[number];
+const RESOLVE_ACTIONS = ['apply', 'close'] as const;
+type ResolveAction = (typeof RESOLVE_ACTIONS)[number];
 
 const resolveShape = {
   action: z.enum(RESOLVE_ACTIONS).default('apply'),
@@ -35,7 +35,6 @@ export type ResolveConflictRequest = z.input<typeof ResolveConflictRequestSchema
 export const ResolveConflictInputSchema = z
   .strictObject({ conflict_id: uuidField, ...resolveShape })
   .refine(...closeHasNoData);
-export type ResolveConflictInput = z.input<typeof ResolveConflictInputSchema>;
 
 const DATA_SCHEMAS = new Map<EntityType, z.ZodType<Record<string, unknown>>>();
 

@@ -27,7 +27,7 @@ export function parseHlc(text: string): HlcStamp | null {
 }
 
 /** Total order: wall time, then counter, then node id. */
-export function compareHlc(a: HlcStamp, b: HlcStamp): number {
+function compareHlc(a: HlcStamp, b: HlcStamp): number {
   if (a.wallMs !== b.wallMs) return a.wallMs < b.wallMs ? -1 : 1;
   if (a.counter !== b.counter) return a.counter < b.counter ? -1 : 1;
   return a.node < b.node ? -1 : a.node > b.node ? 1 : 0;

@@ -124,7 +124,7 @@ export type PushErrorItem = z.infer<typeof PushErrorItemSchema>;
  * The seqs one push batch took (under the one sequence lock, so no other write has a seq in between). Every row
  * written there is in that batch's answer, so the desk that sent it can ask its next pull to leave them out.
  */
-export const SeqRangeSchema = z
+const SeqRangeSchema = z
   .strictObject({
     from: z.number().int('must be a whole number').min(1, 'must be at least 1'),
     to: z.number().int('must be a whole number').min(1, 'must be at least 1'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A desk may name several server addresses (instances, or load balancers): they are tried in this order. */
-export const MAX_SERVER_ADDRESSES = 5;
+const MAX_SERVER_ADDRESSES = 5;
 
 const ADDRESS_MESSAGE = 'must be an http(s) address such as http://server:8787 (several: separate them with commas)';
 const httpUrl = z.url({ protocol: /^https?$/ });

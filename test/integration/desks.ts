@@ -14,7 +14,7 @@ import { ENTITY_TYPES, type EntityType } from '../../shared';
 
 export const PASSWORD = 'correct horse battery';
 
-export interface Network {
+interface Network {
   online: boolean;
 }
 

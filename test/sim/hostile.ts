@@ -8,7 +8,7 @@ import type { SimDesk } from './world';
  * overwrote money silently. Each must come back as that op's own refusal (needs attention) or as a stored
  * conflict, and nothing behind it may stall.
  */
-export const HOSTILE_KINDS = [
+const HOSTILE_KINDS = [
   'amount-overflow',
   'year-10000',
   'nested',
@@ -49,7 +49,7 @@ export const EXPECTED: Record<HostileKind, 'refused' | 'conflict'> = {
 };
 
 /** The note that makes the simulated server throw on an op, as an unknown server bug would (PushHooks). */
-export const SERVER_BUG_NOTE = 'hostile: the server throws on this';
+const SERVER_BUG_NOTE = 'hostile: the server throws on this';
 
 /** A push hook failing every batch that holds the server-bug op: the desk must split it out by itself. */
 export function serverBugHook(hooks: PushHooks): void {

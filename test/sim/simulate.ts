@@ -36,7 +36,7 @@ export interface SimReport {
 }
 
 /** Seeded, replayable randomness (mulberry32). */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -14,7 +14,7 @@ import { testConfig } from '../../server/test/config';
 import { createTestDatabase, TEST_MYSQL_SERVER, type TestDatabase } from '../../server/test/mysql';
 import { startChaosProxy } from '../integration/chaos-proxy';
 
-export const PASSWORD = 'simulation password';
+const PASSWORD = 'simulation password';
 
 export interface FaultCounts {
   cutConnections: number;
@@ -47,7 +47,7 @@ export interface SimServers {
 }
 
 /** One real server in this process on its own MariaDB database (the default office). */
-export class SingleServer implements SimServers {
+class SingleServer implements SimServers {
   private server: FastifyInstance | null = null;
   port = 0;
 

@@ -43,7 +43,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
   period_to: 'to',
 };
 
-export function flagOf(field: string): string {
+function flagOf(field: string): string {
   return `--${FLAG_OF_FIELD[field] ?? field.replace(/_/g, '-')}`;
 }
 

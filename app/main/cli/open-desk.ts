@@ -10,7 +10,7 @@ export interface DeskOptions {
   orgTimeZone?: string;
 }
 
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   return process.env.COLLECTPAY_DATA_DIR ?? join(homedir(), '.collectpay');
 }
 

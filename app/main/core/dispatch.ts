@@ -1,7 +1,7 @@
 import { isAppError, parseInput } from '../../../shared';
 import { contract, type Channel, type Handlers, type IpcResult } from '../../../shared/ipc/contract';
 
-export function isChannel(name: unknown): name is Channel {
+function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 

@@ -5,7 +5,7 @@ import { newId } from '../../../shared';
 import { createCore, type Core, type CoreOptions } from './create-core';
 import type { Session } from './domain/context';
 
-export const SUPERVISOR: Session = { userId: 'user-supervisor', role: 'supervisor' };
+const SUPERVISOR: Session = { userId: 'user-supervisor', role: 'supervisor' };
 export const CLERK: Session = { userId: 'user-clerk', role: 'clerk' };
 
 /** A core on a real SQLite file in a fresh temporary folder; `cleanup` closes and removes it. */

@@ -3,7 +3,7 @@ import { encodeFrame } from '../core/scale/frame-encoder';
 import type { VirtualScale } from './virtual-scale';
 
 /** One thing the simulated scale sends, then how long it waits before the next. */
-export interface SimulatedTick {
+interface SimulatedTick {
   bytes: string;
   waitMs: number;
 }
@@ -17,7 +17,7 @@ const SETTLE = [35, -20, 12, -8, 5, -3, 1, 0];
  * for three seconds, taken off — plus one garbage line, as noisy cables send. Deterministic, so a try-out or
  * an end-to-end test sees the same sequence every time.
  */
-export function weighingCycle(format: ScaleFormat, unit: ScaleUnit, weightMilli: number): SimulatedTick[] {
+function weighingCycle(format: ScaleFormat, unit: ScaleUnit, weightMilli: number): SimulatedTick[] {
   const frame = (weight_milli: number, stable: boolean) => ({
     bytes: encodeFrame(format, { weight_milli, unit, stable, mode: 'gross' }),
     waitMs: TICK_MS,

@@ -5,6 +5,7 @@ import { ConflictsScreen } from './features/conflicts/ConflictsScreen';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { FirstRunScreen } from './features/first-run/FirstRunScreen';
 import { LoginScreen } from './features/login/LoginScreen';
+import { SignOutButton } from './features/login/SignOutButton';
 import { PaymentsScreen } from './features/payments/PaymentsScreen';
 import { ProductsScreen } from './features/products/ProductsScreen';
 import { ReportsScreen, type ReportPreset } from './features/reports/ReportsScreen';
@@ -119,13 +120,12 @@ export function App() {
             {session.user.role}
             {session.user.offline ? ' · offline' : ''}
           </div>
-          <button
-            type="button"
-            className="link"
-            onClick={() => void call('session.logout', {}).then(setSession).then(refresh)}
-          >
-            Sign out
-          </button>
+          <SignOutButton
+            signedOut={async (info) => {
+              setSession(info);
+              await refresh();
+            }}
+          />
         </div>
       </nav>
       <main className="content">

@@ -5,7 +5,7 @@ import type { SessionBus, SessionChange } from './session-guard';
 
 const MESSAGE = /^(user|family):([0-9a-f-]{36})$/;
 
-export const sessionChannel = (prefix: string) => `${prefix}sessions`;
+const sessionChannel = (prefix: string) => `${prefix}sessions`;
 const encode = (change: SessionChange) => `${change.kind}:${change.id}`;
 
 /**

@@ -6,7 +6,7 @@ import { toMysqlDateTime } from '../db/time';
 
 /** Refresh tokens are random, stored only as SHA-256, rotated on every use; reuse revokes the family. */
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

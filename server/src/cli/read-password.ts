@@ -5,7 +5,7 @@ export interface SecretInput extends NodeJS.ReadableStream {
 }
 
 /** Reads one line typed at the terminal without echoing it; Ctrl+C or Ctrl+D before Enter cancels. */
-export function promptHidden(question: string, input: SecretInput, output: NodeJS.WritableStream): Promise<string> {
+function promptHidden(question: string, input: SecretInput, output: NodeJS.WritableStream): Promise<string> {
   return new Promise((resolve, reject) => {
     output.write(question);
     input.setRawMode?.(true);
@@ -32,7 +32,7 @@ export function promptHidden(question: string, input: SecretInput, output: NodeJ
 }
 
 /** All of a piped input's first line (a trailing newline is not part of the password). */
-export async function readFirstLine(input: NodeJS.ReadableStream): Promise<string> {
+async function readFirstLine(input: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   for await (const chunk of input) text += chunk.toString();
   return text.split(/\r?\n/)[0] ?? '';

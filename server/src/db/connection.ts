@@ -4,13 +4,13 @@ import { createConnection, createPool } from 'mysql2';
 import { serverMigrationProvider } from './migrations';
 import type { ServerDatabase } from './schema';
 
-export interface MysqlTarget {
+interface MysqlTarget {
   /** The URL without the database, for creating it. */
   serverUrl: string;
   database: string;
 }
 
-export function parseMysqlUrl(url: string): MysqlTarget {
+function parseMysqlUrl(url: string): MysqlTarget {
   const parsed = new URL(url);
   const database = parsed.pathname.replace(/^\//, '');
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`MYSQL_URL names no valid database: "${database}"`);
@@ -34,7 +34,7 @@ const connectionOptions = {
  * (wsrep_sync_wait bit 1): a desk told "changes up to N" by another instance then pulls N from any node.
  * Elsewhere the variable is inert (MariaDB without wsrep) or unknown (MySQL): the error is ignored.
  */
-export const CAUSAL_READS_SQL = 'set session wsrep_sync_wait = @@global.wsrep_sync_wait | 1';
+const CAUSAL_READS_SQL = 'set session wsrep_sync_wait = @@global.wsrep_sync_wait | 1';
 
 export function createDb(url: string, poolSize = 10): Kysely<ServerDatabase> {
   const pool = createPool({ uri: url, ...connectionOptions, connectionLimit: poolSize, waitForConnections: true });

@@ -3,7 +3,7 @@ import { entityTypeOf } from '../../../shared';
 import type { ServerDatabase } from './schema';
 
 /** An entity row as MySQL returns it, before rows.ts decodes it. */
-export type DbEntityRow = Record<string, unknown> & { uuid: string };
+type DbEntityRow = Record<string, unknown> & { uuid: string };
 type EntityTables = Record<string, DbEntityRow>;
 
 /**

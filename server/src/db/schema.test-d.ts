@@ -28,3 +28,12 @@ expectTypeOf<{ [T in EntityType]: Pick<Table<T>, ServerOnly> }>().toEqualTypeOf<
 // Spot checks of the encoding: MySQL booleans are TINYINT(1), instants DATETIME(3) read as strings.
 expectTypeOf<Table<'products'>['active']>().toEqualTypeOf<number>();
 expectTypeOf<Table<'collections'>['collected_at']>().toEqualTypeOf<string>();
+// The pay-run and pricing types (issues 16 and 18) are entity tables like the rest.
+expectTypeOf<Table<'centres'>['active']>().toEqualTypeOf<number>();
+expectTypeOf<Table<'supplier_credits'>['principal_minor']>().toEqualTypeOf<number>();
+expectTypeOf<Table<'settlement_runs'>['approved_at']>().toEqualTypeOf<string | null>();
+expectTypeOf<Pick<Table<'pricing_rules'>, ServerOnly>>().toEqualTypeOf<{
+  seq: number;
+  field_versions: string;
+  last_hlc: string | null;
+}>();

@@ -25,7 +25,7 @@ export type ServerEntityTable<T extends EntityType> = {
 } & ServerSyncColumns;
 type ServerEntityTables = { [T in EntityType]: ServerEntityTable<T> };
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   email: string;
   name: string;
@@ -37,7 +37,7 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
 }
-export interface RefreshTokensTable {
+interface RefreshTokensTable {
   id: string;
   token_hash: string;
   family_id: string;
@@ -48,14 +48,14 @@ export interface RefreshTokensTable {
   rotated_at: string | null;
   revoked_at: string | null;
 }
-export interface DevicesTable {
+interface DevicesTable {
   id: string;
   name: string;
   user_id: string;
   created_at: string;
   last_seen_at: string;
 }
-export interface SyncOpsTable {
+interface SyncOpsTable {
   op_id: string;
   device_id: string;
   user_id: string;
@@ -63,7 +63,7 @@ export interface SyncOpsTable {
   result: string;
   created_at: string;
 }
-export interface ConflictsTable {
+interface ConflictsTable {
   id: string;
   entity_type: string;
   entity_uuid: string;
@@ -81,7 +81,7 @@ export interface ConflictsTable {
   resolved_at: string | null;
   note: string | null;
 }
-export interface AuditTable {
+interface AuditTable {
   id: Generated<number>;
   at: string;
   user_id: string | null;
@@ -92,7 +92,7 @@ export interface AuditTable {
   before: string | null;
   after: string | null;
 }
-export interface SyncClockTable {
+interface SyncClockTable {
   id: number;
   seq: number;
 }

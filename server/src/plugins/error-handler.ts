@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, HTTP_STATUS, type ErrorBody, type ErrorCode, type FieldErrors } from '../../../shared';
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string, fields?: FieldErrors) {
+function sendError(reply: FastifyReply, code: ErrorCode, message: string, fields?: FieldErrors) {
   const body: ErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
   return reply.status(HTTP_STATUS[code]).send(body);
 }

@@ -12,8 +12,7 @@ import { resolveConflict } from './op/resolve';
 import { checkChangedFields, checkClientTimestamp, parseData, valuesOf } from './op/validation';
 import { writeVersion } from './op/versioning';
 
-export { MAX_CLOCK_DRIFT_MS } from './op/client-clock';
-export type { AuditInsert, ConflictInsert, OpEnv, OpOutcome } from './op/env';
+export type { OpEnv, OpOutcome } from './op/env';
 
 /**
  * Applies one op of a batch to the batch state; never throws for bad input (that is an error item). Each step

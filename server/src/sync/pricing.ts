@@ -1,4 +1,3 @@
-import { amountMinor, localDateOf } from '../../../shared';
 import type { ServerRow } from './rows';
 
 /** The rate in force on a date: latest effective_from on or before it; same-day ties go to the later-made rate. */
@@ -15,19 +14,4 @@ export function rateInForce(rates: ServerRow[], date: string): ServerRow | undef
     }
   }
   return best;
-}
-
-export type Priced = { ok: true; rate_minor: number; amount_minor: number } | { ok: false; date: string };
-
-export function priceCollection(
-  rates: ServerRow[],
-  collectedAt: string,
-  quantityMilli: number,
-  orgTimeZone: string,
-): Priced {
-  const date = localDateOf(collectedAt, orgTimeZone);
-  const rate = rateInForce(rates, date);
-  if (!rate) return { ok: false, date };
-  const rateMinor = rate.rate_minor as number;
-  return { ok: true, rate_minor: rateMinor, amount_minor: amountMinor(quantityMilli, rateMinor) };
 }

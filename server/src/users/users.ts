@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/passwords';
 import type { ServerDatabase } from '../db/schema';
 import { toMysqlDateTime } from '../db/time';
 
-export const NewUserSchema = z.strictObject({
+const NewUserSchema = z.strictObject({
   email: z.email({ error: 'must be an email address' }).max(254),
   password: z.string().min(8, 'must be at least 8 characters').max(1024, 'is too long'),
   name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),

@@ -24,7 +24,7 @@ export function openSqlite(filename: string): Database.Database {
   return sqlite;
 }
 
-export async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
+async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
   await migrateToLatest(db, localMigrationProvider, 'Local');
 }
 

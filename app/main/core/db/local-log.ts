@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AuditTable, OutboxTable } from './schema';
 
-export type AuditEntry = Omit<AuditTable, 'id'>;
-export type OutboxEntry = Omit<OutboxTable, 'id' | 'status' | 'attempts' | 'last_error'>;
+type AuditEntry = Omit<AuditTable, 'id'>;
+type OutboxEntry = Omit<OutboxTable, 'id' | 'status' | 'attempts' | 'last_error'>;
 
 /**
  * The audit entry and outbox op of each local write, by statements prepared once per connection (a write

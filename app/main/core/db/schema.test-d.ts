@@ -25,3 +25,8 @@ expectTypeOf<{ [T in EntityType]: Table<T>['sync_status'] }>().toEqualTypeOf<{ [
 // Spot checks of the encoding: SQLite has no booleans.
 expectTypeOf<Table<'suppliers'>['active']>().toEqualTypeOf<number>();
 expectTypeOf<Table<'payments'>['voided_at']>().toEqualTypeOf<string | null>();
+// The pay-run and pricing types (issues 16 and 18) are entity tables like the rest.
+expectTypeOf<Table<'routes'>['active']>().toEqualTypeOf<number>();
+expectTypeOf<Table<'charges'>['active_to']>().toEqualTypeOf<string | null>();
+expectTypeOf<Table<'settlement_lines'>['payout_status']>().toEqualTypeOf<'pending' | 'paid' | 'failed'>();
+expectTypeOf<Table<'pricing_rules'>['sync_status']>().toEqualTypeOf<LocalSyncStatus>();

@@ -12,12 +12,12 @@ type Stored<V> = V extends boolean ? number : V;
  * An entity table as the registry describes it: the row's columns (booleans as 0/1) plus `sync_status`,
  * 'pending' while a local op for the row waits in the outbox. Its migration must match (entity-tables.test.ts).
  */
-export type LocalEntityTable<T extends EntityType> = { [K in keyof EntityRow<T>]: Stored<EntityRow<T>[K]> } & {
+type LocalEntityTable<T extends EntityType> = { [K in keyof EntityRow<T>]: Stored<EntityRow<T>[K]> } & {
   sync_status: LocalSyncStatus;
 };
 type LocalEntityTables = { [T in EntityType]: LocalEntityTable<T> };
 
-export type OutboxStatus = 'pending' | 'completed' | 'error' | 'discarded';
+type OutboxStatus = 'pending' | 'completed' | 'error' | 'discarded';
 
 export interface OutboxTable {
   /** Creation order: ops are pushed in this order. */
@@ -38,12 +38,12 @@ export interface OutboxTable {
   updated_at: string;
 }
 
-export interface SyncStateTable {
+interface SyncStateTable {
   key: string;
   value: string;
 }
 
-export interface SyncLogTable {
+interface SyncLogTable {
   id: Generated<number>;
   started_at: string;
   finished_at: string | null;
@@ -59,7 +59,7 @@ export interface SyncLogTable {
   message: string | null;
 }
 
-export interface ConflictsTable {
+interface ConflictsTable {
   conflict_id: string;
   entity_type: string;
   entity_uuid: string;
@@ -87,7 +87,7 @@ export interface AuditTable {
   after: string | null;
 }
 
-export interface LocalUsersTable {
+interface LocalUsersTable {
   email: string;
   user_id: string;
   name: string;

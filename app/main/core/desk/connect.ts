@@ -39,7 +39,7 @@ async function serverCatalogue(core: Core): Promise<Record<Keyed, WireRow[]>> {
  * Records made on this desk that the server already has under another uuid (same code): joining without
  * mapping them would duplicate suppliers. Only records the server has never seen from this desk count.
  */
-export async function findClashes(core: Core): Promise<CodeClash[]> {
+async function findClashes(core: Core): Promise<CodeClash[]> {
   const catalogue = await serverCatalogue(core);
   const clashes: CodeClash[] = [];
   for (const type of ['suppliers', 'products'] as const) {
@@ -77,7 +77,7 @@ export async function findClashes(core: Core): Promise<CodeClash[]> {
  * collections, payments and rates are moved onto it, and the desk's own create of the duplicate is dropped —
  * all in one transaction, with an audit entry per mapping.
  */
-export async function mapClashes(core: Core, clashes: CodeClash[]): Promise<void> {
+async function mapClashes(core: Core, clashes: CodeClash[]): Promise<void> {
   await core.ctx.write(async (trx) => {
     for (const clash of clashes) {
       const { local_uuid: from, server_uuid: to, entity_type: type } = clash;

@@ -4,7 +4,7 @@ import { AppError, newId, parseInput } from '../../../../shared';
 import type { Core } from '../create-core';
 import { SYNC_KEYS, writeState } from '../sync/sync-state';
 
-export const LocalAdminSchema = z.strictObject({
+const LocalAdminSchema = z.strictObject({
   name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
   email: z.email({ error: 'must be an email address' }),
   password: z.string().min(8, 'must be at least 8 characters').max(1024, 'is too long'),

@@ -35,5 +35,3 @@ export function createBalancesService(ctx: CoreContext) {
     },
   };
 }
-
-export type BalancesService = ReturnType<typeof createBalancesService>;

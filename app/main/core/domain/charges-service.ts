@@ -1,4 +1,4 @@
-import type { CreateOf, EntityRow, PatchOf, charges } from '../../../../shared';
+import type { CreateOf, EntityRow, ParsedCreateOf, PatchOf, charges } from '../../../../shared';
 import { notFound } from '../../../../shared';
 import { fromStored } from '../db/row-codec';
 import { findByUnique } from './by-code';
@@ -12,6 +12,7 @@ export function createChargesService(ctx: CoreContext) {
   const rows = createEntityService(ctx, 'charges');
   return {
     create: (input: CreateOf<typeof charges>): Promise<ChargeEntityRow> => rows.create(input),
+    createParsed: (data: ParsedCreateOf<typeof charges>): Promise<ChargeEntityRow> => rows.createParsed(data),
     update: (uuid: string, input: PatchOf<typeof charges>): Promise<ChargeEntityRow> => rows.update(uuid, input),
     remove: (uuid: string) => rows.remove(uuid),
     get: (uuid: string) => rows.get(uuid),
@@ -35,5 +36,3 @@ export function createChargesService(ctx: CoreContext) {
     },
   };
 }
-
-export type ChargesService = ReturnType<typeof createChargesService>;

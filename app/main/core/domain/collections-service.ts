@@ -16,6 +16,7 @@ import {
   type CollectionPriced,
   type CollectionRow,
 } from '../../../../shared';
+import type { z } from 'zod';
 import { requireCan, type CoreContext, type Executor } from './context';
 import { createEntityService } from './entity-service';
 import { changedFieldsOf, checkRowRules, findEntity, writeEntity } from './entity-writer';
@@ -23,6 +24,9 @@ import { ruleInForce, storedRule } from './pricing-rules-service';
 import { rateInForce } from './rates-service';
 import { fromStored } from '../db/row-codec';
 import { newRowBase, pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
+
+/** What CollectionEntrySchema hands on. */
+type ParsedCollectionEntry = z.output<typeof CollectionEntrySchema>;
 
 type PricingFields = Omit<
   CollectionRow,
@@ -126,63 +130,76 @@ export function createCollectionsService(ctx: CoreContext) {
   const rows = createEntityService(ctx, 'collections');
   const get = rows.get;
 
+  /** An entry parsed with CollectionEntrySchema (by dispatch, or by `create` for other callers). */
+  async function createParsed(data: ParsedCollectionEntry): Promise<CollectionRow> {
+    requireCan(ctx, 'collections.create');
+    return ctx.write(async (trx) => {
+      await assertParties(trx, data.supplier_uuid, data.product_uuid);
+      const supplier = await findEntity(trx, 'suppliers', data.supplier_uuid);
+      const { uuid, ...fields } = data;
+      const inputs = {
+        ...fields,
+        collected_at: toIsoInstant(data.collected_at ?? ctx.now()),
+        // A delivery is priced where the supplier belongs unless the clerk names the place.
+        route_uuid: fields.route_uuid ?? supplier?.route_uuid ?? null,
+        centre_uuid: fields.centre_uuid ?? supplier?.centre_uuid ?? null,
+      };
+      const priced = await price(trx, inputs, {});
+      const row: CollectionRow = { ...newRowBase(ctx, uuid), ...inputs, ...priced };
+      await assertOnePerShift(trx, row);
+      await writeEntity(trx, ctx, { type: 'collections', operation: 'create', after: row });
+      return row;
+    });
+  }
+
+  /** An edit that changes neither product nor date keeps the stored rate (docs/protocol.md "Rules of a type"). */
+  async function updateParsed(uuid: string, changes: CollectionPatch): Promise<CollectionRow> {
+    requireCan(ctx, 'collections.update');
+    requireSomeChange(changes);
+    const patch = changes.collected_at ? { ...changes, collected_at: toIsoInstant(changes.collected_at) } : changes;
+    return ctx.write(async (trx) => {
+      const before = await get(uuid, trx);
+      const changed = changedFieldsOf(before, patch);
+      if (changed.length === 0) return before;
+      const next = { ...before, ...patch };
+      await assertParties(trx, next.supplier_uuid, next.product_uuid);
+      // A new product or date finds its rule or rate again; otherwise the stored version (or rate) prices it.
+      const moved = changed.includes('product_uuid') || changed.includes('collected_at');
+      const priced = await price(
+        trx,
+        next,
+        moved
+          ? {}
+          : before.rule_version_uuid
+            ? { keepRule: before.rule_version_uuid }
+            : { keepRule: null, keepRate: before.rate_minor },
+      );
+      const after: CollectionRow = { ...next, ...priced, ...touched(ctx) };
+      checkRowRules('collections', after);
+      await assertOnePerShift(trx, after);
+      // What the user changed; the computed fields (rate, amount, tare) travel in the row and the server works
+      // them out again, so a push never names them.
+      const updatable = shapeOfEntity('collections').updatable;
+      const changedFields = changedFieldsOf(before, after).filter((f) => updatable.includes(f));
+      await writeEntity(trx, ctx, { type: 'collections', operation: 'update', before, after, changedFields });
+      return after;
+    });
+  }
+
+  // `create` and `update` parse for callers that did not (the CLI, a seed); IPC handlers take the `…Parsed`
+  // ones, as dispatch has parsed with the same schemas.
   return {
     async create(input: CollectionEntry): Promise<CollectionRow> {
       requireCan(ctx, 'collections.create');
-      const data = parseInput(CollectionEntrySchema, input);
-      return ctx.write(async (trx) => {
-        await assertParties(trx, data.supplier_uuid, data.product_uuid);
-        const supplier = await findEntity(trx, 'suppliers', data.supplier_uuid);
-        const { uuid, ...fields } = data;
-        const inputs = {
-          ...fields,
-          collected_at: toIsoInstant(data.collected_at ?? ctx.now()),
-          // A delivery is priced where the supplier belongs unless the clerk names the place.
-          route_uuid: fields.route_uuid ?? supplier?.route_uuid ?? null,
-          centre_uuid: fields.centre_uuid ?? supplier?.centre_uuid ?? null,
-        };
-        const priced = await price(trx, inputs, {});
-        const row: CollectionRow = { ...newRowBase(ctx, uuid), ...inputs, ...priced };
-        await assertOnePerShift(trx, row);
-        await writeEntity(trx, ctx, { type: 'collections', operation: 'create', after: row });
-        return row;
-      });
+      return createParsed(parseInput(CollectionEntrySchema, input));
     },
+    createParsed,
 
-    /** An edit that changes neither product nor date keeps the stored rate (docs/protocol.md "Rules of a type"). */
     async update(uuid: string, input: CollectionPatch): Promise<CollectionRow> {
       requireCan(ctx, 'collections.update');
-      const patch = parseInput(CollectionPatchSchema, input);
-      requireSomeChange(patch);
-      if (patch.collected_at) patch.collected_at = toIsoInstant(patch.collected_at);
-      return ctx.write(async (trx) => {
-        const before = await get(uuid, trx);
-        const changed = changedFieldsOf(before, patch);
-        if (changed.length === 0) return before;
-        const next = { ...before, ...patch };
-        await assertParties(trx, next.supplier_uuid, next.product_uuid);
-        // A new product or date finds its rule or rate again; otherwise the stored version (or rate) prices it.
-        const moved = changed.includes('product_uuid') || changed.includes('collected_at');
-        const priced = await price(
-          trx,
-          next,
-          moved
-            ? {}
-            : before.rule_version_uuid
-              ? { keepRule: before.rule_version_uuid }
-              : { keepRule: null, keepRate: before.rate_minor },
-        );
-        const after: CollectionRow = { ...next, ...priced, ...touched(ctx) };
-        checkRowRules('collections', after);
-        await assertOnePerShift(trx, after);
-        // What the user changed; the computed fields (rate, amount, tare) travel in the row and the server works
-        // them out again, so a push never names them.
-        const updatable = shapeOfEntity('collections').updatable;
-        const changedFields = changedFieldsOf(before, after).filter((f) => updatable.includes(f));
-        await writeEntity(trx, ctx, { type: 'collections', operation: 'update', before, after, changedFields });
-        return after;
-      });
+      return updateParsed(uuid, parseInput(CollectionPatchSchema, input));
     },
+    updateParsed,
 
     /** A wrong collection is deleted as a tombstone (supervisor), so every desk learns of it. */
     remove: (uuid: string): Promise<CollectionRow> => rows.remove(uuid),
@@ -208,5 +225,3 @@ export function createCollectionsService(ctx: CoreContext) {
     },
   };
 }
-
-export type CollectionsService = ReturnType<typeof createCollectionsService>;

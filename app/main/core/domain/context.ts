@@ -25,7 +25,7 @@ export interface CoreContext {
   write<T>(work: (trx: Transaction<LocalDatabase>) => Promise<T>): Promise<T>;
 }
 
-export function requireSession(ctx: CoreContext): Session {
+function requireSession(ctx: CoreContext): Session {
   const session = ctx.session();
   if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return session;

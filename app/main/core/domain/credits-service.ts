@@ -5,6 +5,7 @@ import {
   parseInput,
   uuidField,
   type CreateOf,
+  type ParsedCreateOf,
   type supplierCredits,
 } from '../../../../shared';
 import { z } from 'zod';
@@ -23,6 +24,7 @@ export function createCreditsService(ctx: CoreContext) {
   const rows = createEntityService(ctx, 'supplier_credits');
   return {
     create: (input: CreateOf<typeof supplierCredits>) => rows.create(input),
+    createParsed: (data: ParsedCreateOf<typeof supplierCredits>) => rows.createParsed(data),
     remove: (uuid: string) => rows.remove(uuid),
 
     async listForSupplier(supplierUuid: string): Promise<SupplierCreditView[]> {
@@ -53,5 +55,3 @@ export function createCreditsService(ctx: CoreContext) {
     },
   };
 }
-
-export type CreditsService = ReturnType<typeof createCreditsService>;

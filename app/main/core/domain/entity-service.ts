@@ -23,7 +23,7 @@ type Row<T extends EntityType> = EntityRows[T];
 type Values = Record<string, unknown>;
 
 /** Each reference names a live record of its type ("is not a known supplier"). */
-export async function assertReferences(exec: Executor, type: EntityType, values: Values): Promise<void> {
+async function assertReferences(exec: Executor, type: EntityType, values: Values): Promise<void> {
   for (const { field, target } of shapeOfEntity(type).refs) {
     const uuid = values[field];
     if (typeof uuid !== 'string') continue;
@@ -97,11 +97,16 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
     return row;
   }
 
-  /** Rows parsed by the createSchema, checked set-wise and written in one transaction. */
-  function insertMany(all: readonly Values[]): Promise<Row<T>[]> {
+  async function createParsed(data: Values): Promise<Row<T>> {
+    may('create');
+    return ctx.write((trx) => insert(trx, data));
+  }
+
+  async function createManyParsed(all: readonly Values[]): Promise<Row<T>[]> {
+    may('create');
     return ctx.write(async (trx) => {
       // Checked set-wise (one indexed query per 500 codes, each reference once), then written with
-      // statements prepared once, all in this one transaction.
+      // statements prepared once and one clock read, all in this one transaction.
       await assertReferencesMany(trx, type, all);
       await assertUniqueFreeMany(trx, type, all);
       const now = ctx.now();
@@ -112,46 +117,50 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
     });
   }
 
+  async function updateParsed(uuid: string, patch: Values): Promise<Row<T>> {
+    may('update');
+    requireSomeChange(patch);
+    return ctx.write(async (trx) => {
+      const before = await get(uuid, trx);
+      const changed = changedFieldsOf(before, patch);
+      if (changed.length === 0) return before;
+      await assertReferences(trx, type, patch);
+      await assertUniqueFree(trx, type, patch, uuid);
+      const after = { ...before, ...patch, ...touched(ctx) } as Row<T>;
+      checkRow(after);
+      await writeEntity(trx, ctx, { type, operation: 'update', before, after, changedFields: changed });
+      return after;
+    });
+  }
+
   return {
     get: (uuid: string, exec?: Executor) => get(uuid, exec),
 
+    /** For callers that did not parse (the CLI, an import, a seed): the one parse, then `createParsed`. */
     async create(input: unknown): Promise<Row<T>> {
-      may('create');
-      const data = parseInput(spec.createSchema, input) as Values;
-      return ctx.write((trx) => insert(trx, data));
+      may('create'); // a role that may not create hears so before any word about its input
+      return createParsed(parseInput(spec.createSchema, input) as Values);
     },
 
-    /** Many rows in one transaction: all are created, or none. */
+    /** Input already parsed with this entry's create schema (by dispatch): written without a second parse. */
+    createParsed,
+
+    /** Many rows in one transaction: all are created, or none (a CSV import). */
     async createMany(inputs: unknown[]): Promise<Row<T>[]> {
       may('create');
-      return insertMany(inputs.map((input) => parseInput(spec.createSchema, input) as Values));
+      return createManyParsed(inputs.map((input) => parseInput(spec.createSchema, input) as Values));
     },
 
-    /**
-     * The same for rows the caller has already parsed with this type's createSchema (a CSV import parses
-     * each line itself to report every rejected line): the schema runs once per row, not twice.
-     */
-    async createManyParsed(parsed: readonly Values[]): Promise<Row<T>[]> {
-      may('create');
-      return insertMany(parsed);
-    },
+    /** Rows already parsed with the create schema (an import that checked each line to report it). */
+    createManyParsed,
 
     async update(uuid: string, input: unknown): Promise<Row<T>> {
       may('update');
-      const patch = parseInput(spec.patchSchema, input) as Values;
-      requireSomeChange(patch);
-      return ctx.write(async (trx) => {
-        const before = await get(uuid, trx);
-        const changed = changedFieldsOf(before, patch);
-        if (changed.length === 0) return before;
-        await assertReferences(trx, type, patch);
-        await assertUniqueFree(trx, type, patch, uuid);
-        const after = { ...before, ...patch, ...touched(ctx) } as Row<T>;
-        checkRow(after);
-        await writeEntity(trx, ctx, { type, operation: 'update', before, after, changedFields: changed });
-        return after;
-      });
+      return updateParsed(uuid, parseInput(spec.patchSchema, input) as Values);
     },
+
+    /** A patch already parsed with this entry's patch schema (by dispatch). */
+    updateParsed,
 
     /** A tombstone, so every desk learns of it. */
     async remove(uuid: string): Promise<Row<T>> {
@@ -165,5 +174,3 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
     },
   };
 }
-
-export type EntityService<T extends EntityType> = ReturnType<typeof createEntityService<T>>;

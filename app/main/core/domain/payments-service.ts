@@ -4,10 +4,12 @@ import {
   PaymentPatchSchema,
   PaymentVoidSchema,
   toIsoInstant,
+  type ParsedCreateOf,
   type PaymentCreate,
   type PaymentPatch,
   type PaymentRow,
   type PaymentVoid,
+  type payments,
 } from '../../../../shared';
 import { requireCan, type CoreContext } from './context';
 import { createEntityService } from './entity-service';
@@ -29,44 +31,59 @@ export function createPaymentsService(ctx: CoreContext) {
   const rows = createEntityService(ctx, 'payments');
   const get = rows.get;
 
+  /** A patch parsed with PaymentPatchSchema (by dispatch, or by `update` for other callers). */
+  async function updateParsed(uuid: string, patch: PaymentPatch): Promise<PaymentRow> {
+    requireCan(ctx, 'payments.update');
+    requireSomeChange(patch);
+    const changes = patch.paid_at ? { ...patch, paid_at: toIsoInstant(patch.paid_at) } : patch;
+    return ctx.write(async (trx) => {
+      const before = await get(uuid, trx);
+      if (before.voided_at) throw new AppError('VALIDATION_FAILED', 'A voided payment cannot be edited');
+      const changed = changedFieldsOf(before, changes);
+      if (changed.length === 0) return before;
+      const after: PaymentRow = { ...before, ...changes, ...touched(ctx) };
+      checkRowRules('payments', after);
+      await writeEntity(trx, ctx, { type: 'payments', operation: 'update', before, after, changedFields: changed });
+      return after;
+    });
+  }
+
+  /** A void parsed with PaymentVoidSchema. */
+  async function voidParsed(data: PaymentVoid): Promise<PaymentRow> {
+    requireCan(ctx, 'payments.void');
+    return ctx.write(async (trx) => {
+      const before = await get(data.uuid, trx);
+      if (before.voided_at) throw new AppError('VALIDATION_FAILED', 'This payment is already voided');
+      const after: PaymentRow = { ...before, voided_at: ctx.now(), void_reason: data.reason, ...touched(ctx) };
+      await writeEntity(trx, ctx, {
+        type: 'payments',
+        operation: 'update',
+        action: 'void',
+        before,
+        after,
+        changedFields: ['voided_at', 'void_reason'],
+      });
+      return after;
+    });
+  }
+
+  // `create`, `update` and `void` parse for callers that did not (the CLI, a seed); IPC handlers take the
+  // `…Parsed` ones, as dispatch has parsed with the same schemas.
   return {
     create: (input: PaymentCreate): Promise<PaymentRow> => rows.create(input),
+    createParsed: (data: ParsedCreateOf<typeof payments>): Promise<PaymentRow> => rows.createParsed(data),
 
     async update(uuid: string, input: PaymentPatch): Promise<PaymentRow> {
       requireCan(ctx, 'payments.update');
-      const patch = parseInput(PaymentPatchSchema, input);
-      requireSomeChange(patch);
-      if (patch.paid_at) patch.paid_at = toIsoInstant(patch.paid_at);
-      return ctx.write(async (trx) => {
-        const before = await get(uuid, trx);
-        if (before.voided_at) throw new AppError('VALIDATION_FAILED', 'A voided payment cannot be edited');
-        const changed = changedFieldsOf(before, patch);
-        if (changed.length === 0) return before;
-        const after: PaymentRow = { ...before, ...patch, ...touched(ctx) };
-        checkRowRules('payments', after);
-        await writeEntity(trx, ctx, { type: 'payments', operation: 'update', before, after, changedFields: changed });
-        return after;
-      });
+      return updateParsed(uuid, parseInput(PaymentPatchSchema, input));
     },
+    updateParsed,
 
     async void(input: PaymentVoid): Promise<PaymentRow> {
       requireCan(ctx, 'payments.void');
-      const data = parseInput(PaymentVoidSchema, input);
-      return ctx.write(async (trx) => {
-        const before = await get(data.uuid, trx);
-        if (before.voided_at) throw new AppError('VALIDATION_FAILED', 'This payment is already voided');
-        const after: PaymentRow = { ...before, voided_at: ctx.now(), void_reason: data.reason, ...touched(ctx) };
-        await writeEntity(trx, ctx, {
-          type: 'payments',
-          operation: 'update',
-          action: 'void',
-          before,
-          after,
-          changedFields: ['voided_at', 'void_reason'],
-        });
-        return after;
-      });
+      return voidParsed(parseInput(PaymentVoidSchema, input));
     },
+    voidParsed,
 
     get: (uuid: string) => get(uuid),
 
@@ -89,5 +106,3 @@ export function createPaymentsService(ctx: CoreContext) {
     },
   };
 }
-
-export type PaymentsService = ReturnType<typeof createPaymentsService>;

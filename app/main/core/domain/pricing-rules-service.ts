@@ -3,31 +3,20 @@ import {
   parseInput,
   ruleVersionOf,
   uuidField,
+  type ParsedCreateOf,
   type PricingRuleCreate,
   type PricingRuleRow,
   type PricingRuleVersion,
+  type pricingRules,
 } from '../../../../shared';
 import type { CoreContext, Executor } from './context';
 import { createEntityService } from './entity-service';
+import { versionInForce } from './in-force';
 import { fromStored } from '../db/row-codec';
 
-/** The pricing rule version in force for a product on a local date: as for rates, latest date, then later-made. */
-export async function ruleInForce(
-  exec: Executor,
-  productUuid: string,
-  date: string,
-): Promise<PricingRuleRow | undefined> {
-  const stored = await exec
-    .selectFrom('pricing_rules')
-    .selectAll()
-    .where('product_uuid', '=', productUuid)
-    .where('effective_from', '<=', date)
-    .where('deleted_at', 'is', null)
-    .orderBy('effective_from', 'desc')
-    .orderBy('uuid', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return stored ? fromStored('pricing_rules', stored) : undefined;
+/** The pricing rule version in force for a product on a local date (chosen as rates are). */
+export function ruleInForce(exec: Executor, productUuid: string, date: string): Promise<PricingRuleRow | undefined> {
+  return versionInForce(exec, 'pricing_rules', productUuid, date);
 }
 
 /** The version a stored collection names, even one withdrawn since: re-pricing never reads "the latest". */
@@ -43,6 +32,7 @@ export function createPricingRulesService(ctx: CoreContext) {
   return {
     /** A new rule version from a date on (supervisor); earlier collections keep the version they were priced by. */
     create: (input: PricingRuleCreate): Promise<PricingRuleRow> => rows.create(input),
+    createParsed: (data: ParsedCreateOf<typeof pricingRules>): Promise<PricingRuleRow> => rows.createParsed(data),
 
     /** Withdraws a version: collections priced by it keep it. */
     remove: (uuid: string): Promise<PricingRuleRow> => rows.remove(uuid),
@@ -63,5 +53,3 @@ export function createPricingRulesService(ctx: CoreContext) {
     },
   };
 }
-
-export type PricingRulesService = ReturnType<typeof createPricingRulesService>;

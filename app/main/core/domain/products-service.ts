@@ -1,4 +1,11 @@
-import { notFound, type ProductCreate, type ProductPatch, type ProductRow } from '../../../../shared';
+import {
+  notFound,
+  type ParsedCreateOf,
+  type ProductCreate,
+  type ProductPatch,
+  type ProductRow,
+  type products,
+} from '../../../../shared';
 import type { CoreContext } from './context';
 import { findByUnique } from './by-code';
 import { createEntityService } from './entity-service';
@@ -10,8 +17,10 @@ export function createProductsService(ctx: CoreContext) {
 
   return {
     create: (input: ProductCreate): Promise<ProductRow> => rows.create(input),
+    createParsed: (data: ParsedCreateOf<typeof products>): Promise<ProductRow> => rows.createParsed(data),
 
     update: (uuid: string, input: ProductPatch): Promise<ProductRow> => rows.update(uuid, input),
+    updateParsed: (uuid: string, patch: ProductPatch): Promise<ProductRow> => rows.updateParsed(uuid, patch),
 
     get: (uuid: string) => rows.get(uuid),
 
@@ -29,5 +38,3 @@ export function createProductsService(ctx: CoreContext) {
     },
   };
 }
-
-export type ProductsService = ReturnType<typeof createProductsService>;

@@ -3,32 +3,20 @@ import {
   dateField,
   parseInput,
   uuidField,
+  type ParsedCreateOf,
   type ProductRateCreate,
   type ProductRateRow,
+  type productRates,
 } from '../../../../shared';
 import type { Quote } from '../../../../shared/ipc/types';
 import type { CoreContext, Executor } from './context';
 import { createEntityService } from './entity-service';
+import { versionInForce } from './in-force';
 import { fromStored } from '../db/row-codec';
 
-/** The rate row in force for a product on a date: the latest effective_from on or before it. */
-export async function rateInForce(
-  exec: Executor,
-  productUuid: string,
-  date: string,
-): Promise<ProductRateRow | undefined> {
-  const stored = await exec
-    .selectFrom('product_rates')
-    .selectAll()
-    .where('product_uuid', '=', productUuid)
-    .where('effective_from', '<=', date)
-    .where('deleted_at', 'is', null)
-    // Two rates from the same day: the later-made one (UUIDv7 orders by creation) stands.
-    .orderBy('effective_from', 'desc')
-    .orderBy('uuid', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return stored ? fromStored('product_rates', stored) : undefined;
+/** The rate row in force for a product on a local date. */
+export function rateInForce(exec: Executor, productUuid: string, date: string): Promise<ProductRateRow | undefined> {
+  return versionInForce(exec, 'product_rates', productUuid, date);
 }
 
 /** What a collection of this quantity would pay on that date, or why it cannot be priced. */
@@ -55,6 +43,7 @@ export function createRatesService(ctx: CoreContext) {
   return {
     /** Sets a product's rate from a date on; earlier collections keep the rate they were priced at. */
     set: (input: ProductRateCreate): Promise<ProductRateRow> => rows.create(input),
+    setParsed: (data: ParsedCreateOf<typeof productRates>): Promise<ProductRateRow> => rows.createParsed(data),
 
     async inForce(productUuid: string, date: string): Promise<ProductRateRow | undefined> {
       parseInput(uuidField, productUuid);
@@ -76,5 +65,3 @@ export function createRatesService(ctx: CoreContext) {
     },
   };
 }
-
-export type RatesService = ReturnType<typeof createRatesService>;

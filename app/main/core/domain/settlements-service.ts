@@ -226,4 +226,3 @@ export function createSettlementsService(ctx: CoreContext, auth: AuthService, ht
 }
 
 export type { SettlementRunView };
-export type SettlementsService = ReturnType<typeof createSettlementsService>;

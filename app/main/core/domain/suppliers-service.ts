@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import { notFound, type SupplierCreate, type SupplierPatch, type SupplierRow } from '../../../../shared';
+import {
+  notFound,
+  type ParsedCreateOf,
+  type SupplierCreate,
+  type SupplierPatch,
+  type SupplierRow,
+  type suppliers,
+} from '../../../../shared';
 import type { CoreContext } from './context';
 import { findByUnique } from './by-code';
 import { createEntityService } from './entity-service';
@@ -17,14 +24,14 @@ export function createSuppliersService(ctx: CoreContext) {
 
   return {
     create: (input: SupplierCreate): Promise<SupplierRow> => rows.create(input),
+    createParsed: (data: ParsedCreateOf<typeof suppliers>): Promise<SupplierRow> => rows.createParsed(data),
 
     /** Many suppliers in one transaction: all are created, or none (CSV import). */
     createMany: (inputs: SupplierCreate[]): Promise<SupplierRow[]> => rows.createMany(inputs),
-
-    /** Rows a CSV import already parsed with the suppliers' createSchema, line by line. */
-    importParsed: (parsed: SupplierCreate[]): Promise<SupplierRow[]> => rows.createManyParsed(parsed),
+    createManyParsed: (all: ParsedCreateOf<typeof suppliers>[]): Promise<SupplierRow[]> => rows.createManyParsed(all),
 
     update: (uuid: string, input: SupplierPatch): Promise<SupplierRow> => rows.update(uuid, input),
+    updateParsed: (uuid: string, patch: SupplierPatch): Promise<SupplierRow> => rows.updateParsed(uuid, patch),
 
     get: (uuid: string) => rows.get(uuid),
 
@@ -57,5 +64,3 @@ export function createSuppliersService(ctx: CoreContext) {
     },
   };
 }
-
-export type SuppliersService = ReturnType<typeof createSuppliersService>;

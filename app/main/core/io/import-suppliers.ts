@@ -30,9 +30,9 @@ export async function importSuppliers(core: Core, text: string): Promise<ImportR
   if (rejected.length > 0) return { imported: 0, rejected: rejected.sort((a, b) => a.line - b.line) };
   let imported = 0;
   try {
-    // One transaction for the whole file: a crash half way leaves no half import. The rows were parsed by the
-    // suppliers' createSchema above (parseSuppliersCsv), so the schema is not run a second time.
-    await core.suppliers.importParsed(parsed.rows.map((r) => r.data));
+    // One transaction for the whole file: a crash half way leaves no half import.
+    // Each line was parsed above, to report it: written as parsed.
+    await core.suppliers.createManyParsed(parsed.rows.map((r) => r.data));
     imported = parsed.rows.length;
   } catch (error) {
     if (isAppError(error))

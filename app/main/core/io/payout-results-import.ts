@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { fieldErrorsOf, PayoutResultRowSchema, type PayoutResultRow } from '../../../../shared';
 
-export interface PayoutResultProblem {
+interface PayoutResultProblem {
   /** 1-based line number in the file, counting the header. */
   line: number;
   reasons: Record<string, string>;

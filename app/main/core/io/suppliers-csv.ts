@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { fieldErrorsOf, SupplierCreateSchema, type SupplierCreate } from '../../../../shared';
+import { fieldErrorsOf, SupplierCreateSchema, type ParsedCreateOf, type suppliers } from '../../../../shared';
 
 export interface RejectedRow {
   /** 1-based line number in the file, counting the header. */
@@ -8,7 +8,7 @@ export interface RejectedRow {
 }
 
 export interface ParsedImport {
-  rows: { line: number; data: SupplierCreate }[];
+  rows: { line: number; data: ParsedCreateOf<typeof suppliers> }[];
   rejected: RejectedRow[];
 }
 

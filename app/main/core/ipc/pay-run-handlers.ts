@@ -9,10 +9,10 @@ export function payRunHandlers(env: HandlerEnv) {
   const { core, settings, printer, reportContext } = env;
   return {
     'charges.list': () => core.charges.list(),
-    'charges.create': (input) => core.charges.create(input),
+    'charges.create': (input) => core.charges.createParsed(input),
     'charges.remove': ({ uuid }) => core.charges.remove(uuid),
     'credits.list': ({ supplier_uuid }) => core.credits.listForSupplier(supplier_uuid),
-    'credits.create': (input) => core.credits.create(input),
+    'credits.create': (input) => core.credits.createParsed(input),
     'settlements.list': () => core.settlements.list(),
     'settlements.show': ({ uuid }) => core.settlements.show(uuid),
     'settlements.ofSupplier': ({ supplier_uuid }) => core.settlements.ofSupplier(supplier_uuid),

@@ -8,6 +8,9 @@ import { quoteCollection, rateInForce } from '../domain/rates-service';
 import { collectionViews, paymentViews } from '../views';
 import type { HandlerEnv } from './handler-env';
 
+// Dispatch has parsed every input with the channel's schema, which is the service's own: writes take the
+// services' `…Parsed` calls, so no input is parsed twice.
+
 /** The dashboard. */
 export function dashboardHandlers(env: HandlerEnv) {
   const { core } = env;
@@ -26,8 +29,8 @@ export function supplierHandlers(env: HandlerEnv) {
   return {
     'suppliers.list': (input) => core.suppliers.list(input),
     'suppliers.get': ({ uuid }) => core.suppliers.get(uuid),
-    'suppliers.create': (input) => core.suppliers.create(input),
-    'suppliers.update': ({ uuid, patch }) => core.suppliers.update(uuid, patch),
+    'suppliers.create': (input) => core.suppliers.createParsed(input),
+    'suppliers.update': ({ uuid, patch }) => core.suppliers.updateParsed(uuid, patch),
     async 'suppliers.ledger'({ uuid, from, to }) {
       await core.suppliers.get(uuid);
       return ledger.of(uuid, { from: from && toIsoInstant(from), to: to && toIsoInstant(to) });
@@ -50,10 +53,10 @@ export function productHandlers(env: HandlerEnv) {
         products.map(async (p) => ({ ...p, current_rate: (await rateInForce(core.db, p.uuid, date)) ?? null })),
       );
     },
-    'products.create': (input) => core.products.create(input),
-    'products.update': ({ uuid, patch }) => core.products.update(uuid, patch),
+    'products.create': (input) => core.products.createParsed(input),
+    'products.update': ({ uuid, patch }) => core.products.updateParsed(uuid, patch),
     'rates.list': ({ product_uuid }) => core.rates.list(product_uuid),
-    'rates.set': (input) => core.rates.set(input),
+    'rates.set': (input) => core.rates.setParsed(input),
   } satisfies Pick<Handlers, 'products.list' | 'products.create' | 'products.update' | 'rates.list' | 'rates.set'>;
 }
 
@@ -74,8 +77,8 @@ export function collectionHandlers(env: HandlerEnv) {
         ...(supplier_uuid ? { supplier_uuid } : {}),
         date: localDateOf(collected_at ?? core.ctx.now(), core.ctx.orgTimeZone),
       }),
-    'collections.create': (input) => core.collections.create(input),
-    'collections.update': ({ uuid, patch }) => core.collections.update(uuid, patch),
+    'collections.create': (input) => core.collections.createParsed(input),
+    'collections.update': ({ uuid, patch }) => core.collections.updateParsed(uuid, patch),
     'collections.remove': ({ uuid }) => core.collections.remove(uuid),
     'collections.list': async (input) =>
       collectionViews(core, input.today ? { ...input, from: env.today().start, to: env.today().end } : input),
@@ -94,9 +97,9 @@ export function collectionHandlers(env: HandlerEnv) {
 export function paymentHandlers(env: HandlerEnv) {
   const { core } = env;
   return {
-    'payments.create': (input) => core.payments.create(input),
-    'payments.update': ({ uuid, patch }) => core.payments.update(uuid, patch),
-    'payments.void': (input) => core.payments.void(input),
+    'payments.create': (input) => core.payments.createParsed(input),
+    'payments.update': ({ uuid, patch }) => core.payments.updateParsed(uuid, patch),
+    'payments.void': (input) => core.payments.voidParsed(input),
     'payments.list': async (input) =>
       paymentViews(core, input.today ? { ...input, from: env.today().start, to: env.today().end } : input),
   } satisfies Pick<Handlers, 'payments.create' | 'payments.update' | 'payments.void' | 'payments.list'>;

@@ -27,6 +27,10 @@ export function sessionHandlers(env: HandlerEnv) {
       await core.auth.logout();
       return env.sessionInfo();
     },
+    async 'session.unsent'() {
+      const user = core.auth.current;
+      return { count: user ? await core.outbox.unsentBy(user.id) : 0 };
+    },
     async 'session.connect'({ serverUrl }) {
       const result = await checkServer(serverUrl);
       if (result.ok) {
@@ -61,6 +65,7 @@ export function sessionHandlers(env: HandlerEnv) {
     | 'session.login'
     | 'session.unlock'
     | 'session.logout'
+    | 'session.unsent'
     | 'session.connect'
     | 'setup.status'
     | 'setup.local'

@@ -8,7 +8,7 @@ import { textWidthMm, widestMm, wrapText } from './text-wrap';
 
 export type PaperSize = 'A4' | 'Letter';
 
-export interface Column {
+interface Column {
   key: string;
   label: string;
   /** Share of the table width, in percent. */
@@ -50,13 +50,13 @@ const PAPER = { A4: { w: 210, h: 297 }, Letter: { w: 215.9, h: 279.4 } } as cons
 const MARGIN = 12;
 const HEAD_MM = 30;
 const FOOT_MM = 8;
-export const ROW_MM = 6.5;
+const ROW_MM = 6.5;
 /** Each further line of a wrapped row. */
 const LINE_MM = 4;
 const FONT_PT = 9;
 const CELL_PADDING_MM = 2.4;
 
-export function rowsPerPage(paper: PaperSize): number {
+function rowsPerPage(paper: PaperSize): number {
   return Math.floor((PAPER[paper].h - 2 * MARGIN - HEAD_MM - FOOT_MM - 2) / ROW_MM);
 }
 
@@ -107,7 +107,7 @@ type Fragment = {
 };
 
 /** Splits the sections into pages of whole rows; a wrapped row counts for its height. */
-export function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'paper'>): Fragment[][] {
+function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'paper'>): Fragment[][] {
   const capacity = rowsPerPage(spec.paper);
   const pages: Fragment[][] = [[]];
   let used = 0;
@@ -254,7 +254,7 @@ export function renderPages(spec: DocumentSpec): { body: string; pages: number }
 }
 
 /** The print CSS every report shares. */
-export function documentCss(paper: PaperSize): string {
+function documentCss(paper: PaperSize): string {
   const { w, h } = PAPER[paper];
   return `
 @page { size: ${paper}; margin: ${MARGIN}mm; }

@@ -6,7 +6,7 @@ import type { LocalDatabase } from '../db/schema';
 type Trx = Transaction<LocalDatabase>;
 
 /** Entity uuids that still have local ops waiting (pending, or stopped with an error). */
-export async function entitiesWithLocalOps(trx: Trx, uuids: string[]): Promise<Set<string>> {
+async function entitiesWithLocalOps(trx: Trx, uuids: string[]): Promise<Set<string>> {
   if (uuids.length === 0) return new Set();
   const rows = await trx
     .selectFrom('outbox')
@@ -30,16 +30,6 @@ export async function storeServerRows(trx: Trx, rows: LocalRows, type: EntityTyp
   const fresh = waiting.size ? wire.filter((r) => !waiting.has(r.uuid)) : wire;
   rows.upsert(type, fresh, 'synced');
   return fresh.length;
-}
-
-/**
- * The server's answer to a pushed op replaces the local row, unless more local edits of it still wait to be
- * sent: then only the version it accepted is recorded, and the local values of the rest are kept.
- */
-export async function storeServerAnswer(trx: Trx, rows: LocalRows, type: EntityType, entity: WireRow): Promise<void> {
-  const waiting = await entitiesWithLocalOps(trx, [entity.uuid]);
-  if (waiting.has(entity.uuid)) rows.patch(type, entity.uuid, { version: entity.version });
-  else rows.upsert(type, [entity], 'synced');
 }
 
 /**

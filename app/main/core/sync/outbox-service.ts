@@ -2,12 +2,14 @@ import { AppError } from '../../../../shared';
 import type { DiscardInput } from '../../../../shared/ipc/inputs';
 import type { AttentionItem } from '../../../../shared/ipc/types';
 import type { CoreContext } from '../domain/context';
-import { discardOp, listOps, resendOp } from './outbox';
+import { countPendingBy, discardOp, listOps, resendOp } from './outbox';
 import { readOutboxNote } from './outbox-note';
 
 /** The outbox as the Sync screen sees it: what waits, what needs attention, and the fixes for it. */
 export function createOutboxService(ctx: CoreContext) {
   return {
+    /** Pending ops authored by this user (those stopped with an error are shown under "needs attention"). */
+    unsentBy: (userId: string) => countPendingBy(ctx.db, userId),
     async pending() {
       return (await listOps(ctx.db, 'pending')).map((op) => ({
         ...op,

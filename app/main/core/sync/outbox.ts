@@ -12,6 +12,7 @@ import {
 import type { LocalRows } from '../db/local-rows';
 import { outboxNote } from './outbox-note';
 import type { LocalDatabase, OutboxTable } from '../db/schema';
+import type { HoldRule } from './held-ops';
 import { SYNC_KEYS, writeState } from './sync-state';
 
 type Exec = Kysely<LocalDatabase> | Transaction<LocalDatabase>;
@@ -25,6 +26,8 @@ export type OutboxRow = Omit<OutboxTable, 'id'> & { id: number };
 export interface BatchCursor {
   after: number;
   blocked: Set<string>;
+  /** Ops the signed-in user may not send (held-ops.ts): they stay pending and hold back their record. */
+  hold?: HoldRule;
 }
 
 /** A cursor at the start of the queue, holding back the entities of ops stopped with an error. */
@@ -54,7 +57,8 @@ export async function nextBatch(db: Exec, cursor: BatchCursor, max = 100): Promi
       cursor.after = op.id;
       const payload = JSON.parse(op.payload) as Record<string, unknown>;
       const refs = REFERENCE_FIELDS.map((f) => payload[f]).filter((v): v is string => typeof v === 'string');
-      if (cursor.blocked.has(op.entity_uuid) || refs.some((r) => cursor.blocked.has(r))) {
+      const held = cursor.blocked.has(op.entity_uuid) || refs.some((r) => cursor.blocked.has(r));
+      if (held || cursor.hold?.(op)) {
         cursor.blocked.add(op.entity_uuid);
         continue;
       }
@@ -85,6 +89,16 @@ export async function countByStatus(db: Exec): Promise<{ pending: number; error:
     .execute();
   const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { pending: of('pending'), error: of('error') };
+}
+
+export async function countPendingBy(db: Exec, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function listOps(db: Exec, status: 'pending' | 'error', limit = 200): Promise<OutboxRow[]> {

@@ -57,5 +57,3 @@ export function createPeriodAdjustments(ctx: CoreContext) {
     },
   };
 }
-
-export type PeriodAdjustments = ReturnType<typeof createPeriodAdjustments>;

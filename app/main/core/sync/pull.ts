@@ -12,11 +12,11 @@ import type { SyncDeps } from './deps';
 import { readState, SYNC_KEYS, writeState } from './sync-state';
 
 /** The first page asked for; a desk catching up (the page before was full) asks for the largest the server gives. */
-export const PULL_PAGE = 1000;
-export const CATCH_UP_PAGE = MAX_CATCH_UP_LIMIT;
+const PULL_PAGE = 1000;
+const CATCH_UP_PAGE = MAX_CATCH_UP_LIMIT;
 
 /** The entity types this desk pulls (Settings → selective sync); all by default. */
-export async function selectedEntityTypes(deps: Pick<SyncDeps, 'db'>): Promise<EntityType[]> {
+async function selectedEntityTypes(deps: Pick<SyncDeps, 'db'>): Promise<EntityType[]> {
   const saved = await readState(deps.db, SYNC_KEYS.entityTypes);
   if (!saved) return [...ENTITY_TYPES];
   const parsed = EntityTypeSchema.array().safeParse(JSON.parse(saved));

@@ -14,6 +14,7 @@ import { entityTable } from '../db/entity-table';
 import type { LocalDatabase } from '../db/schema';
 import type { ConflictNotice } from '../events';
 import { storeServerAnswers } from './apply-remote';
+import { holdRule } from './held-ops';
 import { outboxNote } from './outbox-note';
 import type { SyncDeps } from './deps';
 import type { SyncHttpError } from './http-client';
@@ -50,6 +51,7 @@ export async function pushPending(
 ): Promise<PushTally> {
   const tally: PushTally = { pushed: 0, conflicts: 0, errors: 0, batches: 0, written: [] };
   const cursor = await startBatches(deps.db);
+  cursor.hold = await holdRule(deps.db, deps.auth.current?.role);
   let limit = MAX_PUSH_BATCH;
   for (;;) {
     const batch = await nextBatch(deps.db, cursor, limit);

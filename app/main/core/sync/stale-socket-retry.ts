@@ -12,7 +12,7 @@ interface SocketInfo {
  * a socket that had already carried an earlier answer (undici reports the socket's byte counts). A fresh
  * connection cut is not this case: it is the sync engine's to retry with backoff.
  */
-export function diedOnReusedSocket(error: unknown): boolean {
+function diedOnReusedSocket(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = (e as Error & { cause?: unknown }).cause) {
     const { code, socket } = e as Error & { code?: unknown; socket?: SocketInfo };
     if (typeof code === 'string' && CLOSED_UNDER_US.has(code)) return (socket?.bytesRead ?? 0) > 0;

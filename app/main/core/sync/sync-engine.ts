@@ -3,6 +3,7 @@ import { backoffDelay } from './backoff';
 import type { SyncDeps } from './deps';
 import { SyncHttpError } from './http-client';
 import { syncConflicts } from './conflicts-sync';
+import { countWaiting } from './held-ops';
 import { countByStatus } from './outbox';
 import { pullAll } from './pull';
 import { pushPending } from './push';
@@ -98,6 +99,7 @@ export class SyncEngine {
     this.update({
       pending: counts.pending,
       needsAttention: counts.error,
+      waitingForSupervisor: await countWaiting(this.deps.db, this.deps.auth.current?.role),
       openConflicts: Number(open.n),
       lastSuccessAt: lastSuccess,
     });
@@ -126,7 +128,9 @@ export class SyncEngine {
     const started = Date.now();
     const startedAt = this.deps.now();
     const counts = await countByStatus(this.deps.db);
-    this.update({ state: 'syncing', progress: { pushed: 0, toPush: counts.pending, pulled: 0 }, nextRetryAt: null });
+    // Ops held for a higher role (held-ops.ts) will not go out in this run.
+    const toPush = counts.pending - (await countWaiting(this.deps.db, this.deps.auth.current?.role));
+    this.update({ state: 'syncing', progress: { pushed: 0, toPush, pulled: 0 }, nextRetryAt: null });
     const transferBefore = { ...this.deps.http.transfer };
     const result: SyncRunResult = {
       outcome: 'success',

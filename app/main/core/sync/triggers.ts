@@ -1,7 +1,7 @@
 import type { SyncEngine, SyncTrigger } from './sync-engine';
 
 /** An event source the shell (or a test) provides: online, focus, resume… Returns an unsubscribe. */
-export type TriggerSource = (fire: () => void) => () => void;
+type TriggerSource = (fire: () => void) => () => void;
 
 export interface TriggerSources {
   online?: TriggerSource;

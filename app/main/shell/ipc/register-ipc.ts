@@ -22,10 +22,7 @@ export function registerIpc(handlers: Handlers, trustedOrigin: string): () => vo
   return () => CHANNELS.forEach((channel) => ipcMain.removeHandler(`${IPC_PREFIX}${channel}`));
 }
 
-export function isTrustedSender(
-  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
-  trustedOrigin: string,
-): boolean {
+function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, trustedOrigin: string): boolean {
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
   return isTrustedUrl(frame.url, trustedOrigin);

@@ -8,7 +8,7 @@ import { payRunsMigration } from './0051-pay-runs';
 import { adjustmentsMigration } from './0052-adjustments';
 import { pricingRoutesCentresMigration } from './0060-pricing-routes-centres';
 
-export const serverMigrations: Record<string, Migration> = {
+const serverMigrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-last-write-stamp': lastWriteStampMigration,
   '0020-code-key': codeKeyMigration,

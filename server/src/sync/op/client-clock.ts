@@ -2,7 +2,7 @@ import { formatHlc, parseHlc, type PushOp } from '../../../../shared';
 import type { OpEnv } from './env';
 
 /** A client stamp further ahead of the server clock than this is clamped: a fast desk cannot win by lying. */
-export const MAX_CLOCK_DRIFT_MS = 5_000;
+const MAX_CLOCK_DRIFT_MS = 5_000;
 
 /**
  * The op's HLC stamp as the server trusts it: moved back by the desk's measured clock skew (X-Client-Time),

@@ -15,7 +15,7 @@ import type { ServerRow } from '../rows';
 
 export type ConflictPolicy = Record<EntityType, Resolution>;
 
-export interface AuditInsert {
+interface AuditInsert {
   entity_type: EntityType;
   entity_uuid: string;
   action: string;
@@ -23,7 +23,7 @@ export interface AuditInsert {
   after: ServerRow;
 }
 
-export interface ConflictInsert {
+interface ConflictInsert {
   id: string;
   entity_type: EntityType;
   entity_uuid: string;

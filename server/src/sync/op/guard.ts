@@ -16,7 +16,7 @@ import { invalid, type FieldProblems, type Refusal } from './env';
  */
 
 /** Entity data is flat; anything nested deeper than this is refused before it is walked recursively. */
-export const MAX_DATA_DEPTH = 16;
+const MAX_DATA_DEPTH = 16;
 
 /** Keys an update may carry besides the fields it changes. */
 const UPDATE_KEYS = new Set(['uuid', 'version', 'updated_at']);
@@ -88,7 +88,7 @@ const isAltered = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
 const hasAlteredString = (value: unknown) => alteredStringPath(value) !== null;
 
 /** How deeply a value nests, walked without recursion (a 10,000-deep body must not overflow the stack). */
-export function depthOf(value: unknown): number {
+function depthOf(value: unknown): number {
   let max = 0;
   const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
   while (stack.length) {

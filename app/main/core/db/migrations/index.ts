@@ -7,7 +7,7 @@ import { adjustmentsMigration } from './0052-adjustments';
 import { pricingRoutesCentresMigration } from './0060-pricing-routes-centres';
 
 /** Migrations are imported in code (not read from a folder) so they survive bundling by electron-vite. */
-export const localMigrations: Record<string, Migration> = {
+const localMigrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-local-users': localUsersMigration,
   '0020-code-key': codeKeyMigration,

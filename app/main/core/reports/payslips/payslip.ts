@@ -39,7 +39,7 @@ const KIND_LABELS: Record<Deduction['kind'], (name: string) => string> = {
   credit: (name) => `Instalment: ${name}`,
 };
 
-export const PAYSLIP_CSS = `
+const PAYSLIP_CSS = `
 .payslip dl { display: grid; grid-template-columns: 60mm 1fr; gap: 1.5mm 4mm; font-size: 10pt; margin: 4mm 0 0; }
 .payslip dt { color: #444; }
 .payslip dd { margin: 0; font-weight: bold; text-align: right; font-variant-numeric: tabular-nums; max-width: 50mm; }
@@ -52,7 +52,7 @@ function title(run: PayslipRun): string {
 }
 
 /** One supplier's payslip as a paged document (one page unless the deductions are very many). */
-export function payslipSpec(run: PayslipRun, line: SettlementLine, ctx: ReportContext): DocumentSpec {
+function payslipSpec(run: PayslipRun, line: SettlementLine, ctx: ReportContext): DocumentSpec {
   const money = (minor: number) => formatMoney(minor, ctx.money);
   const summary: [string, string, string?][] = [
     ['Gross pay', money(line.gross_minor)],

@@ -5,8 +5,8 @@ import type { PayslipRun } from './payslip';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 /** Suppliers have their own uuid range, so that any number of them never meets a product or charge. */
 const sid = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
-export const SAMPLE_TEA = id(101);
-export const SAMPLE_MILK = id(102);
+const SAMPLE_TEA = id(101);
+const SAMPLE_MILK = id(102);
 
 /**
  * A small, realistic run for payslip tests and the docs picture: suppliers on two routes, both products, an

@@ -1,5 +1,6 @@
 import { can, CHARGE_KINDS, describeChargeValue, parseChargeValue, type ChargeKind } from '../../../../../shared';
-import { Field, FormMessage, SelectField } from '../../components/Field';
+import { AddForm } from '../../components/AddForm';
+import { Field, SelectField } from '../../components/Field';
 import { call, useQuery } from '../../lib/api';
 import { useAddForm } from '../../lib/forms';
 import { useApp } from '../../lib/settings';
@@ -104,88 +105,73 @@ export function ChargesPanel() {
           ) : null}
         </tbody>
       </table>
-      {mayEdit && !adding ? (
-        <button type="button" className="secondary" onClick={() => setAdding(true)}>
-          New charge…
-        </button>
-      ) : null}
-      {mayEdit && adding ? (
-        <form
-          className="card form"
-          aria-label="New charge"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void add();
-          }}
+      {mayEdit ? (
+        <AddForm
+          what="charge"
+          heading
+          adding={adding}
+          setAdding={setAdding}
+          message={message}
+          onSubmit={() => void add()}
         >
-          <h2>New charge</h2>
-          <div className="grid2">
-            <Field
-              label="Charge code"
-              value={values.code}
-              onChange={(e) => setValues({ ...values, code: e.target.value })}
-              error={errors.code}
-            />
-            <Field
-              label="Charge name"
-              value={values.name}
-              onChange={(e) => setValues({ ...values, name: e.target.value })}
-              error={errors.name}
-            />
-            <SelectField
-              label="Kind"
-              value={values.kind}
-              onChange={(e) => setValues({ ...values, kind: e.target.value as ChargeKind })}
-              options={CHARGE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-              error={errors.kind}
-            />
-            <Field
-              label={values.kind === 'percent' ? 'Percent' : `Amount (${currency})`}
-              inputMode="decimal"
-              value={values.value}
-              onChange={(e) => setValues({ ...values, value: e.target.value })}
-              error={errors.value}
-            />
-            <SelectField
-              label="Product"
-              value={values.product}
-              onChange={(e) => setValues({ ...values, product: e.target.value })}
-              options={[
-                { value: '', label: values.kind === 'per_unit' ? 'Choose a product' : 'All products' },
-                ...(products.data ?? []).map((p) => ({ value: p.uuid, label: `${p.code} ${p.name}` })),
-              ]}
-              error={errors.product_uuid}
-            />
-            <Field
-              label="Order"
-              inputMode="numeric"
-              value={values.order}
-              onChange={(e) => setValues({ ...values, order: e.target.value })}
-              error={errors.sort_order}
-            />
-            <Field
-              label="Active from"
-              type="date"
-              value={values.from}
-              onChange={(e) => setValues({ ...values, from: e.target.value })}
-              error={errors.active_from}
-            />
-            <Field
-              label="Active until"
-              type="date"
-              value={values.to}
-              onChange={(e) => setValues({ ...values, to: e.target.value })}
-              error={errors.active_to}
-            />
-          </div>
-          <FormMessage message={message} />
-          <div className="row">
-            <button type="submit">Add charge</button>
-            <button type="button" className="secondary" onClick={() => setAdding(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+          <Field
+            label="Charge code"
+            value={values.code}
+            onChange={(e) => setValues({ ...values, code: e.target.value })}
+            error={errors.code}
+          />
+          <Field
+            label="Charge name"
+            value={values.name}
+            onChange={(e) => setValues({ ...values, name: e.target.value })}
+            error={errors.name}
+          />
+          <SelectField
+            label="Kind"
+            value={values.kind}
+            onChange={(e) => setValues({ ...values, kind: e.target.value as ChargeKind })}
+            options={CHARGE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            error={errors.kind}
+          />
+          <Field
+            label={values.kind === 'percent' ? 'Percent' : `Amount (${currency})`}
+            inputMode="decimal"
+            value={values.value}
+            onChange={(e) => setValues({ ...values, value: e.target.value })}
+            error={errors.value}
+          />
+          <SelectField
+            label="Product"
+            value={values.product}
+            onChange={(e) => setValues({ ...values, product: e.target.value })}
+            options={[
+              { value: '', label: values.kind === 'per_unit' ? 'Choose a product' : 'All products' },
+              ...(products.data ?? []).map((p) => ({ value: p.uuid, label: `${p.code} ${p.name}` })),
+            ]}
+            error={errors.product_uuid}
+          />
+          <Field
+            label="Order"
+            inputMode="numeric"
+            value={values.order}
+            onChange={(e) => setValues({ ...values, order: e.target.value })}
+            error={errors.sort_order}
+          />
+          <Field
+            label="Active from"
+            type="date"
+            value={values.from}
+            onChange={(e) => setValues({ ...values, from: e.target.value })}
+            error={errors.active_from}
+          />
+          <Field
+            label="Active until"
+            type="date"
+            value={values.to}
+            onChange={(e) => setValues({ ...values, to: e.target.value })}
+            error={errors.active_to}
+          />
+        </AddForm>
       ) : null}
     </section>
   );

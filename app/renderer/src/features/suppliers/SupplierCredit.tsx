@@ -1,5 +1,6 @@
 import { can, CREDIT_KINDS, parseMoney, type CreditKind } from '../../../../../shared';
-import { Field, FormMessage, SelectField } from '../../components/Field';
+import { AddForm } from '../../components/AddForm';
+import { Field, SelectField } from '../../components/Field';
 import { call, useQuery } from '../../lib/api';
 import { useAddForm } from '../../lib/forms';
 import { useApp } from '../../lib/settings';
@@ -78,64 +79,43 @@ export function SupplierCredit({ supplierUuid }: { supplierUuid: string }) {
       ) : (
         <p className="muted">No loans or inputs on credit.</p>
       )}
-      {mayGrant && !adding ? (
-        <button type="button" className="secondary" onClick={() => setAdding(true)}>
-          New credit…
-        </button>
-      ) : null}
-      {mayGrant && adding ? (
-        <form
-          className="card form"
-          aria-label="New credit"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void grant();
-          }}
-        >
-          <div className="grid2">
-            <SelectField
-              label="Kind of credit"
-              value={values.kind}
-              onChange={(e) => setValues({ ...values, kind: e.target.value as CreditKind })}
-              options={CREDIT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-              error={errors.kind}
-            />
-            <Field
-              label="What was given"
-              value={values.description}
-              onChange={(e) => setValues({ ...values, description: e.target.value })}
-              error={errors.description}
-            />
-            <Field
-              label={`Principal (${currency})`}
-              inputMode="decimal"
-              value={values.principal}
-              onChange={(e) => setValues({ ...values, principal: e.target.value })}
-              error={errors.principal_minor}
-            />
-            <Field
-              label={`Instalment per run (${currency})`}
-              inputMode="decimal"
-              value={values.instalment}
-              onChange={(e) => setValues({ ...values, instalment: e.target.value })}
-              error={errors.instalment_minor}
-            />
-            <Field
-              label="Issued on"
-              type="date"
-              value={values.issued}
-              onChange={(e) => setValues({ ...values, issued: e.target.value })}
-              error={errors.issued_on}
-            />
-          </div>
-          <FormMessage message={message} />
-          <div className="row">
-            <button type="submit">Add credit</button>
-            <button type="button" className="secondary" onClick={() => setAdding(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+      {mayGrant ? (
+        <AddForm what="credit" adding={adding} setAdding={setAdding} message={message} onSubmit={() => void grant()}>
+          <SelectField
+            label="Kind of credit"
+            value={values.kind}
+            onChange={(e) => setValues({ ...values, kind: e.target.value as CreditKind })}
+            options={CREDIT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            error={errors.kind}
+          />
+          <Field
+            label="What was given"
+            value={values.description}
+            onChange={(e) => setValues({ ...values, description: e.target.value })}
+            error={errors.description}
+          />
+          <Field
+            label={`Principal (${currency})`}
+            inputMode="decimal"
+            value={values.principal}
+            onChange={(e) => setValues({ ...values, principal: e.target.value })}
+            error={errors.principal_minor}
+          />
+          <Field
+            label={`Instalment per run (${currency})`}
+            inputMode="decimal"
+            value={values.instalment}
+            onChange={(e) => setValues({ ...values, instalment: e.target.value })}
+            error={errors.instalment_minor}
+          />
+          <Field
+            label="Issued on"
+            type="date"
+            value={values.issued}
+            onChange={(e) => setValues({ ...values, issued: e.target.value })}
+            error={errors.issued_on}
+          />
+        </AddForm>
       ) : null}
     </section>
   );

@@ -168,6 +168,12 @@ export function SyncScreen() {
         </form>
       ) : null}
       <h2>Waiting to send ({pending.data?.length ?? 0})</h2>
+      {s && s.waitingForSupervisor > 0 ? (
+        <p className="warn" data-testid="waiting-for-supervisor">
+          {s.waitingForSupervisor} waiting for a supervisor: made by a supervisor on this desk, they go out when a
+          supervisor signs in here again. Nothing is lost.
+        </p>
+      ) : null}
       {(pending.data ?? []).length ? (
         <ul className="small">
           {pending.data!.slice(0, 50).map((op) => (

@@ -28,11 +28,11 @@ function readingForm(def: ReadingDef): ReadingForm {
   };
 }
 
-export function tareForms(tares: readonly Tare[]): TareForm[] {
+function tareForms(tares: readonly Tare[]): TareForm[] {
   return tares.map((t) => ({ code: t.code, label: t.label, tare: formatQuantity(t.tare_milli) }));
 }
 
-export function rateForm(method: RateMethod, currency: string): RateForm {
+function rateForm(method: RateMethod, currency: string): RateForm {
   const money = (minor: number) => moneyToInput(minor, currency);
   const form = { ...emptyRateForm(), by: method.by };
   switch (method.by) {

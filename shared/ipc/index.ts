@@ -1,3 +1,0 @@
-export * from './contract';
-export * from './types';
-export * from './reports';
