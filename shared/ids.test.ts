@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isUuidV7, newId } from './ids';
 
 describe('newId', () => {
@@ -7,5 +7,16 @@ describe('newId', () => {
     expect(new Set(ids).size).toBe(1000);
     expect(ids.every(isUuidV7)).toBe(true);
     expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('draws random bytes in blocks, not once per id (an import makes two ids a line)', () => {
+    const draws = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    try {
+      const ids = Array.from({ length: 2000 }, newId);
+      expect(new Set(ids).size).toBe(2000);
+      expect(draws.mock.calls.length).toBeLessThanOrEqual(10);
+    } finally {
+      draws.mockRestore();
+    }
   });
 });

@@ -13,6 +13,8 @@ import { storedValues } from './row-codec';
 export interface LocalRows {
   /** A row made on this desk (fails if the uuid exists). */
   insert(type: EntityType, row: Record<string, unknown>, status: LocalSyncStatus): void;
+  /** Many rows made on this desk (an import): one statement and one column list for all of them. */
+  insertMany(type: EntityType, rows: readonly Record<string, unknown>[], status: LocalSyncStatus): void;
   /** Whole rows, inserted or overwritten; columns the row lacks are stored as null. */
   upsert(type: EntityType, rows: readonly Record<string, unknown>[], status: LocalSyncStatus): void;
   /** Some columns of one row (a correction, the server's version). */
@@ -60,11 +62,24 @@ export function createLocalRows(sqlite: Database.Database): LocalRows {
   const insertSql = (type: EntityType, columns: string[]) =>
     `insert into ${tableOf(type)} (${columns.map(quote).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`;
 
-  return {
-    insert(type, row, status) {
+  // The insert of each type, its SQL built once (not once per row).
+  const inserts = new Map<EntityType, { columns: string[]; statement: Database.Statement }>();
+  const insertOf = (type: EntityType) => {
+    let insert = inserts.get(type);
+    if (!insert) {
       const columns = rowColumns(type);
-      prepared(sqlite, insertSql(type, columns)).run(bindings(type, columns, row, status));
-    },
+      inserts.set(type, (insert = { columns, statement: prepared(sqlite, insertSql(type, columns)) }));
+    }
+    return insert;
+  };
+  const insertMany: LocalRows['insertMany'] = (type, rows, status) => {
+    const { columns, statement } = insertOf(type);
+    for (const row of rows) statement.run(bindings(type, columns, row, status));
+  };
+
+  return {
+    insert: (type, row, status) => insertMany(type, [row], status),
+    insertMany,
 
     upsert(type, rows, status) {
       const columns = rowColumns(type);

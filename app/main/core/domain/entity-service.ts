@@ -16,7 +16,7 @@ import type { Transaction } from 'kysely';
 import type { LocalDatabase } from '../db/schema';
 import { assertUniqueFree, assertUniqueFreeMany } from './by-code';
 import { requireCan, type CoreContext, type Executor } from './context';
-import { changedFieldsOf, findEntity, writeEntity } from './entity-writer';
+import { changedFieldsOf, findEntity, writeCreates, writeEntity } from './entity-writer';
 import { newRowBase, requireSomeChange, touched } from './row-base';
 
 type Row<T extends EntityType> = EntityRows[T];
@@ -66,15 +66,18 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
     return row;
   }
 
-  /** A new row from parsed create input: instants as ISO UTC, `now` fields defaulted, `unset` fields null. */
-  function newRow(data: Values): Row<T> {
+  /**
+   * A new row from parsed create input: instants as ISO UTC, `now` fields defaulted, `unset` fields null.
+   * `now` is read once by the caller for a batch (the rows of one import share one instant).
+   */
+  function newRow(data: Values, now = ctx.now()): Row<T> {
     const { uuid, ...values } = data;
-    const row: Values = { ...newRowBase(ctx, uuid as string | undefined), ...values };
+    const row: Values = { ...newRowBase(ctx, uuid as string | undefined, now), ...values };
     for (const [name, field] of fields) {
       if (field.create === 'computed') throw new Error(`${type}.${name} is computed: its service makes the row`);
       if (field.create === 'unset') row[name] = null;
       else if (field.kind === 'instant' && (row[name] !== undefined || field.create === 'now'))
-        row[name] = toIsoInstant((row[name] as string | undefined) ?? ctx.now());
+        row[name] = toIsoInstant((row[name] as string | undefined) ?? now);
     }
     return row as Row<T>;
   }
@@ -102,12 +105,14 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
   async function createManyParsed(all: readonly Values[]): Promise<Row<T>[]> {
     may('create');
     return ctx.write(async (trx) => {
-      // Checked set-wise (one indexed query per 500 codes, each reference once), then written row by row
-      // with prepared statements, all in this one transaction.
+      // Checked set-wise (one indexed query per 500 codes, each reference once), then written with
+      // statements prepared once and one clock read, all in this one transaction.
       await assertReferencesMany(trx, type, all);
       await assertUniqueFreeMany(trx, type, all);
-      const rows = all.map(newRow);
-      for (const row of rows) await writeEntity(trx, ctx, { type, operation: 'create', after: row });
+      const now = ctx.now();
+      const rows = all.map((data) => newRow(data, now));
+      for (const row of rows) checkRow(row);
+      writeCreates(trx, ctx, type, rows);
       return rows;
     });
   }

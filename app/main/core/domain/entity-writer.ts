@@ -52,11 +52,24 @@ export async function writeEntity<T extends EntityType>(
   ctx: CoreContext,
   spec: WriteSpec<T>,
 ): Promise<void> {
-  const now = ctx.now();
-  const userId = ctx.session()?.userId ?? null;
   if (spec.operation === 'create') ctx.rows.insert(spec.type, spec.after, 'pending');
   else ctx.rows.upsert(spec.type, [spec.after], 'pending');
+  logWrite(ctx, spec, ctx.now(), ctx.session()?.userId ?? null);
+}
 
+/**
+ * Many new rows of one type (an import), each with its audit entry and outbox op, in the caller's transaction:
+ * the same three writes per row as writeEntity, with each statement prepared and the clock read once.
+ */
+export function writeCreates<T extends EntityType>(_trx: Trx, ctx: CoreContext, type: T, rows: EntityRows[T][]): void {
+  const now = ctx.now();
+  const userId = ctx.session()?.userId ?? null;
+  ctx.rows.insertMany(type, rows, 'pending');
+  for (const after of rows) logWrite(ctx, { type, operation: 'create', after }, now, userId);
+}
+
+/** The audit entry and outbox op of one write whose row is already written. */
+function logWrite<T extends EntityType>(ctx: CoreContext, spec: WriteSpec<T>, now: string, userId: string | null) {
   ctx.log.audit({
     at: now,
     user_id: userId,

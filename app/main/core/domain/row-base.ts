@@ -2,8 +2,7 @@ import { newId, validationError } from '../../../../shared';
 import type { CoreContext } from './context';
 
 /** Common columns of a row made on this desk; the server assigns the real version on push. */
-export function newRowBase(ctx: CoreContext, uuid?: string) {
-  const now = ctx.now();
+export function newRowBase(ctx: CoreContext, uuid?: string, now = ctx.now()) {
   const userId = ctx.session()?.userId ?? null;
   return {
     uuid: uuid ?? newId(),
