@@ -200,6 +200,8 @@ describe('a new user’s first day', () => {
       await other.auth.login('clerk@example.com', PASSWORD);
       await other.engine.sync('manual');
       await page.getByRole('button', { name: 'Sign out' }).click();
+      // Sign out sends this user's changes first: wait until it is done (the sign-in form is back).
+      await page.getByLabel('Email').waitFor();
       await other.payments.update(payment.uuid, { amount_minor: 55_000 });
       expect((await other.engine.sync('manual')).outcome).toBe('success');
     } finally {
