@@ -64,6 +64,8 @@ export function CollectionEntry() {
   const productSelect = useRef<HTMLSelectElement>(null);
   const weightInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  /** Where Enter was pressed while the product's terms were loading: the walk goes on from there once they are in. */
+  const pendingStep = useRef<HTMLElement | null>(null);
 
   const productList = products.data ?? [];
   const product = productList.find((p) => p.uuid === productUuid) ?? productList[0];
@@ -81,7 +83,7 @@ export function CollectionEntry() {
     },
     [day],
   );
-  const terms = useEntryTerms(product?.uuid, supplier?.uuid, collectedAt);
+  const { terms, loading: termsLoading } = useEntryTerms(product?.uuid, supplier?.uuid, collectedAt);
   const layout = layoutOf(terms, draft.centre);
   const preview = product ? previewOf(terms, layout, draft, product.uuid) : null;
   const hasScale = Boolean(scale.status && scale.status.state !== 'none');
@@ -100,12 +102,28 @@ export function CollectionEntry() {
     );
   }, [draft.shift]);
 
+  // The terms in, Enter goes on where it was pressed (into the new product's first field, or saves).
+  useEffect(() => {
+    const from = pendingStep.current;
+    if (termsLoading || !from) return;
+    pendingStep.current = null;
+    if (from.isConnected) focusAfter(from);
+  });
+
+  /** The product's terms are on their way (as on screen now: a late callback may hold an older render's state). */
+  const waitingForTerms = () => form.current?.getAttribute('aria-busy') === 'true';
+
   /** The fields Enter walks through, in the order on screen. */
   function steps(): HTMLElement[] {
     return [...(form.current?.querySelectorAll<HTMLElement>('[data-step]') ?? [])];
   }
 
   function focusAfter(target: HTMLElement) {
+    // What follows the weight is the product's rule fields (or saving), which wait for its terms.
+    if (target === weightInput.current && waitingForTerms()) {
+      pendingStep.current = target;
+      return;
+    }
     const all = steps();
     const next = all[all.indexOf(target) + 1];
     if (next) next.focus();
@@ -130,6 +148,11 @@ export function CollectionEntry() {
 
   function onFormKey(e: KeyboardEvent<HTMLFormElement>) {
     const target = e.target as HTMLElement;
+    // After an Enter that waits for the terms, typed keys are meant for the next field, which is not there yet.
+    if (pendingStep.current && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      return;
+    }
     if (e.key === 'F2') {
       e.preventDefault();
       void takeWeight().then((ok) => ok && weightInput.current && focusAfter(weightInput.current));
@@ -145,6 +168,10 @@ export function CollectionEntry() {
   }
 
   async function save(secondDelivery = draft.secondDelivery) {
+    if (waitingForTerms()) {
+      outcome.fail(`Wait a moment: the pricing terms for ${product?.code ?? 'the product'} are still loading.`);
+      return;
+    }
     const next: Record<string, string> = {};
     if (!supplier) next.supplier = 'Pick a supplier';
     if (!product) next.product = 'Add a product first (Products & rates)';
@@ -192,6 +219,7 @@ export function CollectionEntry() {
         ref={form}
         className={`card entry${backDated ? ' entry--backdated' : ''}`}
         aria-label="Collection entry"
+        aria-busy={termsLoading}
         onKeyDown={onFormKey}
         onSubmit={(e) => {
           e.preventDefault();
@@ -262,14 +290,20 @@ export function CollectionEntry() {
           ) : null}
         </div>
         <div className="entry__fields entry__fields--rule">
-          <WeighingFields
-            layout={layout}
-            draft={draft}
-            errors={errors}
-            unit={product?.unit ?? ''}
-            money={money}
-            change={change}
-          />
+          {termsLoading ? (
+            <p className="muted" role="status" data-testid="terms-loading">
+              Loading the pricing terms for {product?.code}: its fields show when they are in, and Enter waits for them.
+            </p>
+          ) : (
+            <WeighingFields
+              layout={layout}
+              draft={draft}
+              errors={errors}
+              unit={product?.unit ?? ''}
+              money={money}
+              change={change}
+            />
+          )}
         </div>
         <div className="entry__fields">
           {layout.weighs ? <ShiftCentreFields terms={terms} draft={draft} errors={errors} change={change} /> : null}
