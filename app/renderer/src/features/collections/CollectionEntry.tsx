@@ -7,7 +7,7 @@ import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { qty, useApp } from '../../lib/settings';
-import { dayLabel, localDay, localDayBounds } from '../../lib/when';
+import { dayLabel, instantOfInput, zoneDay, zoneDayBounds } from '../../lib/when';
 import { LiveWeight } from '../scale/LiveWeight';
 import { useScale } from '../scale/useScale';
 import { CollectionsTable } from './CollectionsTable';
@@ -69,15 +69,18 @@ export function CollectionEntry() {
 
   const productList = products.data ?? [];
   const product = productList.find((p) => p.uuid === productUuid) ?? productList[0];
-  const today = localDay(now);
-  const day = when ? when.slice(0, 10) : today;
+  // Typed dates and times are on the org's clock, the one the lists show records on (not this computer's).
+  const zone = session?.orgTimeZone ?? 'UTC';
+  const today = zoneDay(now, zone);
+  const day = when ? zoneDay(when, zone) : today;
   const backDated = day !== today;
-  const collectedAt = when ? new Date(when).toISOString() : undefined;
+  const typedAt = when ? instantOfInput(when, zone) : null;
+  const collectedAt = typedAt?.toISOString();
   const supervisor = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
   const list = useQuery(
     'collections.list',
     {
-      ...(backDated ? localDayBounds(day) : { today: true }),
+      ...(backDated ? zoneDayBounds(day, zone) : { today: true }),
       ...(supervisor && typedOnly ? { typedOnly: true } : {}),
       limit: 500,
     },
@@ -177,8 +180,8 @@ export function CollectionEntry() {
     if (!product) next.product = 'Add a product first (Products & rates)';
     const built = buildEntry({ ...draft, secondDelivery }, layout);
     if (!built.ok) Object.assign(next, built.errors);
-    if (when && Number.isNaN(new Date(when).getTime())) next.when = 'must be a date and time';
-    else if (when && new Date(when).getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
+    if (when && !typedAt) next.when = 'must be a date and time';
+    else if (typedAt && typedAt.getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
     setErrors(next);
     if (Object.keys(next).length || !supplier || !product || !built.ok) {
       outcome.fail(pleaseCorrect(Object.keys(next).length));
@@ -310,6 +313,7 @@ export function CollectionEntry() {
           <WhenField
             when={when}
             now={now}
+            timeZone={zone}
             error={errors.when}
             onChange={setWhen}
             onEnter={() => supplierInput.current?.focus()}
