@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { termsOf } from '../../shared';
-import { MILK_RULE, TEA_RULE } from '../../shared/pricing/fixtures';
-import { connectAs, startE2E } from './office';
+import { addTeaAndMilk, connectAs, startE2E, startEntry, typeMilkCansAndReadings } from './office';
 
 /**
  * The product's rule fields come with its terms, over IPC. The test host holds that answer, and the clerk types on
@@ -24,25 +22,9 @@ describe('collection entry while the product’s terms are on their way', () => 
     await page.getByRole('heading', { name: 'Welcome to CollectPay' }).waitFor();
     await connectAs(page, 'supervisor@example.com');
     const core = host.core;
-    await core.suppliers.create({ code: 'S-0101', name: 'Amina Njeri' });
-    const tea = await core.products.create({ code: 'TEA', name: 'Green tea leaf', unit: 'kg' });
-    const milk = await core.products.create({ code: 'MILK', name: 'Raw milk', unit: 'l' });
-    for (const [product, rule] of [
-      [tea, TEA_RULE],
-      [milk, MILK_RULE],
-    ] as const)
-      await core.pricingRules.create({
-        product_uuid: product.uuid,
-        effective_from: '2026-01-01',
-        terms: termsOf(rule),
-      });
+    const { tea, milk } = await addTeaAndMilk(core);
 
-    await page.keyboard.press('Control+2');
-    await page.getByRole('heading', { name: 'Record collections' }).waitFor();
-    await page.keyboard.type('S-0101');
-    await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('entry-product');
-    await page.getByLabel('Product').selectOption(tea.uuid);
+    await startEntry(page, 'S-0101', tea.uuid);
     await expect.poll(count('#entry-container-ROPE')).toBe(1);
 
     // Milk picked while its terms are held: the clerk types the weight, Enter, a can count, at once.
@@ -60,14 +42,7 @@ describe('collection entry while the product’s terms are on their way', () => 
     await expect.poll(focused).toBe('entry-container-CAN-7');
     expect(await page.locator('#entry-container-CAN-7').inputValue()).toBe('');
     expect(await page.getByTestId('terms-loading').count()).toBe(0);
-    await page.keyboard.type('1');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('entry-reading-fat');
-    await page.keyboard.type('3.75');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('8.60');
-    await expect.poll(() => page.getByTestId('quote').textContent()).toContain('Rate $46.00');
+    await typeMilkCansAndReadings(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('today-count').textContent()).toBe('1 entries');
     expect((await core.collections.list({})).rows[0]).toMatchObject({
