@@ -33,6 +33,11 @@ export interface TestHost {
   manager: DeskManager;
   /** The desk's database in use now (the demo one while exploring). */
   readonly core: Core;
+  /**
+   * Holds the answers on a channel until the returned release is called: a test sees the UI while the core is
+   * slow to answer, without timing anything.
+   */
+  hold(channel: string): () => void;
   close(): Promise<void>;
 }
 
@@ -91,6 +96,7 @@ export async function startTestHost(options: {
     }
     createReadStream(file).pipe(response);
   });
+  const held = new Map<string, Promise<void>>();
   const wss = new WebSocketServer({ server, path: '/bridge' });
   wss.on('connection', (socket) => {
     const unwire = manager.wire((event: EventName, payload) => socket.send(JSON.stringify({ event, payload })));
@@ -101,6 +107,7 @@ export async function startTestHost(options: {
       } catch {
         return;
       }
+      await held.get(String(message.channel));
       const result = await dispatch(manager.api(), message.channel, message.input);
       socket.send(JSON.stringify({ id: message.id, result }));
     });
@@ -114,6 +121,14 @@ export async function startTestHost(options: {
     manager,
     get core() {
       return manager.core;
+    },
+    hold(channel) {
+      let release = () => {};
+      held.set(channel, new Promise<void>((ok) => (release = ok)));
+      return () => {
+        held.delete(channel);
+        release();
+      };
     },
     async close() {
       for (const client of wss.clients) client.terminate();

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { termsOf } from '../../shared';
+import { MILK_RULE, TEA_RULE } from '../../shared/pricing/fixtures';
 import { startTestHost, type TestHost } from '../../app/dev/test-host';
 import { launchChromium } from '../../app/main/core/reports/chromium-pdf';
 import { buildServer } from '../../server/src/app';
@@ -50,6 +52,44 @@ export async function typeCollection(page: Page, supplierCode: string, quantity:
   await page.keyboard.type(quantity);
   await expect.poll(() => page.getByTestId('quote').textContent()).toContain('Amount');
   await page.keyboard.press('Enter');
+}
+
+/** The collection entry screen (Ctrl+2), the supplier typed, Enter, and the product picked. */
+export async function startEntry(page: Page, supplierCode: string, productUuid: string) {
+  await page.keyboard.press('Control+2');
+  await page.getByRole('heading', { name: 'Record collections' }).waitFor();
+  await page.keyboard.type(supplierCode);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('entry-product');
+  await page.getByLabel('Product').selectOption(productUuid);
+}
+
+/** From milk's first can (focused): one can no. 7, none of no. 12, fat 3.75 and SNF 8.60, priced by the chart. */
+export async function typeMilkCansAndReadings(page: Page) {
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('entry-reading-fat');
+  await page.keyboard.type('3.75');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('8.60');
+  await expect.poll(() => page.getByTestId('quote').textContent()).toContain('Rate $46.00');
+}
+
+/**
+ * Supplier S-0101, tea priced by grade less its sacks and milk by a fat × SNF chart less its cans (rules from
+ * 2026-01-01), made through the core as the signed-in supervisor.
+ */
+export async function addTeaAndMilk(core: TestHost['core']) {
+  const supplier = await core.suppliers.create({ code: 'S-0101', name: 'Amina Njeri' });
+  const tea = await core.products.create({ code: 'TEA', name: 'Green tea leaf', unit: 'kg' });
+  const milk = await core.products.create({ code: 'MILK', name: 'Raw milk', unit: 'l' });
+  for (const [product, rule] of [
+    [tea, TEA_RULE],
+    [milk, MILK_RULE],
+  ] as const)
+    await core.pricingRules.create({ product_uuid: product.uuid, effective_from: '2026-01-01', terms: termsOf(rule) });
+  return { supplier, tea, milk };
 }
 
 /**

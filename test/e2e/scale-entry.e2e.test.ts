@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { termsOf } from '../../shared';
-import { MILK_RULE, TEA_RULE } from '../../shared/pricing/fixtures';
 import { playScale } from '../../app/main/serial/scale-simulator';
 import { VirtualScale } from '../../app/main/serial/virtual-scale';
-import { connectAs, shot, startE2E } from './office';
+import { addTeaAndMilk, connectAs, shot, startE2E, startEntry, typeMilkCansAndReadings } from './office';
 
 /**
  * The live scale on the entry screen, for real: socat links two pseudo-terminals, the scale simulator plays
@@ -35,18 +33,7 @@ describe('collection entry with a live serial scale (pty → serialport → core
 
     // A tea rule by grade and a milk rule by chart, made through the core as the signed-in supervisor.
     const core = host.core;
-    const supplier = await core.suppliers.create({ code: 'S-0101', name: 'Amina Njeri' });
-    const tea = await core.products.create({ code: 'TEA', name: 'Green tea leaf', unit: 'kg' });
-    const milk = await core.products.create({ code: 'MILK', name: 'Raw milk', unit: 'l' });
-    for (const [product, rule] of [
-      [tea, TEA_RULE],
-      [milk, MILK_RULE],
-    ] as const)
-      await core.pricingRules.create({
-        product_uuid: product.uuid,
-        effective_from: '2026-01-01',
-        terms: termsOf(rule),
-      });
+    const { supplier, tea, milk } = await addTeaAndMilk(core);
 
     // The scale, set up on the Settings screen: the pty's desk end as its port.
     await page.keyboard.press('Control+7');
@@ -61,12 +48,7 @@ describe('collection entry with a live serial scale (pty → serialport → core
     await shot(page, 'collection-entry-scale-settings');
 
     // Tea from the scale: the live weight, an unsteady weight refused, the steady one taken with Enter.
-    await page.keyboard.press('Control+2');
-    await page.getByRole('heading', { name: 'Record collections' }).waitFor();
-    await page.keyboard.type('S-0101');
-    await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('entry-product');
-    await page.getByLabel('Product').selectOption(tea.uuid);
+    await startEntry(page, 'S-0101', tea.uuid);
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('entry-quantity');
     await expect.poll(() => page.getByText('Gross weight (kg)').count()).toBe(1);
@@ -99,20 +81,11 @@ describe('collection entry with a live serial scale (pty → serialport → core
     await page.keyboard.type('S-0101');
     await page.keyboard.press('Enter');
     await page.getByLabel('Product').selectOption(milk.uuid);
-    // The milk rule's fields come with its terms (an IPC round trip): a clerk sees the can appear before weighing.
-    await expect.poll(() => page.locator('#entry-container-CAN-7').count()).toBe(1);
     await page.keyboard.press('Enter');
     await page.keyboard.type('24.7');
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('entry-container-CAN-7');
-    await page.keyboard.type('1');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('entry-reading-fat');
-    await page.keyboard.type('3.75');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('8.60');
-    await expect.poll(() => page.getByTestId('quote').textContent()).toContain('Rate $46.00');
+    await typeMilkCansAndReadings(page);
     await expect.poll(() => page.getByTestId('weight-source').textContent()).toBe('Typed');
     await shot(page, 'collection-entry-milk-by-chart');
     await page.keyboard.press('Enter');
@@ -122,7 +95,6 @@ describe('collection entry with a live serial scale (pty → serialport → core
     await page.keyboard.type('S-0101');
     await page.keyboard.press('Enter');
     await page.getByLabel('Product').selectOption(tea.uuid);
-    await expect.poll(() => page.locator('#entry-container-ROPE').count()).toBe(1);
     await page.keyboard.press('Enter');
     await page.keyboard.type('10');
     await page.getByLabel('Grade').selectOption('B');

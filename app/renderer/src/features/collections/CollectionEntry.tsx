@@ -7,7 +7,7 @@ import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { qty, useApp } from '../../lib/settings';
-import { dayLabel, localDay, localDayBounds } from '../../lib/when';
+import { dayLabel, instantOfInput, zoneDay, zoneDayBounds } from '../../lib/when';
 import { LiveWeight } from '../scale/LiveWeight';
 import { useScale } from '../scale/useScale';
 import { CollectionsTable } from './CollectionsTable';
@@ -64,24 +64,29 @@ export function CollectionEntry() {
   const productSelect = useRef<HTMLSelectElement>(null);
   const weightInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  /** Where Enter was pressed while the product's terms were loading: the walk goes on from there once they are in. */
+  const pendingStep = useRef<HTMLElement | null>(null);
 
   const productList = products.data ?? [];
   const product = productList.find((p) => p.uuid === productUuid) ?? productList[0];
-  const today = localDay(now);
-  const day = when ? when.slice(0, 10) : today;
+  // Typed dates and times are on the org's clock, the one the lists show records on (not this computer's).
+  const zone = session?.orgTimeZone ?? 'UTC';
+  const today = zoneDay(now, zone);
+  const day = when ? zoneDay(when, zone) : today;
   const backDated = day !== today;
-  const collectedAt = when ? new Date(when).toISOString() : undefined;
+  const typedAt = when ? instantOfInput(when, zone) : null;
+  const collectedAt = typedAt?.toISOString();
   const supervisor = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
   const list = useQuery(
     'collections.list',
     {
-      ...(backDated ? localDayBounds(day) : { today: true }),
+      ...(backDated ? zoneDayBounds(day, zone) : { today: true }),
       ...(supervisor && typedOnly ? { typedOnly: true } : {}),
       limit: 500,
     },
     [day],
   );
-  const terms = useEntryTerms(product?.uuid, supplier?.uuid, collectedAt);
+  const { terms, loading: termsLoading } = useEntryTerms(product?.uuid, supplier?.uuid, collectedAt);
   const layout = layoutOf(terms, draft.centre);
   const preview = product ? previewOf(terms, layout, draft, product.uuid) : null;
   const hasScale = Boolean(scale.status && scale.status.state !== 'none');
@@ -100,12 +105,28 @@ export function CollectionEntry() {
     );
   }, [draft.shift]);
 
+  // The terms in, Enter goes on where it was pressed (into the new product's first field, or saves).
+  useEffect(() => {
+    const from = pendingStep.current;
+    if (termsLoading || !from) return;
+    pendingStep.current = null;
+    if (from.isConnected) focusAfter(from);
+  });
+
+  /** The product's terms are on their way (as on screen now: a late callback may hold an older render's state). */
+  const waitingForTerms = () => form.current?.getAttribute('aria-busy') === 'true';
+
   /** The fields Enter walks through, in the order on screen. */
   function steps(): HTMLElement[] {
     return [...(form.current?.querySelectorAll<HTMLElement>('[data-step]') ?? [])];
   }
 
   function focusAfter(target: HTMLElement) {
+    // What follows the weight is the product's rule fields (or saving), which wait for its terms.
+    if (target === weightInput.current && waitingForTerms()) {
+      pendingStep.current = target;
+      return;
+    }
     const all = steps();
     const next = all[all.indexOf(target) + 1];
     if (next) next.focus();
@@ -130,6 +151,11 @@ export function CollectionEntry() {
 
   function onFormKey(e: KeyboardEvent<HTMLFormElement>) {
     const target = e.target as HTMLElement;
+    // After an Enter that waits for the terms, typed keys are meant for the next field, which is not there yet.
+    if (pendingStep.current && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      return;
+    }
     if (e.key === 'F2') {
       e.preventDefault();
       void takeWeight().then((ok) => ok && weightInput.current && focusAfter(weightInput.current));
@@ -145,13 +171,17 @@ export function CollectionEntry() {
   }
 
   async function save(secondDelivery = draft.secondDelivery) {
+    if (waitingForTerms()) {
+      outcome.fail(`Wait a moment: the pricing terms for ${product?.code ?? 'the product'} are still loading.`);
+      return;
+    }
     const next: Record<string, string> = {};
     if (!supplier) next.supplier = 'Pick a supplier';
     if (!product) next.product = 'Add a product first (Products & rates)';
     const built = buildEntry({ ...draft, secondDelivery }, layout);
     if (!built.ok) Object.assign(next, built.errors);
-    if (when && Number.isNaN(new Date(when).getTime())) next.when = 'must be a date and time';
-    else if (when && new Date(when).getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
+    if (when && !typedAt) next.when = 'must be a date and time';
+    else if (typedAt && typedAt.getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
     setErrors(next);
     if (Object.keys(next).length || !supplier || !product || !built.ok) {
       outcome.fail(pleaseCorrect(Object.keys(next).length));
@@ -192,6 +222,7 @@ export function CollectionEntry() {
         ref={form}
         className={`card entry${backDated ? ' entry--backdated' : ''}`}
         aria-label="Collection entry"
+        aria-busy={termsLoading}
         onKeyDown={onFormKey}
         onSubmit={(e) => {
           e.preventDefault();
@@ -262,20 +293,27 @@ export function CollectionEntry() {
           ) : null}
         </div>
         <div className="entry__fields entry__fields--rule">
-          <WeighingFields
-            layout={layout}
-            draft={draft}
-            errors={errors}
-            unit={product?.unit ?? ''}
-            money={money}
-            change={change}
-          />
+          {termsLoading ? (
+            <p className="muted" role="status" data-testid="terms-loading">
+              Loading the pricing terms for {product?.code}: its fields show when they are in, and Enter waits for them.
+            </p>
+          ) : (
+            <WeighingFields
+              layout={layout}
+              draft={draft}
+              errors={errors}
+              unit={product?.unit ?? ''}
+              money={money}
+              change={change}
+            />
+          )}
         </div>
         <div className="entry__fields">
           {layout.weighs ? <ShiftCentreFields terms={terms} draft={draft} errors={errors} change={change} /> : null}
           <WhenField
             when={when}
             now={now}
+            timeZone={zone}
             error={errors.when}
             onChange={setWhen}
             onEnter={() => supplierInput.current?.focus()}

@@ -1,15 +1,17 @@
-import { toLocalInput } from '../../lib/when';
+import { toZoneInput } from '../../lib/when';
 
 interface Props {
   when: string;
   now: Date;
+  /** The org's zone: the clock the value is typed and shown on. */
+  timeZone: string;
   error: string | undefined;
   onChange(value: string): void;
   onEnter(): void;
 }
 
 /** The entry's date and time: now unless the clerk types up an earlier day's slips ("Now" goes back). */
-export function WhenField({ when, now, error, onChange, onEnter }: Props) {
+export function WhenField({ when, now, timeZone, error, onChange, onEnter }: Props) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor="entry-when">Date and time</label>
@@ -17,8 +19,8 @@ export function WhenField({ when, now, error, onChange, onEnter }: Props) {
         <input
           id="entry-when"
           type="datetime-local"
-          value={when || toLocalInput(now)}
-          max={toLocalInput(new Date(now.getTime() + 5 * 60_000))}
+          value={when || toZoneInput(now, timeZone)}
+          max={toZoneInput(new Date(now.getTime() + 5 * 60_000), timeZone)}
           aria-invalid={Boolean(error)}
           aria-describedby="entry-when-note"
           onChange={(e) => onChange(e.target.value)}

@@ -67,6 +67,14 @@ export function ScaleSettingsForm() {
     setValues((v) => ({ ...v, [key]: e.target.value }));
   };
 
+  /** A setting picked from a list, and a count typed: each bound to its value in the draft and its error. */
+  const select = (key: keyof ScaleSettings, label: string, options: { value: string; label: string }[]) => (
+    <SelectField label={label} value={values[key]} onChange={set(key)} error={errors[key]} options={options} />
+  );
+  const count = (key: keyof ScaleSettings, label: string) => (
+    <Field label={label} inputMode="numeric" value={values[key]} onChange={set(key)} error={errors[key]} />
+  );
+
   async function save() {
     setSaved(false);
     let scaleSettings: ScaleSettings | null = null;
@@ -130,74 +138,23 @@ export function ScaleSettingsForm() {
                 </option>
               ))}
             </datalist>
-            <SelectField
-              label="Output format"
-              value={values.format}
-              onChange={set('format')}
-              error={errors.format}
-              options={opts(SCALE_FORMATS, (f) => FORMAT_LABELS[f] ?? f)}
-            />
-            <SelectField
-              label="Baud rate"
-              value={values.baud_rate}
-              onChange={set('baud_rate')}
-              error={errors.baud_rate}
-              options={opts(BAUD_RATES)}
-            />
-            <SelectField
-              label="Data bits"
-              value={values.data_bits}
-              onChange={set('data_bits')}
-              options={opts([8, 7])}
-            />
-            <SelectField
-              label="Parity"
-              value={values.parity}
-              onChange={set('parity')}
-              options={opts(['none', 'even', 'odd'])}
-            />
-            <SelectField
-              label="Stop bits"
-              value={values.stop_bits}
-              onChange={set('stop_bits')}
-              options={opts([1, 2])}
-            />
-            <SelectField
-              label="Unit when the scale does not say"
-              value={values.unit}
-              onChange={set('unit')}
-              options={opts(SCALE_UNITS)}
-            />
-            <SelectField
-              label="Steady weight"
-              value={values.stable_by}
-              onChange={set('stable_by')}
-              options={[
-                { value: 'auto', label: 'The scale’s own “stable” flag where it sends one' },
-                { value: 'repeat', label: 'Always count repeated readings' },
-              ]}
-            />
-            <Field
-              label="Readings in a row to be steady"
-              inputMode="numeric"
-              value={values.stable_count}
-              onChange={set('stable_count')}
-              error={errors.stable_count}
-            />
-            <Field
-              label="Within (ms)"
-              inputMode="numeric"
-              value={values.stable_window_ms}
-              onChange={set('stable_window_ms')}
-              error={errors.stable_window_ms}
-            />
-            <Field
-              label="Tolerance (thousandths)"
-              inputMode="numeric"
-              value={values.stable_tolerance_milli}
-              onChange={set('stable_tolerance_milli')}
-              error={errors.stable_tolerance_milli}
-            />
+            {select(
+              'format',
+              'Output format',
+              opts(SCALE_FORMATS, (f) => FORMAT_LABELS[f] ?? f),
+            )}
+            {select('baud_rate', 'Baud rate', opts(BAUD_RATES))}
+            {select('data_bits', 'Data bits', opts([8, 7]))}
+            {select('parity', 'Parity', opts(['none', 'even', 'odd']))}
+            {select('stop_bits', 'Stop bits', opts([1, 2]))}
+            {select('unit', 'Unit when the scale does not say', opts(SCALE_UNITS))}
+            {select('stable_by', 'Steady weight', [
+              { value: 'auto', label: 'The scale’s own “stable” flag where it sends one' },
+              { value: 'repeat', label: 'Always count repeated readings' },
+            ])}
+            {count('stable_count', 'Readings in a row to be steady')}
+            {count('stable_window_ms', 'Within (ms)')}
+            {count('stable_tolerance_milli', 'Tolerance (thousandths)')}
           </div>
           <LiveWeight status={scale.status} latest={scale.latest} />
         </>
