@@ -71,10 +71,15 @@ export function amountMinor(quantityMilli: number, rateMinor: number): number {
 
 /** Formats minor units for display with Intl; the number is handed over as an exact decimal string. */
 export function formatMoney(minor: number, format: MoneyFormat = DEFAULT_MONEY_FORMAT): string {
+  return moneyFormatterOf(format)(minor);
+}
+
+/** `formatMoney` with the scale and the Intl formatter looked up once: for a report formatting thousands. */
+export function moneyFormatterOf(format: MoneyFormat = DEFAULT_MONEY_FORMAT): (minor: number) => string {
   const scale = currencyScale(format.currency);
   const formatter = moneyFormatter(format);
   // Intl.NumberFormat v3 formats decimal strings exactly; the cast is for lib typings that predate it.
-  return formatter.format(toDecimalString(minor, scale) as unknown as number);
+  return (minor) => formatter.format(toDecimalString(minor, scale) as unknown as number);
 }
 
 /** Minor units as a plain decimal string for input fields ("32.75"). */
