@@ -1,4 +1,5 @@
 import { parseDecimal, toDecimalString, type ParseResult } from './decimal';
+import { patternMoneyFormatter } from './money-pattern';
 
 /** Quantities are thousandths of a unit (12.345 kg → 12345). */
 export const QUANTITY_SCALE = 3;
@@ -74,10 +75,22 @@ export function formatMoney(minor: number, format: MoneyFormat = DEFAULT_MONEY_F
   return moneyFormatterOf(format)(minor);
 }
 
-/** `formatMoney` with the scale and the Intl formatter looked up once: for a report formatting thousands. */
+const patterns = new Map<string, ((minor: number) => string) | null>();
+
+/**
+ * `formatMoney` with everything looked up once, for a report formatting thousands: Intl's own pattern applied
+ * directly where it reproduces Intl exactly (`money-pattern.ts`), else Intl.
+ */
 export function moneyFormatterOf(format: MoneyFormat = DEFAULT_MONEY_FORMAT): (minor: number) => string {
   const scale = currencyScale(format.currency);
   const formatter = moneyFormatter(format);
+  const key = `${format.locale}|${format.currency}`;
+  let pattern = patterns.get(key);
+  if (pattern === undefined) {
+    pattern = patternMoneyFormatter(formatter, scale);
+    patterns.set(key, pattern);
+  }
+  if (pattern) return pattern;
   // Intl.NumberFormat v3 formats decimal strings exactly; the cast is for lib typings that predate it.
   return (minor) => formatter.format(toDecimalString(minor, scale) as unknown as number);
 }

@@ -137,32 +137,42 @@ export class RowSink implements DrawnRows {
   }
 
   private lastUnits = 1;
+  /** The pieces of the row being drawn, joined once (one flat string per row, not a chain of concatenations). */
+  private readonly parts: string[] = [];
 
   /** One `<tr>`; its height in rows is left in `lastUnits`. */
   draw(cells: Cells, className: string): string {
     let most = 1;
-    let tds = '';
+    const tds = this.parts;
+    tds.length = 0;
     for (const c of this.plan) {
       const cell = cells[c.key];
       if (cell === undefined) {
-        tds += `${c.open}></td>`;
+        tds.push(c.open, '></td>');
         continue;
       }
       const text = typeof cell === 'string' ? cell : cell.struck;
       if (c.wrap && text !== '') {
         const lines = linesOf(text, c.room);
         if (lines.length > most) most = lines.length;
-        tds += `${c.openWrapped}>${lines.length === 1 ? escapeHtml(lines[0]!) : lines.map(escapeHtml).join('<br>')}</td>`;
+        tds.push(
+          c.openWrapped,
+          '>',
+          lines.length === 1 ? escapeHtml(lines[0]!) : lines.map(escapeHtml).join('<br>'),
+          '</td>',
+        );
         continue;
       }
       const fit = c.wrap || text === '' ? '' : fitStyle(text, c.room, className === 'total');
-      tds += `${c.open}${fit}>${typeof cell === 'string' ? escapeHtml(cell) : `<del>${escapeHtml(cell.struck)}</del>`}</td>`;
+      if (typeof cell === 'string') tds.push(c.open, fit, '>', escapeHtml(cell), '</td>');
+      else tds.push(c.open, fit, '><del>', escapeHtml(cell.struck), '</del></td>');
     }
     const units = 1 + ((most - 1) * LINE_MM) / ROW_MM;
     this.lastUnits = units;
     const classes = units > 1 ? (className ? `${className} tall` : 'tall') : className;
     const height = units > 1 ? ` style="height:${(units * ROW_MM).toFixed(2)}mm"` : '';
-    return `<tr${classes ? ` class="${classes}"` : ''}${height}>${tds}</tr>`;
+    tds.push('</tr>');
+    return `<tr${classes ? ` class="${classes}"` : ''}${height}>${tds.join('')}`;
   }
 }
 
