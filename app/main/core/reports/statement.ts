@@ -19,27 +19,36 @@ import { bounds, type Period } from './report-data';
  * lines, order, wording and running balance.
  */
 
-/** The period's collections and payments, in ledger order; positional columns (`raw`), named below. */
+/**
+ * The period's collections and payments, in ledger order, as positional rows (`raw`, named by `Col`). Only
+ * what the page prints leaves SQLite: the sort key (uuid) stays inside, and text that is almost always empty or
+ * the same ('{}' readings, '' notes, the product code of a non-adjustment) comes out as null, not as a new
+ * string per line.
+ */
 const LINES_SQL = `
-select 0 as kind, c.uuid as uuid, c.collected_at as at, c.quantity_milli, p.unit, c.rate_minor, c.amount_minor,
-  p.name, p.code, c.grade, c.readings, c.shift, c.rejection_reason, c.rejection_note, r.terms,
-  a.collected_at as adjusted_at, null, null, null, null, null
-from collections c
-  join products p on p.uuid = c.product_uuid
-  left join pricing_rules r on r.uuid = c.rule_version_uuid
-  left join collections a on a.uuid = c.adjusts_uuid
-where c.supplier_uuid = ? and c.deleted_at is null and c.collected_at >= ? and c.collected_at < ?
-union all
-select 1, y.uuid, y.paid_at, null, null, null, y.amount_minor, null, null, null, null, null, null, null, null,
-  a.paid_at, y.type, y.method, y.reference, y.voided_at, y.void_reason
-from payments y
-  left join payments a on a.uuid = y.adjusts_uuid
-where y.supplier_uuid = ? and y.deleted_at is null and y.paid_at >= ? and y.paid_at < ?
+select kind, at, quantity_milli, unit, rate_minor, amount_minor, name, code, grade, readings, shift,
+  rejection_reason, rejection_note, terms, adjusted_at, type, method, reference, voided, void_reason
+from (
+  select 0 as kind, c.uuid, c.collected_at as at, c.quantity_milli, p.unit, c.rate_minor, c.amount_minor,
+    p.name, iif(a.uuid is null, null, p.code) as code, c.grade, nullif(c.readings, '{}') as readings, c.shift,
+    c.rejection_reason, nullif(c.rejection_note, '') as rejection_note, r.terms, a.collected_at as adjusted_at,
+    null as type, null as method, null as reference, 0 as voided, null as void_reason
+  from collections c
+    join products p on p.uuid = c.product_uuid
+    left join pricing_rules r on r.uuid = c.rule_version_uuid
+    left join collections a on a.uuid = c.adjusts_uuid
+  where c.supplier_uuid = ? and c.deleted_at is null and c.collected_at >= ? and c.collected_at < ?
+  union all
+  select 1, y.uuid, y.paid_at, null, null, null, y.amount_minor, null, null, null, null, null, null, null, null,
+    a.paid_at, y.type, y.method, y.reference, coalesce(y.voided_at, '') <> '', y.void_reason
+  from payments y
+    left join payments a on a.uuid = y.adjusts_uuid
+  where y.supplier_uuid = ? and y.deleted_at is null and y.paid_at >= ? and y.paid_at < ?
+)
 order by at, uuid`;
 
 const enum Col {
   Kind,
-  Uuid,
   At,
   Quantity,
   Unit,
@@ -57,7 +66,7 @@ const enum Col {
   PayType,
   Method,
   Reference,
-  VoidedAt,
+  Voided,
   VoidReason,
 }
 
@@ -134,10 +143,10 @@ export async function statementDocument(
       const product = line[Col.ProductName] as string;
       const facts = describe({
         grade: line[Col.Grade] as string | null,
-        readings: line[Col.Readings] as string,
+        readings: (line[Col.Readings] as string | null) ?? '{}',
         shift: line[Col.Shift] as Shift | null,
         rejection_reason: line[Col.RejectionReason] as RejectionReason | null,
-        rejection_note: line[Col.RejectionNote] as string,
+        rejection_note: (line[Col.RejectionNote] as string | null) ?? '',
         terms: line[Col.Terms] as string | null,
       });
       cells.entry = adjustedAt
@@ -152,7 +161,7 @@ export async function statementDocument(
     } else {
       const type = line[Col.PayType] as string;
       const reference = line[Col.Reference] as string;
-      const voided = Boolean(line[Col.VoidedAt]);
+      const voided = line[Col.Voided] === 1;
       const stored = line[Col.Amount] as number;
       // As on the ledger: a voided payment stays at zero, showing the amount it had struck through.
       const amount = voided ? 0 : -stored;
