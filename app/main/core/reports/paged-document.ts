@@ -70,7 +70,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Rows drawn as HTML with their heights (in rows), in order. */
-export interface DrawnRows {
+interface DrawnRows {
   html: string[];
   units: number[];
 }

@@ -73,7 +73,7 @@ const enum Col {
 type Line = unknown[];
 
 /** Each line of the period, in order, one row array at a time. */
-export function statementLines(sqlite: Database, supplierUuid: string, start: string, end: string) {
+function statementLines(sqlite: Database, supplierUuid: string, start: string, end: string) {
   return sqlite
     .prepare(LINES_SQL)
     .raw(true)
