@@ -22,7 +22,12 @@ export interface BenchEnv {
 
 /** Values one figure measures for another (memory after a pull, after a statement, the server's peak). */
 export interface BenchState {
-  rss: { afterPull?: number; afterStatement?: number; serverPeak?: number };
+  rss: {
+    afterPull?: number;
+    /** The desk's own process (bench/desk-statement.ts): RSS once open, after the statement, and its peak. */
+    afterStatement?: { opened: number; rss: number; peak: number };
+    serverPeak?: number;
+  };
 }
 
 const PASSWORD = 'bench password';

@@ -1,11 +1,24 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { amountMinor, newId } from '../../shared';
 import { MemorySecretStore } from '../../app/main/core/auth/secret-store';
 import { createCore } from '../../app/main/core/create-core';
 import { renderReport } from '../../app/main/core/reports/reports';
 import { ms, type BenchEnv, type BenchState } from '../env';
 import type { BenchFigure } from '../figure';
-import { now, percentile, rssMb, type Figure } from '../lib';
+import { now, percentile, type Figure } from '../lib';
+
+/** Figure 6b's measure: the desk's own process prints the statement from the same file (bench/desk-statement.ts). */
+async function deskStatementMemory(file: string, supplierUuid: string, from: string, to: string) {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'bench/desk-statement.ts', file, supplierUuid, from, to],
+    { maxBuffer: 1 << 20 },
+  );
+  const { opened, after, peak } = JSON.parse(stdout) as { opened: number; after: number; peak: number };
+  return { opened, rss: after, peak };
+}
 
 /** Figure 4 (+ 6b): reads on a desk holding 10,000 suppliers and 1,000,000 collections. */
 async function reads(env: BenchEnv, state: BenchState): Promise<Figure[]> {
@@ -93,8 +106,13 @@ async function reads(env: BenchEnv, state: BenchState): Promise<Figure[]> {
     () => sqlite.prepare('select * from collections where supplier_uuid = ? order by collected_at').all(heavy),
     3,
   );
-  state.rss.afterStatement = rssMb();
   await core.close();
+  state.rss.afterStatement = await deskStatementMemory(
+    join(env.dir, 'reads.sqlite'),
+    heavy,
+    '2025-12-01',
+    '2026-12-31',
+  );
   const f = (id: string, name: string, v: number, b: number, base: string): Figure => ({
     id,
     name,

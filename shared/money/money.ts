@@ -1,4 +1,5 @@
 import { parseDecimal, toDecimalString, type ParseResult } from './decimal';
+import { patternMoneyFormatter } from './money-pattern';
 
 /** Quantities are thousandths of a unit (12.345 kg → 12345). */
 export const QUANTITY_SCALE = 3;
@@ -71,10 +72,27 @@ export function amountMinor(quantityMilli: number, rateMinor: number): number {
 
 /** Formats minor units for display with Intl; the number is handed over as an exact decimal string. */
 export function formatMoney(minor: number, format: MoneyFormat = DEFAULT_MONEY_FORMAT): string {
+  return moneyFormatterOf(format)(minor);
+}
+
+const patterns = new Map<string, ((minor: number) => string) | null>();
+
+/**
+ * `formatMoney` with everything looked up once, for a report formatting thousands: Intl's own pattern applied
+ * directly where it reproduces Intl exactly (`money-pattern.ts`), else Intl.
+ */
+export function moneyFormatterOf(format: MoneyFormat = DEFAULT_MONEY_FORMAT): (minor: number) => string {
   const scale = currencyScale(format.currency);
   const formatter = moneyFormatter(format);
+  const key = `${format.locale}|${format.currency}`;
+  let pattern = patterns.get(key);
+  if (pattern === undefined) {
+    pattern = patternMoneyFormatter(formatter, scale);
+    patterns.set(key, pattern);
+  }
+  if (pattern) return pattern;
   // Intl.NumberFormat v3 formats decimal strings exactly; the cast is for lib typings that predate it.
-  return formatter.format(toDecimalString(minor, scale) as unknown as number);
+  return (minor) => formatter.format(toDecimalString(minor, scale) as unknown as number);
 }
 
 /** Minor units as a plain decimal string for input fields ("32.75"). */

@@ -30,9 +30,27 @@ function describeReadings(readingsText: string, termsText: string | null): strin
 
 /** "grade A · morning" or "Fat % 3.75, SNF % 8.60 · evening · REFUSED: wet". */
 export function describeCollection(facts: CollectionFacts): string {
+  return describeWith(facts, describeReadings(facts.readings, facts.terms));
+}
+
+/**
+ * `describeCollection` for many lines (a statement): the readings of each rule version are parsed once per
+ * distinct text, not once per line.
+ */
+export function collectionDescriber(): (facts: CollectionFacts) => string {
+  const byTerms = new Map<string | null, Map<string, string>>();
+  return (facts) => {
+    let known = byTerms.get(facts.terms);
+    if (!known) byTerms.set(facts.terms, (known = new Map()));
+    let readings = known.get(facts.readings);
+    if (readings === undefined) known.set(facts.readings, (readings = describeReadings(facts.readings, facts.terms)));
+    return describeWith(facts, readings);
+  };
+}
+
+function describeWith(facts: CollectionFacts, readings: string): string {
   const parts: string[] = [];
   if (facts.grade) parts.push(`grade ${facts.grade}`);
-  const readings = describeReadings(facts.readings, facts.terms);
   if (readings) parts.push(readings);
   if (facts.shift) parts.push(SHIFT_LABELS[facts.shift].toLowerCase());
   if (facts.rejection_reason)

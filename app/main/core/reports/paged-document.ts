@@ -25,7 +25,8 @@ export type Cells = Record<string, Cell>;
 export interface Section {
   title?: string;
   columns: Column[];
-  rows: Cells[];
+  /** The rows as cells, or already drawn (a long statement draws each row as it reads it: `RowSink`). */
+  rows: Cells[] | DrawnRows;
   /** The running subtotal after row i, shown as "Carried forward" / "Brought forward" across page breaks. */
   carryAt?: (index: number) => Cells;
   totals?: Cells[];
@@ -68,32 +69,128 @@ export function escapeHtml(text: string): string {
   return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text;
 }
 
-const textOf = (cell: Cell | undefined): string =>
-  cell === undefined ? '' : typeof cell === 'string' ? cell : cell.struck;
+/** Rows drawn as HTML with their heights (in rows), in order. */
+interface DrawnRows {
+  html: string[];
+  units: number[];
+}
 
-/** Rows are measured once for pagination and drawn with the same lines. */
-const measured = new WeakMap<Cells, Map<string, string[]>>();
+/** A column's fixed parts, worked out once per table instead of once per cell. */
+interface ColumnPlan {
+  key: string;
+  wrap: boolean;
+  /** Printed width less padding, in mm. */
+  room: number;
+  /** The opening tag without and with wrapped lines. */
+  open: string;
+  openWrapped: string;
+}
 
-/** The lines of each wrapping cell of a row, measured against its column's printed width. */
-function wrappedLines(columns: Column[], cells: Cells, paper: PaperSize): Map<string, string[]> {
-  const known = measured.get(cells);
-  if (known) return known;
+function planColumns(columns: Column[], paper: PaperSize): ColumnPlan[] {
   const tableMm = PAPER[paper].w - 2 * MARGIN;
-  const lines = new Map<string, string[]>();
-  for (const column of columns) {
-    const text = textOf(cells[column.key]);
-    if (!column.wrap || text === '') continue;
-    lines.set(column.key, wrapText(text, (tableMm * column.width) / 100 - CELL_PADDING_MM, FONT_PT));
-  }
-  measured.set(cells, lines);
-  return lines;
+  return columns.map((c) => ({
+    key: c.key,
+    wrap: Boolean(c.wrap),
+    room: (tableMm * c.width) / 100 - CELL_PADDING_MM,
+    open: c.align ? '<td class="num"' : '<td',
+    openWrapped: c.align ? '<td class="num wrap"' : '<td class="wrap"',
+  }));
 }
 
-/** A row's height in rows: 1, plus a fraction for each further wrapped line. */
-function rowUnits(lines: Map<string, string[]>): number {
-  const most = Math.max(1, ...[...lines.values()].map((l) => l.length));
-  return 1 + ((most - 1) * LINE_MM) / ROW_MM;
+/**
+ * A one-line cell too wide for its column (a grand total in the millions) is set smaller until it fits: a figure
+ * is never cut short.
+ */
+function fitStyle(text: string, room: number, bold: boolean): string {
+  if (widestMm(text.length, FONT_PT, bold) <= room) return '';
+  const needed = textWidthMm(text, FONT_PT, bold);
+  if (needed <= room) return '';
+  return ` style="font-size:${Math.max(5, Math.floor((FONT_PT * room * 10) / needed) / 10)}pt"`;
 }
+
+/** Text that is already one line as `wrapText` would set it (single spaces between words). */
+const ONE_SPACED = /^\S+(?: \S+)*$/;
+
+/** A wrapping cell's lines: text that fits even at the widest character width is one line, unmeasured. */
+function linesOf(text: string, room: number): string[] {
+  if (widestMm(text.length, FONT_PT) <= room && ONE_SPACED.test(text)) return [text];
+  return wrapText(text, room, FONT_PT);
+}
+
+/**
+ * Draws rows of one table: each row's HTML and height, measured once. Used for every table, and fed row by row
+ * by a statement so that no row object outlives its line.
+ */
+export class RowSink implements DrawnRows {
+  readonly html: string[] = [];
+  readonly units: number[] = [];
+  private readonly plan: ColumnPlan[];
+
+  constructor(columns: Column[], paper: PaperSize) {
+    this.plan = planColumns(columns, paper);
+  }
+
+  /** Adds one body row. */
+  add(cells: Cells): void {
+    this.html.push(this.draw(cells, ''));
+    this.units.push(this.lastUnits);
+  }
+
+  private lastUnits = 1;
+  /** The pieces of the row being drawn, joined once (one flat string per row, not a chain of concatenations). */
+  private readonly parts: string[] = [];
+
+  /** One `<tr>`; its height in rows is left in `lastUnits`. */
+  draw(cells: Cells, className: string): string {
+    let most = 1;
+    const tds = this.parts;
+    tds.length = 0;
+    for (const c of this.plan) {
+      const cell = cells[c.key];
+      if (cell === undefined) {
+        tds.push(c.open, '></td>');
+        continue;
+      }
+      const text = typeof cell === 'string' ? cell : cell.struck;
+      if (c.wrap && text !== '') {
+        const lines = linesOf(text, c.room);
+        if (lines.length > most) most = lines.length;
+        tds.push(
+          c.openWrapped,
+          '>',
+          lines.length === 1 ? escapeHtml(lines[0]!) : lines.map(escapeHtml).join('<br>'),
+          '</td>',
+        );
+        continue;
+      }
+      const fit = c.wrap || text === '' ? '' : fitStyle(text, c.room, className === 'total');
+      if (typeof cell === 'string') tds.push(c.open, fit, '>', escapeHtml(cell), '</td>');
+      else tds.push(c.open, fit, '><del>', escapeHtml(cell.struck), '</del></td>');
+    }
+    const units = 1 + ((most - 1) * LINE_MM) / ROW_MM;
+    this.lastUnits = units;
+    const classes = units > 1 ? (className ? `${className} tall` : 'tall') : className;
+    const height = units > 1 ? ` style="height:${(units * ROW_MM).toFixed(2)}mm"` : '';
+    tds.push('</tr>');
+    return `<tr${classes ? ` class="${classes}"` : ''}${height}>${tds.join('')}`;
+  }
+}
+
+/** The section's rows drawn (once, however many pages ask), with the sink that draws its other rows. */
+const drawnRows = new WeakMap<Section, { paper: PaperSize; rows: DrawnRows; sink: RowSink }>();
+
+function drawn(section: Section, paper: PaperSize): { rows: DrawnRows; sink: RowSink } {
+  let known = drawnRows.get(section);
+  if (known?.paper !== paper) {
+    const sink = new RowSink(section.columns, paper);
+    if (Array.isArray(section.rows)) for (const cells of section.rows) sink.add(cells);
+    known = { paper, rows: Array.isArray(section.rows) ? sink : section.rows, sink };
+    drawnRows.set(section, known);
+  }
+  return known;
+}
+
+const rowCount = (section: Section) => (Array.isArray(section.rows) ? section.rows.length : section.rows.html.length);
 
 type Fragment = {
   section: Section;
@@ -119,7 +216,8 @@ function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'paper'>)
     const last = si === spec.sections.length - 1;
     const tail = (section.totals?.length ?? 0) + (last ? (spec.afterUnits ?? 0) : 0);
     const head = (section.title ? 1 : 0) + 1;
-    if (section.rows.length === 0) {
+    const count = rowCount(section);
+    if (count === 0) {
       if (capacity - used < head + 1 + tail) newPage();
       pages.at(-1)!.push({
         section,
@@ -134,27 +232,28 @@ function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'paper'>)
       used += head + 1 + tail;
       return;
     }
-    const units = section.columns.some((c) => c.wrap)
-      ? section.rows.map((r) => rowUnits(wrappedLines(section.columns, r, spec.paper)))
-      : null;
-    const unitsOf = (from: number, to: number) =>
-      units ? units.slice(from, to).reduce((a, b) => a + b, 0) : to - from;
+    const units = drawn(section, spec.paper).rows.units;
+    const unitsOf = (from: number, to: number) => {
+      let sum = 0;
+      for (let i = from; i < to; i++) sum += units[i]!;
+      return sum;
+    };
     let index = 0;
     let continued = false;
-    while (index < section.rows.length) {
+    while (index < count) {
       const brought = continued && section.carryAt ? 1 : 0;
       const carryLine = section.carryAt ? 1 : 0;
       const room = capacity - used - head - brought;
       let take = 0;
       let finishes = false;
-      if (unitsOf(index, section.rows.length) + tail <= room + 1e-9) {
-        take = section.rows.length - index;
+      if (unitsOf(index, count) + tail <= room + 1e-9) {
+        take = count - index;
         finishes = true;
       } else {
         // Leave a line for "Carried forward"; keep at least one row back so the totals have company.
         let filled = 0;
-        while (index + take < section.rows.length - 1) {
-          const next = units ? units[index + take]! : 1;
+        while (index + take < count - 1) {
+          const next = units[index + take]!;
           if (filled + next > room - carryLine + 1e-9) break;
           filled += next;
           take += 1;
@@ -187,55 +286,22 @@ function paginate(spec: Pick<DocumentSpec, 'sections' | 'afterUnits' | 'paper'>)
   return pages;
 }
 
-/**
- * A one-line cell too wide for its column (a grand total in the millions) is set smaller until it fits: a figure
- * is never cut short.
- */
-function fitStyle(column: Column, cell: Cell | undefined, paper: PaperSize, bold: boolean): string {
-  const text = textOf(cell);
-  if (column.wrap || text === '') return '';
-  const room = ((PAPER[paper].w - 2 * MARGIN) * column.width) / 100 - CELL_PADDING_MM;
-  if (widestMm(text.length, FONT_PT, bold) <= room) return '';
-  const needed = textWidthMm(text, FONT_PT, bold);
-  if (needed <= room) return '';
-  return ` style="font-size:${Math.max(5, Math.floor((FONT_PT * room * 10) / needed) / 10)}pt"`;
-}
-
-function cellHtml(cell: Cell | undefined, lines: string[] | undefined): string {
-  if (lines) return lines.map(escapeHtml).join('<br>');
-  if (cell === undefined) return '';
-  return typeof cell === 'string' ? escapeHtml(cell) : `<del>${escapeHtml(cell.struck)}</del>`;
-}
-
-function row(columns: Column[], cells: Cells, paper: PaperSize, className = ''): string {
-  const lines = wrappedLines(columns, cells, paper);
-  const units = rowUnits(lines);
-  const classes = [className, units > 1 ? 'tall' : ''].filter(Boolean).join(' ');
-  const height = units > 1 ? ` style="height:${(units * ROW_MM).toFixed(2)}mm"` : '';
-  return `<tr${classes ? ` class="${classes}"` : ''}${height}>${columns
-    .map((c) => {
-      const cls = [c.align ? 'num' : '', lines.has(c.key) ? 'wrap' : ''].filter(Boolean).join(' ');
-      const fit = fitStyle(c, cells[c.key], paper, className === 'total');
-      return `<td${cls ? ` class="${cls}"` : ''}${fit}>${cellHtml(cells[c.key], lines.get(c.key))}</td>`;
-    })
-    .join('')}</tr>`;
-}
-
 function fragmentHtml(f: Fragment, paper: PaperSize): string {
   const { columns } = f.section;
   const colgroup = `<colgroup>${columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>`;
   const head = `<thead><tr>${columns.map((c) => `<th${c.align ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
   const body: string[] = [];
-  if (f.brought) body.push(row(columns, f.brought, paper, 'carry'));
+  if (f.brought) body.push(drawn(f.section, paper).sink.draw(f.brought, 'carry'));
   if (f.empty)
     body.push(
       `<tr class="empty"><td colspan="${columns.length}">${escapeHtml(f.section.empty ?? 'No activity in this period.')}</td></tr>`,
     );
-  for (let i = f.from; i < f.to; i++) body.push(row(columns, f.section.rows[i]!, paper));
-  if (f.carried) body.push(row(columns, f.carried, paper, 'carry'));
+  const { rows, sink } = drawn(f.section, paper);
+  for (let i = f.from; i < f.to; i++) body.push(rows.html[i]!);
+  if (f.carried) body.push(sink.draw(f.carried, 'carry'));
   const foot =
     f.totals && f.section.totals?.length
-      ? `<tfoot>${f.section.totals.map((t) => row(columns, t, paper, 'total')).join('')}</tfoot>`
+      ? `<tfoot>${f.section.totals.map((t) => sink.draw(t, 'total')).join('')}</tfoot>`
       : '';
   return `${f.title ? `<h2>${escapeHtml(f.title)}</h2>` : ''}<table>${colgroup}${head}<tbody>${body.join('')}</tbody>${foot}</table>`;
 }

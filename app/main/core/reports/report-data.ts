@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { AppError, dayBounds, type PaymentRow, type SupplierRow } from '../../../../shared';
 import type { Core } from '../create-core';
 import { balanceOf } from '../domain/balances-service';
-import { createLedgerService } from '../domain/ledger-service';
 import { fromStored } from '../db/row-codec';
 import { dailyWeighing } from './daily-weighing';
 
@@ -13,7 +12,7 @@ export interface Period {
   to: string;
 }
 
-function bounds(core: Core, period: Period) {
+export function bounds(core: Core, period: Period) {
   if (period.from > period.to)
     throw new AppError('VALIDATION_FAILED', 'The period ends before it starts', {
       to: 'must be on or after the start date',
@@ -21,22 +20,6 @@ function bounds(core: Core, period: Period) {
   return {
     start: dayBounds(period.from, core.ctx.orgTimeZone).start,
     end: dayBounds(period.to, core.ctx.orgTimeZone).end,
-  };
-}
-
-export async function statementData(core: Core, supplierUuid: string, period: Period) {
-  const { start, end } = bounds(core, period);
-  const ledger = await createLedgerService(core.ctx).of(supplierUuid, { from: start, to: end });
-  const collected = ledger.lines.filter((l) => l.kind === 'collection').reduce((s, l) => s + l.amount_minor, 0);
-  const paid = -ledger.lines.filter((l) => l.kind === 'payment').reduce((s, l) => s + l.amount_minor, 0);
-  return {
-    supplier: ledger.supplier,
-    period,
-    opening: ledger.opening_minor,
-    lines: ledger.lines,
-    collected,
-    paid,
-    closing: ledger.opening_minor + collected - paid,
   };
 }
 

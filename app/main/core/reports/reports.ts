@@ -1,7 +1,7 @@
 import {
   amountInWords,
-  formatMoney,
   formatQuantity,
+  moneyFormatterOf,
   parseInput,
   receiptNumberOf,
   uuidField,
@@ -9,8 +9,9 @@ import {
 } from '../../../../shared';
 import { ReportSpecSchema, type ReportSpec } from '../../../../shared/ipc/reports';
 import type { Core } from '../create-core';
-import { escapeHtml, renderDocument, type Cell, type Cells, type PaperSize } from './paged-document';
-import { dailyData, receiptData, settlementData, statementData } from './report-data';
+import { escapeHtml, renderDocument, type Cells, type PaperSize } from './paged-document';
+import { dailyData, receiptData, settlementData } from './report-data';
+import { statementDocument } from './statement';
 import { weighingSections } from './daily-weighing-sections';
 
 export interface ReportContext {
@@ -69,72 +70,19 @@ export function clockIn(timeZone: string) {
 export async function renderReport(core: Core, input: ReportSpec, ctx: ReportContext): Promise<RenderedReport> {
   const spec = parseInput(ReportSpecSchema, input);
   const when = clockIn(core.ctx.orgTimeZone);
-  const money = (minor: number) => formatMoney(minor, ctx.money);
+  const money = moneyFormatterOf(ctx.money);
   const base = { company: ctx.company, printedAt: ctx.printedAt, printedBy: ctx.printedBy, paper: ctx.paper };
 
   if (spec.kind === 'statement') {
-    const data = await statementData(core, spec.supplier_uuid, spec);
-    let collected = 0;
-    let paid = 0;
-    // The running totals after each line, formatted only where a page breaks (a few hundred of 10,000).
-    const carry: { collected: number; paid: number; balance: number }[] = [];
-    const rows = data.lines.map((line) => {
-      if (line.kind === 'collection') collected += line.amount_minor;
-      else paid -= line.amount_minor;
-      carry.push({ collected, paid, balance: line.balance_minor });
-      const paidCell: Cell =
-        line.voided_amount_minor !== null ? { struck: money(-line.voided_amount_minor) } : money(-line.amount_minor);
-      return {
-        date: when(line.at),
-        // Every reference typed at the desk reaches paper: the entry wraps, and a void says why.
-        entry: line.voided ? `${line.description} — VOID: ${line.void_reason}` : line.description,
-        qty: line.quantity_milli !== null ? `${formatQuantity(line.quantity_milli)} ${line.unit ?? ''}`.trim() : '',
-        rate: line.rate_minor !== null ? money(line.rate_minor) : '',
-        debit: line.kind === 'collection' ? money(line.amount_minor) : '',
-        credit: line.kind === 'payment' ? paidCell : '',
-        balance: money(line.balance_minor),
-      };
-    });
-    const doc = renderDocument({
-      ...base,
-      title: 'Supplier statement',
-      subtitle: `${data.supplier.code} — ${data.supplier.name}`,
-      meta: [`Period ${spec.from} to ${spec.to}`, data.supplier.phone, data.supplier.region].filter(Boolean),
-      sections: [
-        {
-          columns: [
-            { key: 'date', label: 'Date', width: 17 },
-            { key: 'entry', label: 'Entry', width: 22, wrap: true },
-            { key: 'qty', label: 'Qty', width: 10, align: 'right' },
-            { key: 'rate', label: 'Rate', width: 10, align: 'right' },
-            { key: 'debit', label: 'Collected', width: 13, align: 'right' },
-            { key: 'credit', label: 'Paid', width: 14, align: 'right' },
-            { key: 'balance', label: 'Balance', width: 14, align: 'right' },
-          ],
-          rows: [{ date: spec.from, entry: 'Opening balance', balance: money(data.opening) }, ...rows],
-          carryAt: (i) => {
-            const at = i === 0 ? { collected: 0, paid: 0, balance: data.opening } : carry[i - 1]!;
-            return {
-              entry: 'Carried forward',
-              debit: money(at.collected),
-              credit: money(at.paid),
-              balance: money(at.balance),
-            };
-          },
-          totals: [
-            { entry: 'Totals for the period', debit: money(data.collected), credit: money(data.paid) },
-            { entry: 'Closing balance', balance: money(data.closing) },
-          ],
-          empty: 'No activity in this period.',
-        },
-      ],
-      after:
-        data.lines.length === 0
-          ? `<p class="after">No activity in this period: no collections or payments between ${escapeHtml(spec.from)} and ${escapeHtml(spec.to)}.</p>`
-          : undefined,
-      afterUnits: data.lines.length === 0 ? 2 : 0,
-    });
-    return { title: 'Supplier statement', ...doc, fileName: `statement-${data.supplier.code}-${spec.from}-${spec.to}` };
+    const { document, supplierCode } = await statementDocument(
+      core,
+      spec.supplier_uuid,
+      spec,
+      { money, when, timeZone: core.ctx.orgTimeZone },
+      base,
+    );
+    const doc = renderDocument(document);
+    return { title: 'Supplier statement', ...doc, fileName: `statement-${supplierCode}-${spec.from}-${spec.to}` };
   }
 
   if (spec.kind === 'daily') {
