@@ -8,6 +8,7 @@ import {
   type PullRequest,
   type PullResponse,
   type SeqRange,
+  shapeOfEntity,
   type WireRow,
 } from '../../../shared';
 import { entityTable } from '../db/entity-table';
@@ -74,7 +75,8 @@ export async function pullChanges(db: Kysely<ServerDatabase>, request: PullReque
       for (const type of touched) {
         const rows = await entityTable(trx, type)
           .selectFrom()
-          .selectAll()
+          // The wire's columns only: the server's own (field_versions above all) are neither read nor sent.
+          .select([...shapeOfEntity(type).columns])
           .where(() => wanted(filter, last!) as RawBuilder<boolean>)
           .orderBy('seq')
           .execute();
