@@ -96,8 +96,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerErrorHandling(app);
   registerProtocolVersion(app);
   await app.register(helmet, { global: true });
-  // Responses are gzipped above ~1 KB when the client accepts it; gzip request bodies are inflated.
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+  // Responses are gzipped above ~1 KB when the client accepts it; gzip request bodies are inflated. Level 1: a
+  // 5,000-row pull page gzips ~3× faster than at the default 6 and is ~8-10 % larger (docs/performance.md, figure 2).
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['gzip', 'deflate'],
+    zlibOptions: { level: 1 },
+  });
   registerDb(app, config.mysqlUrl, options.db);
   registerHealthRoute(app);
   // Several instances share Redis: one login limit for all of them, live notices and session changes heard

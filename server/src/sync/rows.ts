@@ -41,6 +41,24 @@ export function columnsOf(type: EntityType): string[] {
 
 export function fromDb(type: EntityType, db: Record<string, unknown>): ServerRow {
   const { columns, instants, booleans } = codecOf(type);
+  return decode(columns, instants, booleans, db) as ServerRow;
+}
+
+/**
+ * A stored row straight to what clients see (a pull): the wire columns only, so no server-only column is parsed
+ * (field_versions' JSON) and then deleted (a `delete` also makes every row a slow dictionary for JSON.stringify).
+ */
+export function wireFromDb(type: EntityType, db: Record<string, unknown>): WireRow {
+  const { instants, booleans } = codecOf(type);
+  return decode(shapeOfEntity(type).columns, instants, booleans, db) as WireRow;
+}
+
+function decode(
+  columns: readonly string[],
+  instants: Set<string>,
+  booleans: Set<string>,
+  db: Record<string, unknown>,
+): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const column of columns) {
     const value = db[column];
@@ -50,7 +68,7 @@ export function fromDb(type: EntityType, db: Record<string, unknown>): ServerRow
     else if (typeof value === 'bigint') row[column] = Number(value);
     else row[column] = value ?? null;
   }
-  return row as ServerRow;
+  return row;
 }
 
 export function toDb(type: EntityType, row: ServerRow): Record<string, unknown> {

@@ -49,18 +49,29 @@ function knownColumns(type: EntityType, names: readonly string[]): string[] {
 }
 
 /** Named parameters for a statement: each column's stored value, null where the row has none. */
-function bindings(type: EntityType, columns: readonly string[], row: Record<string, unknown>, status?: string) {
+function bindings(type: EntityType, columns: readonly string[], row: Record<string, unknown>) {
   const encode = storedValues(type);
   const values: Record<string, unknown> = {};
   for (const column of columns) values[column] = encode(column, row[column] ?? null);
-  if (status) values.sync_status = status;
+  return values;
+}
+
+/**
+ * A whole row's parameters in column order (the last column is sync_status): positional binding skips a name
+ * lookup per column, and a pulled page binds every column of thousands of rows.
+ */
+function rowValues(type: EntityType, columns: readonly string[], row: Record<string, unknown>, status: string) {
+  const encode = storedValues(type);
+  const values = new Array<unknown>(columns.length);
+  for (let i = 0; i < columns.length - 1; i++) values[i] = encode(columns[i]!, row[columns[i]!] ?? null);
+  values[columns.length - 1] = status;
   return values;
 }
 
 export function createLocalRows(sqlite: Database.Database): LocalRows {
   const rowColumns = (type: EntityType) => [...shapeOfEntity(type).columns, 'sync_status'];
   const insertSql = (type: EntityType, columns: string[]) =>
-    `insert into ${tableOf(type)} (${columns.map(quote).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`;
+    `insert into ${tableOf(type)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
 
   // The insert of each type, its SQL built once (not once per row).
   const inserts = new Map<EntityType, { columns: string[]; statement: Database.Statement }>();
@@ -74,7 +85,7 @@ export function createLocalRows(sqlite: Database.Database): LocalRows {
   };
   const insertMany: LocalRows['insertMany'] = (type, rows, status) => {
     const { columns, statement } = insertOf(type);
-    for (const row of rows) statement.run(bindings(type, columns, row, status));
+    for (const row of rows) statement.run(rowValues(type, columns, row, status));
   };
 
   return {
@@ -88,7 +99,7 @@ export function createLocalRows(sqlite: Database.Database): LocalRows {
         .map((c) => `${quote(c)} = excluded.${quote(c)}`)
         .join(', ');
       const statement = prepared(sqlite, `${insertSql(type, columns)} on conflict(uuid) do update set ${updates}`);
-      for (const row of rows) statement.run(bindings(type, columns, row, status));
+      for (const row of rows) statement.run(rowValues(type, columns, row, status));
     },
 
     patch(type, uuid, values) {
