@@ -2,15 +2,14 @@ import type { CollectionRow, PaymentRow } from '../../../../shared';
 import type { LedgerLine, SupplierLedger } from '../../../../shared/ipc/types';
 import type { CoreContext } from './context';
 import { balanceOf } from './balances-service';
-import { adjustmentLabel, describeCollection, localDateOf } from '../../../../shared';
 import { fromStored } from '../db/row-codec';
+import { lineWording } from './ledger-wording';
 
 /**
  * A supplier's ledger for a period: opening balance, dated collection and payment lines with a running
  * balance, closing balance. Voided payments stay on the ledger at zero, with the amount they had and why.
  */
 export function createLedgerService(ctx: CoreContext) {
-  const day = (instant: string) => localDateOf(instant, ctx.orgTimeZone);
   return {
     async of(
       supplierUuid: string,
@@ -51,6 +50,7 @@ export function createLedgerService(ctx: CoreContext) {
         collections = collections.where('collections.collected_at', '<', range.to);
         payments = payments.where('payments.paid_at', '<', range.to);
       }
+      const words = lineWording(ctx.orgTimeZone);
       const lines: Omit<LedgerLine, 'balance_minor'>[] = [];
       for (const c of (await collections.execute()).map((r) =>
         fromStored('collections', r),
@@ -61,13 +61,11 @@ export function createLedgerService(ctx: CoreContext) {
         rule_terms: string | null;
         adjusted_at: string | null;
       })[]) {
-        const facts = describeCollection({ ...c, terms: c.rule_terms });
-        const name = facts ? `${c.product_name} — ${facts}` : c.product_name;
         lines.push({
           kind: 'collection',
           uuid: c.uuid,
           at: c.collected_at,
-          description: c.adjusted_at ? adjustmentLabel(day(c.adjusted_at), `delivery ${c.product_code}`) : name,
+          description: words.collection({ ...c, terms: c.rule_terms }),
           quantity_milli: c.quantity_milli,
           unit: c.product_unit,
           rate_minor: c.rate_minor,
@@ -78,12 +76,11 @@ export function createLedgerService(ctx: CoreContext) {
         });
       }
       for (const p of (await payments.execute()) as (PaymentRow & { adjusted_at: string | null })[]) {
-        const payment = `Payment (${p.type}, ${p.method}${p.reference ? `, ${p.reference}` : ''})`;
         lines.push({
           kind: 'payment',
           uuid: p.uuid,
           at: p.paid_at,
-          description: p.adjusted_at ? adjustmentLabel(day(p.adjusted_at), `${p.type} payment`) : payment,
+          description: words.payment(p),
           quantity_milli: null,
           unit: null,
           rate_minor: null,

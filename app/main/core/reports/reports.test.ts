@@ -6,21 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, type MoneyFormat } from '../../../../shared';
 import { seedBasics, tempCore } from '../test-support';
 import { htmlToPdf, launchChromium } from './chromium-pdf';
-import { renderReport, type ReportContext } from './reports';
+import { renderReport } from './reports';
+import { reportContext } from './report-test-context';
 
 type TempCore = Awaited<ReturnType<typeof tempCore>>;
 const USD: MoneyFormat = { currency: 'USD', locale: 'en-US' };
 
-function ctx(overrides: Partial<ReportContext> = {}): ReportContext {
-  return {
-    company: { name: 'Kericho Tea Buyers Ltd', address: 'P.O. Box 12, Kericho' },
-    money: USD,
-    paper: 'A4',
-    printedBy: 'Otieno Supervisor',
-    printedAt: '2026-11-26 08:00',
-    ...overrides,
-  };
-}
+const ctx = reportContext;
 
 /** PDF → text pages (pdftotext -layout). The file stays in the test's temp folder (npm run docs:pictures makes the README's). */
 function pdfPages(pdf: Buffer, dir: string, name: string): string[] {

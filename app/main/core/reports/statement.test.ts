@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { amountMinor, newId, ReadingsSchema } from '../../../../shared';
 import { seedBasics, tempCore } from '../test-support';
-import { renderReport, type ReportContext } from './reports';
+import { renderReport } from './reports';
+import { reportContext } from './report-test-context';
 
 type TempCore = Awaited<ReturnType<typeof tempCore>>;
 
-const CTX: ReportContext = {
-  company: { name: 'Kericho Tea Buyers Ltd', address: 'P.O. Box 12, Kericho' },
-  money: { currency: 'KES', locale: 'en-KE' },
-  paper: 'A4',
-  printedBy: 'Otieno Supervisor',
-  printedAt: '2026-11-26 08:00',
-};
+const CTX = reportContext({ money: { currency: 'KES', locale: 'en-KE' } });
 
 /** Counts, not times: what a statement asks of SQLite and of the readings schema as its lines grow. */
 describe('a statement reads its lines once', () => {

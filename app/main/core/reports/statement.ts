@@ -1,14 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import {
-  adjustmentLabel,
-  collectionDescriber,
-  formatQuantity,
-  localDateOf,
-  type RejectionReason,
-  type Shift,
-} from '../../../../shared';
+import { formatQuantity, type RejectionReason, type Shift } from '../../../../shared';
 import type { Core } from '../create-core';
 import { balanceOf } from '../domain/balances-service';
+import { lineWording } from '../domain/ledger-wording';
 import { fromStored } from '../db/row-codec';
 import { escapeHtml, RowSink, type Cell, type Cells, type DocumentSpec } from './paged-document';
 import { bounds, type Period } from './report-data';
@@ -16,7 +10,7 @@ import { bounds, type Period } from './report-data';
 /**
  * A supplier statement, read by one query and drawn row by row as SQLite hands the lines over: no ledger
  * objects, no list of lines. It prints what the ledger (`ledger-service.ts`) shows for the same period: the same
- * lines, order, wording and running balance.
+ * lines, order and running balance, and the same wording (both word a line by `ledger-wording.ts`).
  */
 
 /**
@@ -111,8 +105,7 @@ export async function statementDocument(
   const supplier = fromStored('suppliers', stored);
   const opening = (await balanceOf(core.db, supplierUuid, start)).balance_minor;
   const { money, when } = format;
-  const day = (instant: string) => localDateOf(instant, format.timeZone);
-  const describe = collectionDescriber();
+  const words = lineWording(format.timeZone);
 
   const sink = new RowSink(COLUMNS, base.paper);
   sink.add({ date: period.from, entry: 'Opening balance', balance: money(opening) });
@@ -140,8 +133,10 @@ export async function statementDocument(
       const amount = line[Col.Amount] as number;
       collected += amount;
       balance += amount;
-      const product = line[Col.ProductName] as string;
-      const facts = describe({
+      cells.entry = words.collection({
+        product_name: line[Col.ProductName] as string,
+        product_code: line[Col.ProductCode] as string | null,
+        adjusted_at: adjustedAt,
         grade: line[Col.Grade] as string | null,
         readings: (line[Col.Readings] as string | null) ?? '{}',
         shift: line[Col.Shift] as Shift | null,
@@ -149,27 +144,23 @@ export async function statementDocument(
         rejection_note: (line[Col.RejectionNote] as string | null) ?? '',
         terms: line[Col.Terms] as string | null,
       });
-      cells.entry = adjustedAt
-        ? adjustmentLabel(day(adjustedAt), `delivery ${line[Col.ProductCode] as string}`)
-        : facts
-          ? `${product} — ${facts}`
-          : product;
       cells.qty = `${formatQuantity(line[Col.Quantity] as number)} ${(line[Col.Unit] as string | null) ?? ''}`.trim();
       cells.rate = money(line[Col.Rate] as number);
       cells.debit = money(amount);
       cells.credit = '';
     } else {
-      const type = line[Col.PayType] as string;
-      const reference = line[Col.Reference] as string;
       const voided = line[Col.Voided] === 1;
       const stored = line[Col.Amount] as number;
       // As on the ledger: a voided payment stays at zero, showing the amount it had struck through.
       const amount = voided ? 0 : -stored;
       paid -= amount;
       balance += amount;
-      const description = adjustedAt
-        ? adjustmentLabel(day(adjustedAt), `${type} payment`)
-        : `Payment (${type}, ${line[Col.Method] as string}${reference ? `, ${reference}` : ''})`;
+      const description = words.payment({
+        type: line[Col.PayType] as string,
+        method: line[Col.Method] as string,
+        reference: line[Col.Reference] as string | null,
+        adjusted_at: adjustedAt,
+      });
       // Every reference typed at the desk reaches paper: the entry wraps, and a void says why.
       cells.entry = voided ? `${description} — VOID: ${(line[Col.VoidReason] as string | null) ?? ''}` : description;
       cells.qty = '';

@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedPriced } from '../domain/pricing-test-seed';
 import { tempCore } from '../test-support';
-import { renderReport, type ReportContext } from './reports';
+import { renderReport } from './reports';
+import { reportContext } from './report-test-context';
 
 type TempCore = Awaited<ReturnType<typeof tempCore>>;
 
-const ctx: ReportContext = {
-  company: { name: 'Kericho Tea Buyers Ltd', address: 'P.O. Box 12' },
-  money: { currency: 'USD', locale: 'en-US' },
-  paper: 'A4',
-  printedBy: 'Otieno',
-  printedAt: '2026-03-11 08:00',
-};
+const ctx = reportContext({ printedAt: '2026-03-11 08:00' });
 
 /** The report's words without markup, one space between cells. */
 function textOf(html: string): string {
