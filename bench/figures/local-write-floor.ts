@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { newId, shapeOfEntity } from '../../shared';
-import { now } from '../lib';
 
 /**
  * The floor of a payment write on this desk: the same three rows the core writes (payment, audit entry,
@@ -8,7 +7,7 @@ import { now } from '../lib';
  * no checks, no clock, no events. What the core spends above it is its own work; what it costs above a bare
  * INSERT is the two extra rows and their indexes.
  */
-export function timeFloorWrites(sqlite: Database.Database, supplierUuid: string, n: number): number[] {
+export function floorWriter(sqlite: Database.Database, supplierUuid: string): (i: number) => void {
   const columns = [...shapeOfEntity('payments').columns, 'sync_status'];
   const payment = sqlite.prepare(
     `insert into payments (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
@@ -20,7 +19,7 @@ export function timeFloorWrites(sqlite: Database.Database, supplierUuid: string,
     `insert into outbox (op_id, entity_type, entity_uuid, operation, base_version, changed_fields, payload, client_timestamp, user_id, status, attempts, last_error, created_at, updated_at)
      values (?, 'payments', ?, 'create', 0, null, ?, ?, 'bench', 'pending', 0, null, ?, ?)`,
   );
-  const write = sqlite.transaction((i: number) => {
+  return sqlite.transaction((i: number) => {
     const at = new Date().toISOString();
     const row: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, null]));
     Object.assign(row, { uuid: newId(), version: 0, created_at: at, updated_at: at, created_by: 'bench' });
@@ -31,11 +30,4 @@ export function timeFloorWrites(sqlite: Database.Database, supplierUuid: string,
     audit.run(at, row.uuid, json);
     outbox.run(newId(), row.uuid, json, `${at}-floor`, at, at);
   });
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = now();
-    write(i);
-    times.push(now() - t);
-  }
-  return times;
 }
