@@ -3,6 +3,7 @@ import { AuthService } from './auth/auth-service';
 import { MemorySecretStore, type SecretStore } from './auth/secret-store';
 import { openLocalDb, type LocalDb } from './db/connection';
 import { createLocalLog } from './db/local-log';
+import { createLocalLookups } from './db/local-lookups';
 import { createLocalRows } from './db/local-rows';
 import { createAuditService } from './domain/audit-service';
 import { createBalancesService } from './domain/balances-service';
@@ -64,18 +65,28 @@ export async function createCore(options: CoreOptions) {
   const events = new CoreEvents();
   let session: Session | null = options.session ?? null;
   const rows = createLocalRows(local.sqlite);
+  const announceLocalWrite = () => {
+    events.emit('local-write', undefined);
+    events.emit('data.changed', { source: 'local', entity_types: [] });
+  };
   const ctx: CoreContext = {
     db,
     rows,
     log: createLocalLog(local.sqlite),
+    lookups: createLocalLookups(local.sqlite),
     now: () => new Date(clock()).toISOString(),
     hlc: new HybridLogicalClock(deviceId.replace(/-/g, '').slice(-12), clock),
     session: () => session,
     orgTimeZone,
     async write(work) {
       const result = await db.transaction().execute(work);
-      events.emit('local-write', undefined);
-      events.emit('data.changed', { source: 'local', entity_types: [] });
+      announceLocalWrite();
+      return result;
+    },
+    async writeNow(work) {
+      // Holding Kysely's connection keeps every Kysely transaction out until this one has committed.
+      const result = await db.connection().execute(async () => local.sqlite.transaction(work)());
+      announceLocalWrite();
       return result;
     },
   };

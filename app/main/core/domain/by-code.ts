@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { CODE_KEY_SQL, codeKey, entity, shapeOfEntity, validationError, type EntityType } from '../../../../shared';
 import { entityTable } from '../db/entity-table';
-import type { Executor } from './context';
+import type { CoreContext, Executor } from './context';
 
 /** The indexed key of a unique field (migration 0020): codes compare without case ("s-0001" is "S-0001"). */
 const keyOf = (field: string) => (field === 'code' ? sql.raw(CODE_KEY_SQL) : sql`lower(${sql.ref(field)})`);
@@ -48,6 +48,16 @@ export async function assertUniqueFree(
     const clash = await findByUnique(exec, type, field, value);
     if (clash && clash.uuid !== exceptUuid)
       throw validationError({ [field]: `is already used by ${holderName(type, field, clash)}` });
+  }
+}
+
+/** The same check inside `ctx.writeNow`, by a prepared, synchronous read on the same index. */
+export function assertUniqueFreeNow(ctx: CoreContext, type: EntityType, values: Record<string, unknown>): void {
+  for (const field of shapeOfEntity(type).unique) {
+    const value = values[field];
+    if (typeof value !== 'string') continue;
+    const clash = ctx.lookups.holder(type, field, codeKey(value));
+    if (clash) throw validationError({ [field]: `is already used by ${holderName(type, field, clash)}` });
   }
 }
 

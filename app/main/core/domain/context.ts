@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, assertCan, type Action, type HybridLogicalClock, type Role } from '../../../../shared';
 import type { LocalLog } from '../db/local-log';
+import type { LocalLookups } from '../db/local-lookups';
 import type { LocalRows } from '../db/local-rows';
 import type { LocalDatabase } from '../db/schema';
 
@@ -16,6 +17,8 @@ export interface CoreContext {
   rows: LocalRows;
   /** The audit entry and outbox op of a write, by prepared statements on the same connection. */
   log: LocalLog;
+  /** The checks a write makes before it writes (live reference, free code), by prepared statements: use in `writeNow`. */
+  lookups: LocalLookups;
   /** Wall clock as an ISO instant; injectable for tests. */
   now(): string;
   hlc: HybridLogicalClock;
@@ -23,6 +26,12 @@ export interface CoreContext {
   orgTimeZone: string;
   /** Runs one user action as one SQLite transaction and announces the change after it commits. */
   write<T>(work: (trx: Transaction<LocalDatabase>) => Promise<T>): Promise<T>;
+  /**
+   * The same for work that is synchronous (checks by `lookups`, then `rows` and `log`): one SQLite transaction
+   * with no await inside it and no query to compile. It waits for the connection like `write`, so it never runs
+   * inside another transaction.
+   */
+  writeNow<T>(work: () => T): Promise<T>;
 }
 
 function requireSession(ctx: CoreContext): Session {

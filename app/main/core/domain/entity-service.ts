@@ -12,11 +12,9 @@ import {
   type EntityType,
   type FieldSpec,
 } from '../../../../shared';
-import type { Transaction } from 'kysely';
-import type { LocalDatabase } from '../db/schema';
-import { assertUniqueFree, assertUniqueFreeMany } from './by-code';
+import { assertUniqueFree, assertUniqueFreeMany, assertUniqueFreeNow } from './by-code';
 import { requireCan, type CoreContext, type Executor } from './context';
-import { changedFieldsOf, findEntity, writeCreates, writeEntity } from './entity-writer';
+import { changedFieldsOf, findEntity, writeCreates, writeEntity, writeEntityNow } from './entity-writer';
 import { newRowBase, requireSomeChange, touched } from './row-base';
 
 type Row<T extends EntityType> = EntityRows[T];
@@ -29,6 +27,16 @@ async function assertReferences(exec: Executor, type: EntityType, values: Values
     if (typeof uuid !== 'string') continue;
     const row = await findEntity(exec, target, uuid);
     if (!row || row.deleted_at) throw validationError({ [field]: `is not a known ${entity(target).label.one}` });
+  }
+}
+
+/** The same check inside `ctx.writeNow`: one prepared, synchronous read per reference. */
+function assertReferencesNow(ctx: CoreContext, type: EntityType, values: Values): void {
+  for (const { field, target } of shapeOfEntity(type).refs) {
+    const uuid = values[field];
+    if (typeof uuid !== 'string') continue;
+    if (!ctx.lookups.isLive(target, uuid))
+      throw validationError({ [field]: `is not a known ${entity(target).label.one}` });
   }
 }
 
@@ -88,18 +96,19 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
     if (Object.keys(errors).length) throw validationError(errors);
   }
 
-  async function insert(trx: Transaction<LocalDatabase>, data: Values): Promise<Row<T>> {
-    await assertReferences(trx, type, data);
-    await assertUniqueFree(trx, type, data);
+  /** Checks, then row + audit + outbox op, all synchronous: one transaction with no await inside (see writeNow). */
+  function insertNow(data: Values): Row<T> {
+    assertReferencesNow(ctx, type, data);
+    assertUniqueFreeNow(ctx, type, data);
     const row = newRow(data);
     checkRow(row);
-    await writeEntity(trx, ctx, { type, operation: 'create', after: row });
+    writeEntityNow(ctx, { type, operation: 'create', after: row });
     return row;
   }
 
   async function createParsed(data: Values): Promise<Row<T>> {
     may('create');
-    return ctx.write((trx) => insert(trx, data));
+    return ctx.writeNow(() => insertNow(data));
   }
 
   async function createManyParsed(all: readonly Values[]): Promise<Row<T>[]> {

@@ -52,6 +52,11 @@ export async function writeEntity<T extends EntityType>(
   ctx: CoreContext,
   spec: WriteSpec<T>,
 ): Promise<void> {
+  writeEntityNow(ctx, spec);
+}
+
+/** The same three statements, synchronously: for work inside `ctx.writeNow`. */
+export function writeEntityNow<T extends EntityType>(ctx: CoreContext, spec: WriteSpec<T>): void {
   if (spec.operation === 'create') ctx.rows.insert(spec.type, spec.after, 'pending');
   else ctx.rows.upsert(spec.type, [spec.after], 'pending');
   logWrite(ctx, spec, ctx.now(), ctx.session()?.userId ?? null);
@@ -70,6 +75,14 @@ export function writeCreates<T extends EntityType>(_trx: Trx, ctx: CoreContext, 
 
 /** The audit entry and outbox op of one write whose row is already written. */
 function logWrite<T extends EntityType>(ctx: CoreContext, spec: WriteSpec<T>, now: string, userId: string | null) {
+  const wire: StoredRow = toWire(spec.type, spec.after);
+  const payload: StoredRow =
+    spec.operation === 'create'
+      ? { ...wire, version: 0 }
+      : pick(wire, ['uuid', 'version', ...(spec.changedFields ?? [])]);
+  if (spec.operation !== 'create') payload.version = spec.before?.version ?? 0;
+  const payloadJson = JSON.stringify(payload);
+
   ctx.log.audit({
     at: now,
     user_id: userId,
@@ -77,15 +90,9 @@ function logWrite<T extends EntityType>(ctx: CoreContext, spec: WriteSpec<T>, no
     entity_uuid: spec.after.uuid,
     action: spec.action ?? spec.operation,
     before: spec.before ? JSON.stringify(spec.before) : null,
-    after: JSON.stringify(spec.after),
+    // A create's op carries the whole new row: the audit entry shares its JSON instead of building it again.
+    after: sameAsPayload(spec) ? payloadJson : JSON.stringify(spec.after),
   });
-
-  const wire: StoredRow = toWire(spec.type, spec.after);
-  const payload: StoredRow =
-    spec.operation === 'create'
-      ? { ...wire, version: 0 }
-      : pick(wire, ['uuid', 'version', ...(spec.changedFields ?? [])]);
-  if (spec.operation !== 'create') payload.version = spec.before?.version ?? 0;
 
   ctx.log.queue({
     op_id: newId(),
@@ -94,12 +101,17 @@ function logWrite<T extends EntityType>(ctx: CoreContext, spec: WriteSpec<T>, no
     operation: spec.operation,
     base_version: spec.operation === 'create' ? 0 : (spec.before?.version ?? 0),
     changed_fields: spec.operation === 'update' ? JSON.stringify(spec.changedFields ?? []) : null,
-    payload: JSON.stringify(payload),
+    payload: payloadJson,
     client_timestamp: ctx.hlc.now(),
     user_id: userId,
     created_at: now,
     updated_at: now,
   });
+}
+
+/** A create whose row is already its wire form at version 0 (every new row): its JSON is the op's payload. */
+function sameAsPayload(spec: WriteSpec<EntityType>): boolean {
+  return spec.operation === 'create' && spec.after.version === 0 && !('sync_status' in spec.after);
 }
 
 function pick(row: StoredRow, keys: string[]): StoredRow {
