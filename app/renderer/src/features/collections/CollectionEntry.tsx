@@ -18,9 +18,10 @@ import {
   initialShift,
   layoutOf,
   previewOf,
-  shiftAt,
+  rememberShift,
   weightFromScale,
   type EntryDraft,
+  type RememberedShift,
 } from './entry-form';
 import { RejectionFields, ShiftCentreFields } from './PlaceFields';
 import { useEntryTerms } from './useEntryTerms';
@@ -31,7 +32,7 @@ const SHIFT_KEY = 'collectpay.shift';
 
 function rememberedShift() {
   try {
-    return JSON.parse(localStorage.getItem(SHIFT_KEY) ?? 'null') as { shift: string; day: string; half: string } | null;
+    return JSON.parse(localStorage.getItem(SHIFT_KEY) ?? 'null') as RememberedShift | null;
   } catch {
     return null;
   }
@@ -49,9 +50,11 @@ export function CollectionEntry() {
   const scale = useScale();
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
   const [productUuid, setProductUuid] = useState<string>(() => localStorage.getItem('collectpay.lastProduct') ?? '');
+  // The shift's half-day and day are the org's (the zone typed times are read in), not this computer's.
+  const zone = session?.orgTimeZone ?? 'UTC';
   const [draft, setDraft] = useState<EntryDraft>(() => ({
     ...EMPTY_DRAFT,
-    shift: initialShift(new Date(), rememberedShift()),
+    shift: initialShift(new Date(), zone, rememberedShift()),
   }));
   /** '' = now; otherwise a datetime-local value the clerk chose. */
   const [when, setWhen] = useState('');
@@ -69,8 +72,7 @@ export function CollectionEntry() {
 
   const productList = products.data ?? [];
   const product = productList.find((p) => p.uuid === productUuid) ?? productList[0];
-  // Typed dates and times are on the org's clock, the one the lists show records on (not this computer's).
-  const zone = session?.orgTimeZone ?? 'UTC';
+  // Typed dates and times are on the org's clock (zone, above), the one the lists show records on.
   const today = zoneDay(now, zone);
   const day = when ? zoneDay(when, zone) : today;
   const backDated = day !== today;
@@ -99,11 +101,8 @@ export function CollectionEntry() {
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    localStorage.setItem(
-      SHIFT_KEY,
-      JSON.stringify({ shift: draft.shift, day: new Date().toDateString(), half: shiftAt(new Date()) }),
-    );
-  }, [draft.shift]);
+    localStorage.setItem(SHIFT_KEY, JSON.stringify(rememberShift(draft.shift, new Date(), zone)));
+  }, [draft.shift, zone]);
 
   // The terms in, Enter goes on where it was pressed (into the new product's first field, or saves).
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   HILL_ROUTE,
   MILK_PRODUCT,
@@ -15,6 +15,7 @@ import {
   initialShift,
   layoutOf,
   previewOf,
+  rememberShift,
   shiftAt,
   type EntryDraft,
   weightFromScale,
@@ -164,18 +165,52 @@ describe('the live price preview', () => {
   });
 });
 
+/** The computer's own zone, as a desk set to the wrong one (or a travelling laptop) would have it. */
+const MACHINE_ZONES = ['America/Los_Angeles', 'Asia/Tokyo', 'UTC', 'Pacific/Kiritimati'];
+
 describe('shift', () => {
+  // Node reads TZ again when it is set: the tests move "this computer" to another zone.
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('defaults by the time of day', () => {
-    expect(shiftAt(new Date(2026, 2, 2, 6, 30))).toBe('morning');
-    expect(shiftAt(new Date(2026, 2, 2, 16, 0))).toBe('evening');
+    expect(shiftAt(new Date('2026-03-02T03:30:00Z'), 'Africa/Nairobi')).toBe('morning');
+    expect(shiftAt(new Date('2026-03-02T13:00:00Z'), 'Africa/Nairobi')).toBe('evening');
   });
 
   it('keeps the clerk’s choice within the same day and half-day, not after', () => {
-    const afternoon = new Date(2026, 2, 2, 14, 0);
-    const chosen = { shift: 'morning', day: afternoon.toDateString(), half: 'evening' };
-    expect(initialShift(afternoon, chosen)).toBe('morning');
-    expect(initialShift(new Date(2026, 2, 3, 14, 0), chosen)).toBe('evening');
-    expect(initialShift(new Date(2026, 2, 2, 9, 0), null)).toBe('morning');
+    const afternoon = new Date('2026-03-02T11:00:00Z'); // 14:00 in Nairobi
+    const chosen = { shift: 'morning', day: '2026-03-02', half: 'evening' };
+    expect(initialShift(afternoon, 'Africa/Nairobi', chosen)).toBe('morning');
+    expect(initialShift(new Date('2026-03-03T11:00:00Z'), 'Africa/Nairobi', chosen)).toBe('evening');
+    expect(initialShift(new Date('2026-03-02T06:00:00Z'), 'Africa/Nairobi', null)).toBe('morning');
+  });
+
+  it.each(MACHINE_ZONES)('reads the half-day and the day on the org’s clock, whatever the computer’s (%s)', (zone) => {
+    vi.stubEnv('TZ', zone);
+    // 06:30 in Nairobi is 03:30 UTC, 19:30 the day before in Los Angeles, 12:30 in Tokyo, 17:30 in Kiritimati.
+    const morning = new Date('2026-03-02T03:30:00Z');
+    expect(shiftAt(morning, 'Africa/Nairobi')).toBe('morning');
+    expect(shiftAt(morning, 'America/Los_Angeles')).toBe('evening');
+    // 23:30 on the 2nd in Nairobi is still the 2nd's evening there (the 3rd in Tokyo, midday in Kiritimati).
+    const lateEvening = new Date('2026-03-02T20:30:00Z');
+    expect(rememberShift('evening', lateEvening, 'Africa/Nairobi')).toEqual({
+      shift: 'evening',
+      day: '2026-03-02',
+      half: 'evening',
+    });
+    // What the clerk chose at 06:30 the org's time is kept at 11:50 the same org morning, not the next morning.
+    const chosen = rememberShift('evening', morning, 'Africa/Nairobi');
+    expect(initialShift(new Date('2026-03-02T08:50:00Z'), 'Africa/Nairobi', chosen)).toBe('evening');
+    expect(initialShift(new Date('2026-03-03T03:30:00Z'), 'Africa/Nairobi', chosen)).toBe('morning');
+  });
+
+  it('follows daylight saving in the org’s zone', () => {
+    vi.stubEnv('TZ', 'Asia/Tokyo');
+    // 11:30 UTC is 12:30 in London in summer (evening), 11:30 in winter (morning).
+    expect(shiftAt(new Date('2026-07-01T11:30:00Z'), 'Europe/London')).toBe('evening');
+    expect(shiftAt(new Date('2026-12-01T11:30:00Z'), 'Europe/London')).toBe('morning');
   });
 });
 

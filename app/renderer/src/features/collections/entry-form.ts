@@ -16,6 +16,7 @@ import {
   type Tare,
 } from '../../../../../shared';
 import type { EntryTerms } from '../../../../../shared/ipc/types';
+import { toZoneInput, zoneDay } from '../../lib/when';
 
 /**
  * The collection entry form's logic, apart from React: which fields a product's rule in force needs at a place,
@@ -82,18 +83,29 @@ export function layoutOf(terms: EntryTerms | null, centre: string): EntryLayout 
   };
 }
 
-/** Morning until noon, evening after: the default shift at this local time. */
-export function shiftAt(now: Date): Shift {
-  return now.getHours() < 12 ? 'morning' : 'evening';
+/** The shift remembered with the day and half-day it was chosen in, both on the org's clock. */
+export interface RememberedShift {
+  shift: string;
+  day: string;
+  half: string;
+}
+
+/** Morning until noon, evening after, on the org's clock (not this computer's): the default shift at that time. */
+export function shiftAt(now: Date, timeZone: string): Shift {
+  return Number(toZoneInput(now, timeZone).slice(11, 13)) < 12 ? 'morning' : 'evening';
+}
+
+/** What to remember of the clerk's choice: the shift, and the org's day and half-day it was chosen in. */
+export function rememberShift(shift: Shift, now: Date, timeZone: string): RememberedShift {
+  return { shift, day: zoneDay(now, timeZone), half: shiftAt(now, timeZone) };
 }
 
 /**
  * The shift to start with: the one the clerk last chose, while it is the same day and the same half of it (a clerk
  * catching up the morning's slips after noon keeps "morning"); otherwise the one the time of day says.
  */
-export function initialShift(now: Date, remembered: { shift: string; day: string; half: string } | null): Shift {
-  const half = shiftAt(now);
-  const day = now.toDateString();
+export function initialShift(now: Date, timeZone: string, remembered: RememberedShift | null): Shift {
+  const { day, half } = rememberShift('morning', now, timeZone);
   if (remembered && remembered.day === day && remembered.half === half && SHIFTS.includes(remembered.shift as Shift))
     return remembered.shift as Shift;
   return half;
