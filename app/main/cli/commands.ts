@@ -23,6 +23,7 @@ import type { PaperSize } from '../core/reports/paged-document';
 import { renderReport } from '../core/reports/reports';
 import { syncMetrics } from '../core/sync/metrics';
 import type { ReportSpec } from '../../../shared/ipc/reports';
+import { logout } from './logout-command';
 
 /** An option given more than once (`--rate`) is a list; commands that take one value read the last. */
 export type Flags = Record<string, string | string[] | boolean | undefined>;
@@ -118,11 +119,7 @@ export const commands: Record<string, Command> = {
     return 0;
   },
 
-  async logout(core, _flags, _args, out) {
-    await core.auth.logout();
-    out.print('Signed out. Unsent changes stay queued on this desk.', { ok: true });
-    return 0;
-  },
+  logout,
 
   async sync(core, _flags, _args, out) {
     if (!core.auth.current)

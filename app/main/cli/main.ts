@@ -14,7 +14,8 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <c
   init --local --name N --email E --password P   use this desk alone (no server)
   connect --server URL --email E --password P [--map]   join a server; --map resolves code clashes
   login --email E --password P        sign in online (then syncs once)
-  logout                              sign out; unsent changes stay queued
+  logout [--force]                    sends this user's changes first; refuses while some are unsent
+                                      unless --force (they stay queued on this desk)
   sync                                one sync run; exit 1 if it fails
   status                              pending, needs attention, last sync
   supplier add --code C --name N [--phone --address --region --notes]
@@ -90,6 +91,7 @@ const OPTIONS = {
   out: { type: 'string' },
   local: { type: 'boolean' },
   map: { type: 'boolean' },
+  force: { type: 'boolean' },
   date: { type: 'string' },
   to: { type: 'string' },
   payment: { type: 'string' },
