@@ -177,7 +177,10 @@ describe('settlement runs on the server', () => {
       period_to: '2026-11-30',
     });
     expect(overlapping.statusCode).toBe(422);
-    expect(overlapping.json().error).toMatchObject({ code: 'PERIOD_CLOSED' });
+    expect(overlapping.json().error).toMatchObject({
+      code: 'PERIOD_CLOSED',
+      fields: { period_from: 'overlaps settlement run NOV-A' },
+    });
 
     const pulled = await pull(h, clerk, {});
     expect(pulled.body.changes.settlement_runs).toEqual([
@@ -216,5 +219,30 @@ describe('settlement runs on the server', () => {
     });
     expect(paid.json().run.status).toBe('paid');
     expect(paid.json().lines[0]).toMatchObject({ payout_status: 'paid', paid_at: expect.any(String) });
+  });
+
+  it('refuses to approve a draft whose period another run closed meanwhile, naming the period as creating does', async () => {
+    await push(h, clerk, [collection('2026-12-03', 10)]);
+    const first = await call(supervisor, 'POST', '/api/v1/settlements', {
+      period_from: '2026-12-01',
+      period_to: '2026-12-15',
+      code: 'DEC-A',
+    });
+    const rival = await call(supervisor, 'POST', '/api/v1/settlements', {
+      period_from: '2026-12-01',
+      period_to: '2026-12-20',
+      code: 'DEC-B',
+    });
+    expect([first.statusCode, rival.statusCode]).toEqual([200, 200]);
+    expect((await call(supervisor, 'POST', `/api/v1/settlements/${first.json().run.uuid}/approve`)).statusCode).toBe(
+      200,
+    );
+    const refused = await call(supervisor, 'POST', `/api/v1/settlements/${rival.json().run.uuid}/approve`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'PERIOD_CLOSED',
+      message: expect.stringContaining('DEC-A'),
+      fields: { period_from: 'overlaps settlement run DEC-A' },
+    });
   });
 });

@@ -245,6 +245,8 @@ export async function approveRun(deps: RunsDeps, claims: AccessClaims, uuid: str
         throw new AppError(
           'PERIOD_CLOSED',
           `Settlement run ${closed.code} "${closed.name}" already settled ${closed.period_from} to ${closed.period_to}`,
+          // The same field as createRun names, so a form shows the refusal beside the period either way.
+          { period_from: `overlaps settlement run ${closed.code}` },
         );
     }
     const now = await compute(deps, request);
