@@ -80,8 +80,10 @@ describe('collection entry with a live serial scale (pty → serialport → core
     // Milk with a typed weight, by the chart: fat and SNF readings, one can.
     await page.keyboard.type('S-0101');
     await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('entry-product');
     await page.getByLabel('Product').selectOption(milk.uuid);
     await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('entry-quantity');
     await page.keyboard.type('24.7');
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('entry-container-CAN-7');
@@ -94,8 +96,10 @@ describe('collection entry with a live serial scale (pty → serialport → core
     // A second tea delivery in the same shift is refused until the clerk confirms it.
     await page.keyboard.type('S-0101');
     await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('entry-product');
     await page.getByLabel('Product').selectOption(tea.uuid);
     await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('entry-quantity');
     await page.keyboard.type('10');
     await page.getByLabel('Grade').selectOption('B');
     await page.getByRole('button', { name: 'Save (Enter)' }).click();
