@@ -105,7 +105,8 @@ export function rememberShift(shift: Shift, now: Date, timeZone: string): Rememb
  * catching up the morning's slips after noon keeps "morning"); otherwise the one the time of day says.
  */
 export function initialShift(now: Date, timeZone: string, remembered: RememberedShift | null): Shift {
-  const { day, half } = rememberShift('morning', now, timeZone);
+  const day = zoneDay(now, timeZone);
+  const half = shiftAt(now, timeZone);
   if (remembered && remembered.day === day && remembered.half === half && SHIFTS.includes(remembered.shift as Shift))
     return remembered.shift as Shift;
   return half;
