@@ -9,7 +9,7 @@ import { mergeThenSettle } from './op/field-merge';
 import { integrityProblems } from './op/integrity';
 import { checkPermission } from './op/permission';
 import { resolveConflict } from './op/resolve';
-import { checkChangedFields, checkClientTimestamp, parseData, valuesOf } from './op/validation';
+import { checkChangedFields, checkClientTimestamp, parseData, valuesOf, type ParsedData } from './op/validation';
 import { writeVersion } from './op/versioning';
 
 export type { OpEnv, OpOutcome } from './op/env';
@@ -19,17 +19,18 @@ export type { OpEnv, OpOutcome } from './op/env';
  * lives in its own file under op/: permission, validation, integrity, conflict kind, resolution (with
  * last-write-wins), versioning and audit; the type's own rules (pricing, voids) in rules/.
  */
-export function applyOp(env: OpEnv, op: PushOp): OpOutcome {
+export function applyOp(env: OpEnv, op: PushOp, checked?: ParsedData): OpOutcome {
   const refusal = checkPermission(env.claims.role, op) ?? checkClientTimestamp(op);
   if (refusal) return refused(op, refusal);
-  const parsed = parseData(op);
+  // parseOps already checked the data (for the op's hash): not parsed again.
+  const parsed = checked ?? parseData(op);
   if (!parsed.ok) return refused(op, parsed.refusal);
   if (op.operation === 'create') return applyCreate(env, op, parsed.data);
   if (op.operation === 'update') return applyUpdate(env, op, parsed.data);
   return applyDelete(env, op, parsed.data);
 }
 
-type OpData = Extract<ReturnType<typeof parseData>, { ok: true }>['data'];
+type OpData = Extract<ParsedData, { ok: true }>['data'];
 
 function applyCreate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
   const type = op.entity_type;

@@ -8,6 +8,7 @@ import { loadForOps } from './batch-load';
 import { readClock, StaleRead, takeSeqs, writtenSince } from './early-reads';
 import { refused, type ConflictPolicy } from './op/env';
 import { parseOps, type Parsed } from './op/envelope';
+import type { ParsedData } from './op/validation';
 import { replayedOutcome, storedForm } from './op/replayed';
 import { voidedRefusal } from './op/voided-guard';
 import { withSeqClock } from './seq-clock';
@@ -144,11 +145,11 @@ function answer(ctx: PushContext, { outcomes, wrote, firstSeq, lastSeq }: BatchR
  * batch's 5xx (a desk would retry that batch forever). Ops change only the in-memory batch state, and they
  * throw before changing it, so the rest of the batch applies as one transaction.
  */
-function applyGuarded(env: OpEnv, op: PushOp): OpOutcome {
+function applyGuarded(env: OpEnv, op: PushOp, data: ParsedData): OpOutcome {
   const voided = voidedRefusal(env, op);
   if (voided) return refused(op, voided);
   try {
-    return applyOp(env, op);
+    return applyOp(env, op, data);
   } catch (error) {
     return refused(op, {
       status: 422,
@@ -202,7 +203,7 @@ async function prepareBatch(ctx: PushContext, db: Db, state: BatchState, parsed:
         : undefined;
     if (op.op_id && previous) {
       const previousHash = 'request_hash' in previous ? previous.request_hash : previous.hash;
-      if (previousHash !== hash && previousHash !== legacyHash) {
+      if (previousHash !== hash && previousHash !== legacyHash()) {
         outcomes.push({
           kind: 'error',
           item: {
@@ -224,7 +225,7 @@ async function prepareBatch(ctx: PushContext, db: Db, state: BatchState, parsed:
       }
       continue;
     }
-    const outcome = applyGuarded(env, op);
+    const outcome = applyGuarded(env, op, p.data);
     outcomes.push(outcome);
     if (op.op_id && outcome.kind !== 'error') {
       seenInBatch.set(op.op_id, { hash, outcome });

@@ -1,46 +1,23 @@
-import { createHash } from 'node:crypto';
 import { DEFAULT_DATE_WINDOW, fieldErrorsOf, PushOpSchema, type DateWindow, type PushOp } from '../../../../shared';
 import { refused, type OpOutcome } from './env';
 import { guardOp } from './guard';
-import { parseData, valuesOf } from './validation';
+import { hashOp } from './op-hash';
+import { parseData, valuesOf, type ParsedData } from './validation';
 
 /**
- * Each op of a batch with its hash, or the error item that answers a malformed one. `legacyHash` is the hash
- * of the op as sent, which op results stored before hashes were normalised carry.
+ * Each op of a batch with its hash and its checked data (applyOp uses it: one zod parse per op), or the error
+ * item that answers a malformed one. `legacyHash` gives the hash of the op as sent, which op results stored
+ * before hashes were normalised carry: computed only for a stored answer whose hash differs (a rare replay).
  */
 export type Parsed =
-  { index: number; op: PushOp; hash: string; legacyHash: string } | { index: number; error: OpOutcome };
-
-/** A stable hash of what an op asks, to tell a replay from a different op reusing an op_id. */
-function hashOp(op: PushOp, data: Record<string, unknown> = op.data): string {
-  const canonical = JSON.stringify([
-    op.entity_type,
-    op.operation,
-    sortKeys(data),
-    op.changed_fields ?? null,
-    op.client_timestamp ?? null,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
+  | { index: number; op: PushOp; data: ParsedData; hash: string; legacyHash: () => string }
+  | { index: number; error: OpOutcome };
 
 /**
  * The data as the server reads it — defaults filled in, text trimmed, instants in UTC — so a retry that spells
  * out a default (`notes: ""`) or writes a time differently is the same op.
  */
-function normalised(op: PushOp): Record<string, unknown> {
-  const parsed = parseData(op);
+function normalised(op: PushOp, parsed: ParsedData): Record<string, unknown> {
   if (!parsed.ok) return op.data;
   return { ...parsed.data, ...valuesOf(op.entity_type, parsed.data, Object.keys(parsed.data)) };
 }
@@ -56,7 +33,8 @@ export function parseOps(batch: unknown[], window: DateWindow = DEFAULT_DATE_WIN
       const op = parsed.data;
       const refusal = guardOp(op, window);
       if (refusal) return { index, error: refused(op, refusal) };
-      return { index, op, hash: hashOp(op, normalised(op)), legacyHash: hashOp(op) };
+      const data = parseData(op);
+      return { index, op, data, hash: hashOp(op, normalised(op, data)), legacyHash: () => hashOp(op) };
     }
     const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     const data = (r.data && typeof r.data === 'object' ? r.data : {}) as Record<string, unknown>;

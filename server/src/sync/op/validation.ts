@@ -40,9 +40,10 @@ const SCHEMAS = Object.fromEntries(ENTITY_TYPES.map((type) => [type, schemasOf(t
 const DELETE_SCHEMA = z.object(wireCommon);
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; refusal: Refusal };
+export type ParsedData = Parsed<Values & { uuid: string; version?: number; updated_at?: string }>;
 
 /** The op's data checked against its type's create or update schema, or the fields that are wrong. */
-export function parseData(op: PushOp): Parsed<Values & { uuid: string; version?: number; updated_at?: string }> {
+export function parseData(op: PushOp): ParsedData {
   const schema =
     op.operation === 'delete'
       ? DELETE_SCHEMA

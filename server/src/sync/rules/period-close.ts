@@ -102,8 +102,9 @@ export function withPeriodClose(type: Dated, own: EntityRules = {}): EntityRules
   const close = periodCloseRules(type);
   return {
     async load(trx, state, ops) {
-      await own.load?.(trx, state, ops);
-      await close.load!(trx, state, ops);
+      // The closed periods need only the ops and their stored rows (loaded before): read beside the type's own
+      // loads, not after them (one round trip less per batch).
+      await Promise.all([own.load?.(trx, state, ops), close.load!(trx, state, ops)]);
     },
     ...(own.checkUpdate ? { checkUpdate: own.checkUpdate } : {}),
     compute(env, next, current) {
