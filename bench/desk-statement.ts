@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { MemorySecretStore } from '../app/main/core/auth/secret-store';
 import { createCore } from '../app/main/core/create-core';
 import { renderReport } from '../app/main/core/reports/reports';
+import { peakMb } from './desk-process';
 
 /**
  * Figure 6b's desk: a process of its own that opens the desk's SQLite file, prints one statement and reports its
@@ -10,15 +10,6 @@ import { renderReport } from '../app/main/core/reports/reports';
  */
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
-
-/** Peak resident set so far (VmHWM), in MB; 0 where /proc is not there. */
-function peakMb(): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) >> 10;
-  } catch {
-    return 0;
-  }
-}
 
 async function main() {
   const [filename, supplierUuid, from, to] = process.argv.slice(2);

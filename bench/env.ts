@@ -23,7 +23,8 @@ export interface BenchEnv {
 /** Values one figure measures for another (memory after a pull, after a statement, the server's peak). */
 export interface BenchState {
   rss: {
-    afterPull?: number;
+    /** The desk's own process (bench/desk-pull.ts): RSS once open and after pulling everything. */
+    afterPull?: { opened: number; rss: number };
     /** The desk's own process (bench/desk-statement.ts): RSS once open, after the statement, and its peak. */
     afterStatement?: { opened: number; rss: number; peak: number };
     serverPeak?: number;
@@ -231,7 +232,7 @@ export async function seedServer(env: BenchEnv, counts: { suppliers: number; col
   await conn.end();
 }
 
-export async function desk(env: BenchEnv, name: string): Promise<Core> {
+export async function desk(env: Pick<BenchEnv, 'dir' | 'serverUrl'>, name: string): Promise<Core> {
   const core = await createCore({
     filename: join(env.dir, `${name}.sqlite`),
     serverUrl: env.serverUrl,

@@ -6,7 +6,8 @@ import type { PullResponse } from '../../shared';
 import { openSqlite } from '../../app/main/core/db/connection';
 import { desk, login, ms, seedServer, type BenchEnv, type BenchState } from '../env';
 import type { BenchFigure } from '../figure';
-import { now, rssMb, type Figure } from '../lib';
+import { runDeskProcess } from '../desk-process';
+import { now, type Figure } from '../lib';
 import { pullFloor } from './pull-floor';
 
 /**
@@ -29,8 +30,14 @@ async function initialPull(env: BenchEnv, state: BenchState): Promise<Figure[]> 
   const result = await core.engine.sync('manual');
   const pullMs = now() - start;
   const rows = result.pulled;
-  state.rss.afterPull = rssMb();
   await core.close();
+  // 6a: the same pull by a desk in a process of its own, for its memory (untimed).
+  const memory = await runDeskProcess<{ opened: number; after: number; rows: number }>('bench/desk-pull.ts', [
+    env.dir,
+    env.serverUrl,
+  ]);
+  if (memory.rows !== rows) throw new Error(`the memory desk pulled ${memory.rows} rows, not ${rows}`);
+  state.rss.afterPull = { opened: memory.opened, rss: memory.after };
 
   // Raw: the same rows straight from MySQL into SQLite.
   const conn = await createConnection({ uri: env.db.url, dateStrings: true });

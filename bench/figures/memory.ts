@@ -35,7 +35,13 @@ function memory(id: string, name: string, value: number | undefined, what: strin
 function memoryFigures(rss: BenchState['rss']): Figure[] {
   const statement = rss.afterStatement;
   return [
-    memory('6a', 'Desk RSS after initial pull (bench process)', rss.afterPull, 'desk RSS after the initial pull'),
+    memory(
+      '6a',
+      // The desk in a process of its own (bench/desk-pull.ts) pulling what figure 2 pulled.
+      `Desk RSS after initial pull (desk process${rss.afterPull ? `; ${rss.afterPull.opened} MB once open` : ''})`,
+      rss.afterPull?.rss,
+      'desk RSS after the initial pull',
+    ),
     memory(
       '6b',
       // The desk in a process of its own (bench/desk-statement.ts); how much of it is there before the statement.

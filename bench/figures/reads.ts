@@ -1,22 +1,19 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { amountMinor, newId } from '../../shared';
 import { MemorySecretStore } from '../../app/main/core/auth/secret-store';
 import { createCore } from '../../app/main/core/create-core';
 import { renderReport } from '../../app/main/core/reports/reports';
+import { runDeskProcess } from '../desk-process';
 import { ms, type BenchEnv, type BenchState } from '../env';
 import type { BenchFigure } from '../figure';
 import { now, percentile, type Figure } from '../lib';
 
 /** Figure 6b's measure: the desk's own process prints the statement from the same file (bench/desk-statement.ts). */
 async function deskStatementMemory(file: string, supplierUuid: string, from: string, to: string) {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', 'bench/desk-statement.ts', file, supplierUuid, from, to],
-    { maxBuffer: 1 << 20 },
+  const { opened, after, peak } = await runDeskProcess<{ opened: number; after: number; peak: number }>(
+    'bench/desk-statement.ts',
+    [file, supplierUuid, from, to],
   );
-  const { opened, after, peak } = JSON.parse(stdout) as { opened: number; after: number; peak: number };
   return { opened, rss: after, peak };
 }
 
