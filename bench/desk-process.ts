@@ -24,3 +24,14 @@ export async function runDeskProcess<T>(script: string, args: string[]): Promise
   });
   return JSON.parse(stdout) as T;
 }
+
+/** The body of a desk script: its result is printed as one JSON line for `runDeskProcess`; a failure exits 1. */
+export function deskScript(main: () => Promise<object>): void {
+  main().then(
+    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,7 +1,7 @@
 import { MemorySecretStore } from '../app/main/core/auth/secret-store';
 import { createCore } from '../app/main/core/create-core';
 import { renderReport } from '../app/main/core/reports/reports';
-import { peakMb } from './desk-process';
+import { deskScript, peakMb } from './desk-process';
 
 /**
  * Figure 6b's desk: a process of its own that opens the desk's SQLite file, prints one statement and reports its
@@ -11,7 +11,7 @@ import { peakMb } from './desk-process';
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
-async function main() {
+deskScript(async () => {
   const [filename, supplierUuid, from, to] = process.argv.slice(2);
   if (!filename || !supplierUuid || !from || !to)
     throw new Error('usage: desk-statement <file> <supplier> <from> <to>');
@@ -34,13 +34,7 @@ async function main() {
   );
   // Measured while the statement is still held, as the desk holds it to hand it to the print window.
   const after = mb(process.memoryUsage().rss);
-  process.stdout.write(
-    `${JSON.stringify({ opened, after, peak: peakMb(), pages: report.pages, htmlMb: mb(report.html.length) })}\n`,
-  );
+  const peak = peakMb();
   await core.close();
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
+  return { opened, after, peak, pages: report.pages, htmlMb: mb(report.html.length) };
 });
