@@ -103,17 +103,14 @@ export async function statementDocument(
   const stored = await core.db.selectFrom('suppliers').selectAll().where('uuid', '=', supplierUuid).executeTakeFirst();
   if (!stored) throw new Error('Supplier not found');
   const supplier = fromStored('suppliers', stored);
-  const opening = (await balanceOf(core.db, supplierUuid, start)).balance_minor;
   const { money, when } = format;
   const words = lineWording(format.timeZone);
 
   const sink = new RowSink(COLUMNS, base.paper);
-  sink.add({ date: period.from, entry: 'Opening balance', balance: money(opening) });
   // The running totals after each line, formatted only where a page breaks (a few hundred of 10,000).
   const carried = { collected: [] as number[], paid: [] as number[], balance: [] as number[] };
   let collected = 0;
   let paid = 0;
-  let balance = opening;
   let count = 0;
   // One cells object, refilled per line: the sink draws it at once and keeps only the HTML.
   const cells: Record<(typeof COLUMNS)[number]['key'], Cell> = {
@@ -125,56 +122,65 @@ export async function statementDocument(
     credit: '',
     balance: '',
   };
-  for (const line of statementLines(core.sqlite, supplierUuid, start, end)) {
-    const at = line[Col.At] as string;
-    const adjustedAt = line[Col.AdjustedAt] as string | null;
-    cells.date = when(at);
-    if (line[Col.Kind] === 0) {
-      const amount = line[Col.Amount] as number;
-      collected += amount;
-      balance += amount;
-      cells.entry = words.collection({
-        product_name: line[Col.ProductName] as string,
-        product_code: line[Col.ProductCode] as string | null,
-        adjusted_at: adjustedAt,
-        grade: line[Col.Grade] as string | null,
-        readings: (line[Col.Readings] as string | null) ?? '{}',
-        shift: line[Col.Shift] as Shift | null,
-        rejection_reason: line[Col.RejectionReason] as RejectionReason | null,
-        rejection_note: (line[Col.RejectionNote] as string | null) ?? '',
-        terms: line[Col.Terms] as string | null,
-      });
-      cells.qty = `${formatQuantity(line[Col.Quantity] as number)} ${(line[Col.Unit] as string | null) ?? ''}`.trim();
-      cells.rate = money(line[Col.Rate] as number);
-      cells.debit = money(amount);
-      cells.credit = '';
-    } else {
-      const voided = line[Col.Voided] === 1;
-      const stored = line[Col.Amount] as number;
-      // As on the ledger: a voided payment stays at zero, showing the amount it had struck through.
-      const amount = voided ? 0 : -stored;
-      paid -= amount;
-      balance += amount;
-      const description = words.payment({
-        type: line[Col.PayType] as string,
-        method: line[Col.Method] as string,
-        reference: line[Col.Reference] as string | null,
-        adjusted_at: adjustedAt,
-      });
-      // Every reference typed at the desk reaches paper: the entry wraps, and a void says why.
-      cells.entry = voided ? `${description} — VOID: ${(line[Col.VoidReason] as string | null) ?? ''}` : description;
-      cells.qty = '';
-      cells.rate = '';
-      cells.debit = '';
-      cells.credit = voided ? { struck: money(-(-stored)) } : money(-amount);
+  // The opening balance and the lines in one transaction on the held connection: the raw iteration below bypasses
+  // Kysely, so without it a transaction begun in between (a pull page being applied) could lend the page its
+  // uncommitted rows, and the lines could disagree with the opening balance.
+  const opening = await core.db.transaction().execute(async (trx) => {
+    const opening = (await balanceOf(trx, supplierUuid, start)).balance_minor;
+    sink.add({ date: period.from, entry: 'Opening balance', balance: money(opening) });
+    let balance = opening;
+    for (const line of statementLines(core.sqlite, supplierUuid, start, end)) {
+      const at = line[Col.At] as string;
+      const adjustedAt = line[Col.AdjustedAt] as string | null;
+      cells.date = when(at);
+      if (line[Col.Kind] === 0) {
+        const amount = line[Col.Amount] as number;
+        collected += amount;
+        balance += amount;
+        cells.entry = words.collection({
+          product_name: line[Col.ProductName] as string,
+          product_code: line[Col.ProductCode] as string | null,
+          adjusted_at: adjustedAt,
+          grade: line[Col.Grade] as string | null,
+          readings: (line[Col.Readings] as string | null) ?? '{}',
+          shift: line[Col.Shift] as Shift | null,
+          rejection_reason: line[Col.RejectionReason] as RejectionReason | null,
+          rejection_note: (line[Col.RejectionNote] as string | null) ?? '',
+          terms: line[Col.Terms] as string | null,
+        });
+        cells.qty = `${formatQuantity(line[Col.Quantity] as number)} ${(line[Col.Unit] as string | null) ?? ''}`.trim();
+        cells.rate = money(line[Col.Rate] as number);
+        cells.debit = money(amount);
+        cells.credit = '';
+      } else {
+        const voided = line[Col.Voided] === 1;
+        const stored = line[Col.Amount] as number;
+        // As on the ledger: a voided payment stays at zero, showing the amount it had struck through.
+        const amount = voided ? 0 : -stored;
+        paid -= amount;
+        balance += amount;
+        const description = words.payment({
+          type: line[Col.PayType] as string,
+          method: line[Col.Method] as string,
+          reference: line[Col.Reference] as string | null,
+          adjusted_at: adjustedAt,
+        });
+        // Every reference typed at the desk reaches paper: the entry wraps, and a void says why.
+        cells.entry = voided ? `${description} — VOID: ${(line[Col.VoidReason] as string | null) ?? ''}` : description;
+        cells.qty = '';
+        cells.rate = '';
+        cells.debit = '';
+        cells.credit = voided ? { struck: money(-(-stored)) } : money(-amount);
+      }
+      cells.balance = money(balance);
+      sink.add(cells);
+      carried.collected.push(collected);
+      carried.paid.push(paid);
+      carried.balance.push(balance);
+      count += 1;
     }
-    cells.balance = money(balance);
-    sink.add(cells);
-    carried.collected.push(collected);
-    carried.paid.push(paid);
-    carried.balance.push(balance);
-    count += 1;
-  }
+    return opening;
+  });
 
   const carryAt = (i: number): Cells => ({
     entry: 'Carried forward',
