@@ -11,8 +11,16 @@ export interface TriggerSources {
   live?: TriggerSource;
 }
 
-/** Wires event sources to the engine; local writes are debounced (~1 s) so a burst of entry syncs once. */
-export function attachTriggers(engine: SyncEngine, sources: TriggerSources, debounceMs = 1000): () => void {
+/**
+ * Wires event sources to the engine. Local writes are debounced (~1 s) so a burst of entry syncs once, but
+ * never postponed past `maxWaitMs` from the first unsent write: writes that never pause still go out.
+ */
+export function attachTriggers(
+  engine: SyncEngine,
+  sources: TriggerSources,
+  debounceMs = 1000,
+  maxWaitMs = 5000,
+): () => void {
   const unsubscribers: (() => void)[] = [];
   const direct = (source: TriggerSource | undefined, trigger: SyncTrigger) => {
     if (source) unsubscribers.push(source(() => engine.trigger(trigger)));
@@ -21,18 +29,32 @@ export function attachTriggers(engine: SyncEngine, sources: TriggerSources, debo
   direct(sources.focus, 'focus');
   direct(sources.resume, 'resume');
   direct(sources.live, 'live');
-  let timer: NodeJS.Timeout | undefined;
+  let quiet: NodeJS.Timeout | undefined;
+  let deadline: NodeJS.Timeout | undefined;
+  const cancel = () => {
+    clearTimeout(quiet);
+    clearTimeout(deadline);
+    quiet = deadline = undefined;
+  };
+  const fire = () => {
+    cancel();
+    engine.trigger('local-write');
+  };
   if (sources.localWrite) {
     unsubscribers.push(
       sources.localWrite(() => {
-        clearTimeout(timer);
-        timer = setTimeout(() => engine.trigger('local-write'), debounceMs);
-        timer.unref?.();
+        clearTimeout(quiet);
+        quiet = setTimeout(fire, debounceMs);
+        quiet.unref?.();
+        if (!deadline) {
+          deadline = setTimeout(fire, maxWaitMs);
+          deadline.unref?.();
+        }
       }),
     );
   }
   return () => {
-    clearTimeout(timer);
+    cancel();
     for (const unsubscribe of unsubscribers) unsubscribe();
   };
 }
