@@ -94,9 +94,10 @@ export async function addTeaAndMilk(core: TestHost['core']) {
 
 /**
  * A real server on MariaDB that can be stopped and started on the same port (to take the office offline), a
- * browser test host running the real desk core, and Debian's Chromium driven by Playwright.
+ * browser test host running the real desk core, and Debian's Chromium driven by Playwright. `orgTimeZone` is the
+ * office's clock, `browserTimeZone` the computer's: tests of what a clerk reads set them apart.
  */
-export async function startE2E() {
+export async function startE2E(options: { orgTimeZone?: string; browserTimeZone?: string } = {}) {
   const db: TestDatabase = await createTestDatabase();
   for (const role of ['clerk', 'supervisor'] as const) {
     await addUser(db.db, {
@@ -120,9 +121,17 @@ export async function startE2E() {
   };
   await startServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'collectpay-e2e-'));
-  const host: TestHost = await startTestHost({ dataDir, staticDir: 'out/renderer', serverUrl });
+  const host: TestHost = await startTestHost({
+    dataDir,
+    staticDir: 'out/renderer',
+    serverUrl,
+    ...(options.orgTimeZone ? { orgTimeZone: options.orgTimeZone } : {}),
+  });
   const browser: Browser = await launchChromium();
-  const page: Page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+  const page: Page = await browser.newPage({
+    viewport: { width: 1280, height: 820 },
+    ...(options.browserTimeZone ? { timezoneId: options.browserTimeZone } : {}),
+  });
   await page.goto(host.url);
   return {
     db,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../../shared/ipc/types';
 import { call, onEvent } from '../lib/api';
-import { formatWhen } from '../lib/settings';
+import { useApp } from '../lib/settings';
 
 const LABELS: Record<SyncStatus['state'], string> = {
   idle: 'Idle',
@@ -15,6 +15,7 @@ const LABELS: Record<SyncStatus['state'], string> = {
 
 /** Always visible: sync state, what waits, what needs attention, the last good sync. */
 export function StatusBar({ onOpenSync }: { onOpenSync(): void }) {
+  const { deskWhen } = useApp();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useEffect(() => {
     const load = () => call('sync.status', {}).then(setStatus, () => undefined);
@@ -44,7 +45,7 @@ export function StatusBar({ onOpenSync }: { onOpenSync(): void }) {
           {status.openConflicts} conflict{status.openConflicts === 1 ? '' : 's'}
         </span>
       ) : null}
-      <span>Last sync: {formatWhen(status.lastSuccessAt)}</span>
+      <span>Last sync: {deskWhen(status.lastSuccessAt)}</span>
       {status.lastError && status.state !== 'success' ? (
         <span className="muted" title={status.lastError}>
           {status.lastError}

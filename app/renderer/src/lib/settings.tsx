@@ -15,6 +15,8 @@ interface AppContext {
   money(minor: number): string;
   /** An instant of a record on the org's clock (session.orgTimeZone), whatever this computer's zone is. */
   when(iso: string | null | undefined): string;
+  /** This desk's own events (last sync, when an op was queued) on this computer's clock, in the desk's locale. */
+  deskWhen(iso: string | null | undefined): string;
 }
 
 const Context = createContext<AppContext | null>(null);
@@ -40,8 +42,9 @@ export function AppProvider({ children }: { children: ReactNode }) {
     formatMoney(minor, { currency: settings?.currency ?? 'USD', locale: settings?.locale ?? 'en-US' });
   const when = (iso: string | null | undefined) =>
     formatWhen(iso, { timeZone: session?.orgTimeZone, locale: settings?.locale });
+  const deskWhen = (iso: string | null | undefined) => formatWhen(iso, { locale: settings?.locale });
   return (
-    <Context.Provider value={{ settings, session, setup, refresh, setSession, setSettings, money, when }}>
+    <Context.Provider value={{ settings, session, setup, refresh, setSession, setSettings, money, when, deskWhen }}>
       {children}
     </Context.Provider>
   );
@@ -54,6 +57,3 @@ export function useApp(): AppContext {
 }
 
 export const qty = formatQuantity;
-
-/** This desk's own events (last sync…) on this computer's clock; records use `when` from useApp. */
-export { formatWhen };

@@ -1,7 +1,7 @@
 import { REJECTION_REASON_LABELS, SHIFT_LABELS } from '../../../../../shared';
 import type { CollectionView } from '../../../../../shared/ipc/types';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
-import { formatWhen, qty, useApp } from '../../lib/settings';
+import { qty, useApp } from '../../lib/settings';
 
 /** A collection's weighing, briefly: grade, shift, refused, and whether its weight was typed rather than weighed. */
 function detail(r: CollectionView): string {
@@ -24,7 +24,7 @@ interface Props {
 }
 
 export function CollectionsTable({ rows, label, typedOnly, onTypedOnly }: Props) {
-  const { money } = useApp();
+  const { money, when } = useApp();
   const awaiting = useAwaiting();
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.product_unit, (totals.get(r.product_unit) ?? 0) + r.quantity_milli);
@@ -52,7 +52,7 @@ export function CollectionsTable({ rows, label, typedOnly, onTypedOnly }: Props)
         <tbody>
           {rows.map((r) => (
             <tr key={r.uuid}>
-              <td className="nowrap">{formatWhen(r.collected_at)}</td>
+              <td className="nowrap">{when(r.collected_at)}</td>
               <td>
                 {r.supplier_code} {r.supplier_name}
                 {awaiting.has(r.uuid) ? <AwaitingBadge /> : null}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { AttentionItem } from '../../../../../shared/ipc/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call, useQuery } from '../../lib/api';
-import { formatWhen } from '../../lib/settings';
+import { useApp } from '../../lib/settings';
 
 function kb(bytes: number) {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -12,6 +12,7 @@ function kb(bytes: number) {
 
 /** Sync status, what waits, what the server refused (fix, resend or discard), the log and the metrics. */
 export function SyncScreen() {
+  const { deskWhen } = useApp();
   const status = useQuery('sync.status', {});
   const pending = useQuery('sync.pending', {});
   const attention = useQuery('sync.attention', {});
@@ -52,7 +53,7 @@ export function SyncScreen() {
       {s ? (
         <p>
           State: <strong>{s.state}</strong> · {s.pending} pending · {s.needsAttention} need attention · last success{' '}
-          {formatWhen(s.lastSuccessAt)}
+          {deskWhen(s.lastSuccessAt)}
           {s.lastError ? <span className="muted"> · {s.lastError}</span> : null}
         </p>
       ) : null}
@@ -178,7 +179,7 @@ export function SyncScreen() {
         <ul className="small">
           {pending.data!.slice(0, 50).map((op) => (
             <li key={op.op_id}>
-              {formatWhen(op.created_at)} · {op.operation} {op.entity_type} {op.entity_uuid.slice(-8)}
+              {deskWhen(op.created_at)} · {op.operation} {op.entity_type} {op.entity_uuid.slice(-8)}
               {op.attempts ? ` · ${op.attempts} attempts` : ''}
             </li>
           ))}
@@ -231,7 +232,7 @@ export function SyncScreen() {
         <tbody>
           {(log.data ?? []).map((l) => (
             <tr key={l.id}>
-              <td>{formatWhen(l.started_at)}</td>
+              <td>{deskWhen(l.started_at)}</td>
               <td>{l.trigger}</td>
               <td>{l.outcome}</td>
               <td className="num">{l.pushed}</td>

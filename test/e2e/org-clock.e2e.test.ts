@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAs, startE2E } from './office';
+
+const ORG = 'Africa/Nairobi';
+
+/**
+ * Records are read on the office's clock, whatever the computer's: a desk in an office in Nairobi whose computer
+ * is set to Los Angeles shows a collection at the time the clerk typed and the slip says, not 11 hours earlier.
+ */
+describe('record times on the office’s clock', () => {
+  let e: Awaited<ReturnType<typeof startE2E>>;
+  beforeAll(async () => {
+    e = await startE2E({ orgTimeZone: ORG, browserTimeZone: 'America/Los_Angeles' });
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('the collections table shows the time on the org’s clock', async () => {
+    const { page, host } = e;
+    await page.getByRole('heading', { name: 'Welcome to CollectPay' }).waitFor();
+    await connectAs(page, 'supervisor@example.com');
+    const core = host.core;
+    const supplier = await core.suppliers.create({ code: 'S-0200', name: 'Kibet Too' });
+    const tea = await core.products.create({ code: 'TEA', name: 'Green tea leaf', unit: 'kg' });
+    await core.rates.set({ product_uuid: tea.uuid, rate_minor: 2450, effective_from: '2026-01-01' });
+    const row = await core.collections.create({
+      supplier_uuid: supplier.uuid,
+      product_uuid: tea.uuid,
+      gross_weight_milli: 21_700,
+    });
+    const onOrgClock = (timeZone: string) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+        new Date(row.collected_at),
+      );
+
+    await page.keyboard.press('Control+2');
+    const table = page.getByRole('table', { name: "Today's collections" });
+    const time = table.locator('tbody tr').first().locator('td').first();
+    await expect.poll(() => time.textContent()).toBe(onOrgClock(ORG));
+    expect(onOrgClock(ORG)).not.toBe(onOrgClock('America/Los_Angeles'));
+  });
+});
