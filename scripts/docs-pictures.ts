@@ -377,6 +377,8 @@ async function main(): Promise<void> {
     await page.frameLocator('iframe[title="Report preview"]').getByText('Closing balance').waitFor();
     await pictures.shot(page, '09-report-preview');
 
+    // Everything typed so far has gone out (the desk syncs a second after the typing pauses) before the cut.
+    await untilText(page, 'pending-count', /^0 pending$/, 30_000);
     await untilText(page, 'sync-state', /^Synced$/);
     await office.stopServer();
     await untilText(page, 'sync-state', /^Offline$/, 10_000);
@@ -402,7 +404,7 @@ async function main(): Promise<void> {
     await page.locator('.toast').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+9');
     await page
-      .getByRole('button', { name: /payments/ })
+      .getByRole('button', { name: /^Payment · receipt / })
       .first()
       .click();
     const detail = page.getByLabel('Conflict detail');
