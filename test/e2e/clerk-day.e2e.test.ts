@@ -162,6 +162,18 @@ describe('the desktop UI end to end (Chromium → test host → core → server 
     await page.keyboard.press('Control+6');
     await page.getByRole('heading', { name: 'Log' }).waitFor();
     await shot(page, '07-sync');
+    // The Sync screen keeps up while it is open: its state and its log follow each run.
+    const state = page.getByTestId('sync-screen-state');
+    const lastRun = page.getByRole('table', { name: 'Sync log' }).locator('tbody tr').first();
+    await expect.poll(() => state.textContent()).toBe('Synced');
+    await e.stopServer();
+    await page.keyboard.press('F5');
+    await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('Offline');
+    await expect.poll(() => lastRun.textContent()).toContain('error');
+    await e.startServer();
+    await page.keyboard.press('F5');
+    await expect.poll(() => state.textContent(), { timeout: 20_000 }).toBe('Synced');
+    await expect.poll(() => lastRun.textContent()).toContain('success');
     await page.keyboard.press('Control+7');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await shot(page, '08-settings');

@@ -1,32 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { SyncStatus } from '../../../../shared/ipc/types';
-import { call, onEvent } from '../lib/api';
 import { useApp } from '../lib/settings';
-
-const LABELS: Record<SyncStatus['state'], string> = {
-  idle: 'Idle',
-  syncing: 'Syncing…',
-  success: 'Synced',
-  error: 'Sync error',
-  conflict: 'Synced with conflicts',
-  offline: 'Offline',
-  auth_required: 'Sign in to sync',
-};
+import { SYNC_STATE_LABELS, useSyncStatus } from '../lib/sync-status';
 
 /** Always visible: sync state, what waits, what needs attention, the last good sync. */
 export function StatusBar({ onOpenSync }: { onOpenSync(): void }) {
   const { deskWhen } = useApp();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  useEffect(() => {
-    const load = () => call('sync.status', {}).then(setStatus, () => undefined);
-    load();
-    const offStatus = onEvent('sync.status', setStatus);
-    const offData = onEvent('data.changed', load);
-    return () => {
-      offStatus();
-      offData();
-    };
-  }, []);
+  const status = useSyncStatus();
   if (!status) return <footer className="status-bar" />;
   const progress =
     status.state === 'syncing' && (status.progress.toPush > 0 || status.progress.pulled > 0)
@@ -35,7 +13,7 @@ export function StatusBar({ onOpenSync }: { onOpenSync(): void }) {
   return (
     <footer className={`status-bar status-bar--${status.state}`} aria-live="polite">
       <button type="button" className="link" onClick={onOpenSync} data-testid="sync-state">
-        {LABELS[status.state]}
+        {SYNC_STATE_LABELS[status.state]}
         {progress}
       </button>
       <span data-testid="pending-count">{status.pending} pending</span>

@@ -1,10 +1,11 @@
 import { failureMessage } from '../../lib/failure';
 import { recordFieldLabel } from '../../lib/field-label';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AttentionItem } from '../../../../../shared/ipc/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call, useQuery } from '../../lib/api';
 import { useApp } from '../../lib/settings';
+import { SYNC_STATE_LABELS, useSyncStatus } from '../../lib/sync-status';
 
 function kb(bytes: number) {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -13,7 +14,7 @@ function kb(bytes: number) {
 /** Sync status, what waits, what the server refused (fix, resend or discard), the log and the metrics. */
 export function SyncScreen() {
   const { deskWhen } = useApp();
-  const status = useQuery('sync.status', {});
+  const s = useSyncStatus();
   const pending = useQuery('sync.pending', {});
   const attention = useQuery('sync.attention', {});
   const log = useQuery('sync.log', {});
@@ -22,6 +23,11 @@ export function SyncScreen() {
   const [error, setError] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState<AttentionItem | null>(null);
   const [fixing, setFixing] = useState<{ item: AttentionItem; values: Record<string, string> } | null>(null);
+  // A run that ends (or starts) changes the log, the metrics and what waits: read them again, on this screen.
+  const reloads = [pending.reload, attention.reload, log.reload, metrics.reload];
+  useEffect(() => {
+    for (const reload of reloads) reload();
+  }, [s?.state, s?.lastSuccessAt]);
 
   async function syncNow() {
     setBusy(true);
@@ -35,7 +41,6 @@ export function SyncScreen() {
     }
   }
 
-  const s = status.data;
   const m = metrics.data;
   return (
     <section>
@@ -52,9 +57,9 @@ export function SyncScreen() {
       ) : null}
       {s ? (
         <p>
-          State: <strong>{s.state}</strong> · {s.pending} pending · {s.needsAttention} need attention · last success{' '}
-          {deskWhen(s.lastSuccessAt)}
-          {s.lastError ? <span className="muted"> · {s.lastError}</span> : null}
+          State: <strong data-testid="sync-screen-state">{SYNC_STATE_LABELS[s.state]}</strong> · {s.pending} pending ·{' '}
+          {s.needsAttention} need attention · last success {deskWhen(s.lastSuccessAt)}
+          {s.lastError && s.state !== 'success' ? <span className="muted"> · {s.lastError}</span> : null}
         </p>
       ) : null}
       <h2>Needs attention</h2>
