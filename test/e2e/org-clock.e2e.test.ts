@@ -40,4 +40,17 @@ describe('record times on the office’s clock', () => {
     await expect.poll(() => time.textContent()).toBe(onOrgClock(ORG));
     expect(onOrgClock(ORG)).not.toBe(onOrgClock('America/Los_Angeles'));
   });
+
+  it('dates a form proposes are today on the org’s clock, not on UTC', async () => {
+    const { page } = e;
+    // 22:30 UTC on 29 November is 01:30 on 30 November in Nairobi (and 14:30 on the 29th in Los Angeles).
+    await page.clock.setFixedTime(new Date('2026-11-29T22:30:00Z'));
+    await page.keyboard.press('Control+8');
+    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    await expect.poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe('2026-11-30');
+    await page.keyboard.press('Control+5');
+    await page.getByRole('table', { name: 'Products' }).waitFor();
+    await page.getByRole('button', { name: 'Set rate' }).first().click();
+    await expect.poll(() => page.getByLabel('Effective from').inputValue()).toBe('2026-11-30');
+  });
 });

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { formatMoney, formatQuantity } from '../../../../shared';
+import { formatMoney, formatQuantity, localDateOf } from '../../../../shared';
 import type { SessionInfo, SetupStatus, Settings } from '../../../../shared/ipc/types';
 import { call } from './api';
 import { formatWhen } from './clock';
@@ -17,6 +17,10 @@ interface AppContext {
   when(iso: string | null | undefined): string;
   /** This desk's own events (last sync, when an op was queued) on this computer's clock, in the desk's locale. */
   deskWhen(iso: string | null | undefined): string;
+  /** Today's date ("2026-11-29") on the org's clock: the default for every date a form asks for. */
+  today(): string;
+  /** The calendar day an instant falls on, on the org's clock. */
+  day(iso: string): string;
 }
 
 const Context = createContext<AppContext | null>(null);
@@ -43,8 +47,13 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const when = (iso: string | null | undefined) =>
     formatWhen(iso, { timeZone: session?.orgTimeZone, locale: settings?.locale });
   const deskWhen = (iso: string | null | undefined) => formatWhen(iso, { locale: settings?.locale });
+  const orgZone = session?.orgTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const day = (iso: string) => localDateOf(iso, orgZone);
+  const today = () => localDateOf(new Date(), orgZone);
   return (
-    <Context.Provider value={{ settings, session, setup, refresh, setSession, setSettings, money, when, deskWhen }}>
+    <Context.Provider
+      value={{ settings, session, setup, refresh, setSession, setSettings, money, when, deskWhen, today, day }}
+    >
       {children}
     </Context.Provider>
   );

@@ -11,26 +11,28 @@ const KIND_LABELS: Record<ChargeKind, string> = {
   fixed: 'Fixed amount per supplier per run',
 };
 const FORM_FIELDS = ['code', 'name', 'kind', 'value', 'product_uuid', 'sort_order', 'active_from', 'active_to'];
-const today = () => new Date().toISOString().slice(0, 10);
-const empty = {
+const empty = (today: string) => ({
   code: '',
   name: '',
   kind: 'percent' as ChargeKind,
   value: '',
   product: '',
   order: '100',
-  from: today(),
+  from: today,
   to: '',
-};
+});
 
 /** Levies and fees runs deduct from pay, in their order; a supervisor keeps them. */
 export function ChargesPanel() {
-  const { session, settings } = useApp();
+  const { session, settings, today } = useApp();
   const currency = settings?.currency ?? 'USD';
   const charges = useQuery('charges.list', {});
   const products = useQuery('products.list', { includeInactive: true });
   const mayEdit = can(session?.user?.role, 'charges.create');
-  const { values, setValues, errors, message, adding, setAdding, refuse, save } = useAddForm(() => empty, FORM_FIELDS);
+  const { values, setValues, errors, message, adding, setAdding, refuse, save } = useAddForm(
+    () => empty(today()),
+    FORM_FIELDS,
+  );
   const productOf = (uuid: string | null) => products.data?.find((p) => p.uuid === uuid);
 
   async function add() {

@@ -11,7 +11,7 @@ import { PricingRulesPanel } from './pricing/PricingRulesPanel';
 
 /** Products and their rates; changing them is a supervisor's job. */
 export function ProductsScreen() {
-  const { money, session, settings } = useApp();
+  const { money, session, settings, today } = useApp();
   const products = useQuery('products.list', { includeInactive: true });
   const role = session?.user?.role;
   const canAddProducts = can(role, 'products.create');
@@ -20,7 +20,7 @@ export function ProductsScreen() {
   const form = useForm(ProductCreateSchema);
   const [rateFor, setRateFor] = useState<ProductRow | null>(null);
   const [rate, setRate] = useState('');
-  const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
+  const [from, setFrom] = useState(today);
   const [rateErrors, setRateErrors] = useState<Record<string, string>>({});
   const [rateMessage, setRateMessage] = useState<string | null>(null);
 

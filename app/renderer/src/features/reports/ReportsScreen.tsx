@@ -8,9 +8,6 @@ import { call } from '../../lib/api';
 import { failureMessage } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const monthStart = () => `${today().slice(0, 8)}01`;
-
 export type ReportPreset = Partial<ReportSpec> & { kind: ReportSpec['kind'] };
 
 /** Pick a report, preview it page by page, then print it or save it as PDF. */
@@ -25,10 +22,12 @@ function download(path: string) {
 }
 
 export function ReportsScreen({ preset, openSettings }: { preset?: ReportPreset; openSettings(): void }) {
-  const { settings } = useApp();
+  const { settings, today } = useApp();
   const [kind, setKind] = useState<ReportSpec['kind']>(preset?.kind ?? 'daily');
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
-  const [from, setFrom] = useState(preset && 'from' in preset && preset.from ? preset.from : monthStart());
+  const [from, setFrom] = useState(
+    preset && 'from' in preset && preset.from ? preset.from : `${today().slice(0, 8)}01`,
+  );
   const [to, setTo] = useState(preset && 'to' in preset && preset.to ? preset.to : today());
   const [date, setDate] = useState(preset && 'date' in preset && preset.date ? preset.date : today());
   const paymentUuid = preset && 'payment_uuid' in preset ? preset.payment_uuid : undefined;

@@ -43,7 +43,7 @@ async function savePayslips(uuid: string, supplier_uuid?: string): Promise<strin
 
 /** One run: totals, a line per supplier with the figures behind it, and what can be done with it now. */
 export function RunView({ uuid, onChanged }: { uuid: string; onChanged(): void }) {
-  const { money, session } = useApp();
+  const { money, session, when } = useApp();
   const { data, error, reload } = useQuery('settlements.show', { uuid });
   const role = session?.user?.role;
   const [filter, setFilter] = useState('');
@@ -102,8 +102,8 @@ export function RunView({ uuid, onChanged }: { uuid: string; onChanged(): void }
       <p className="muted">
         {/* A default name already says the period. */}
         {run.name.includes(run.period_from) ? '' : `${run.period_from} to ${run.period_to} · `}
-        {run.route ? `route ${run.route} · ` : ''}computed {run.computed_at.slice(0, 16).replace('T', ' ')}
-        {run.approved_at ? ` · approved ${run.approved_at.slice(0, 16).replace('T', ' ')}` : ''}
+        {run.route ? `route ${run.route} · ` : ''}computed {when(run.computed_at)}
+        {run.approved_at ? ` · approved ${when(run.approved_at)}` : ''}
       </p>
       <dl className="totals" data-testid="run-totals">
         <dt>Suppliers</dt>

@@ -7,21 +7,24 @@ import { useApp } from '../../lib/settings';
 
 const KIND_LABELS: Record<CreditKind, string> = { loan: 'Loan', input: 'Inputs on credit' };
 const FORM_FIELDS = ['kind', 'description', 'principal_minor', 'instalment_minor', 'issued_on'];
-const empty = () => ({
+const empty = (today: string) => ({
   kind: 'loan' as CreditKind,
   description: '',
   principal: '',
   instalment: '',
-  issued: new Date().toISOString().slice(0, 10),
+  issued: today,
 });
 
 /** A supplier's loans and inputs on credit, with what remains after approved runs; a supervisor grants them. */
 export function SupplierCredit({ supplierUuid }: { supplierUuid: string }) {
-  const { money, session, settings } = useApp();
+  const { money, session, settings, today } = useApp();
   const currency = settings?.currency ?? 'USD';
   const credits = useQuery('credits.list', { supplier_uuid: supplierUuid });
   const mayGrant = can(session?.user?.role, 'supplier_credits.create');
-  const { values, setValues, errors, message, adding, setAdding, refuse, save } = useAddForm(empty, FORM_FIELDS);
+  const { values, setValues, errors, message, adding, setAdding, refuse, save } = useAddForm(
+    () => empty(today()),
+    FORM_FIELDS,
+  );
 
   async function grant() {
     const principal = parseMoney(values.principal, currency, 'principal');

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   can,
-  localDateOf,
   RuleTermsSchema,
   ruleVersionOf,
   type PricingRuleRow,
@@ -28,7 +27,7 @@ const methodOf = (row: PricingRuleRow) => {
  * a version's terms and a price preview, and for a supervisor a new version and withdrawal.
  */
 export function PricingRulesPanel({ products }: { products: ProductRow[] }) {
-  const { session, settings } = useApp();
+  const { session, settings, day, today: orgToday } = useApp();
   const currency = settings?.currency ?? 'USD';
   const mayEdit = can(session?.user?.role, 'pricing_rules.create');
   const [productUuid, setProductUuid] = useState('');
@@ -46,7 +45,7 @@ export function PricingRulesPanel({ products }: { products: ProductRow[] }) {
   if (!product) return <p className="muted">Add a product first; its pricing rules are kept here.</p>;
   const rows = versions.data ?? [];
   const current = rows.find((r) => r.uuid === shown);
-  const today = localDateOf(new Date().toISOString(), session?.orgTimeZone ?? 'UTC');
+  const today = orgToday();
 
   /** A new version starts from the latest live one, so a change is a small edit, from today. */
   function startNew() {
@@ -103,7 +102,7 @@ export function PricingRulesPanel({ products }: { products: ProductRow[] }) {
                 <td>{row.effective_from}</td>
                 <td>{methodOf(row)}</td>
                 <td className="wrap">{row.notes}</td>
-                <td>{row.deleted_at ? `withdrawn ${row.deleted_at.slice(0, 10)}` : 'in use'}</td>
+                <td>{row.deleted_at ? `withdrawn ${day(row.deleted_at)}` : 'in use'}</td>
                 <td className="nowrap">
                   <button
                     type="button"
