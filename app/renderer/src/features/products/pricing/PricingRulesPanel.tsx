@@ -1,11 +1,5 @@
 import { useState } from 'react';
-import {
-  can,
-  RuleTermsSchema,
-  ruleVersionOf,
-  type PricingRuleRow,
-  type ProductRow,
-} from '../../../../../../shared';
+import { can, RuleTermsSchema, ruleVersionOf, type PricingRuleRow, type ProductRow } from '../../../../../../shared';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SelectField } from '../../../components/Field';
 import { call, useQuery } from '../../../lib/api';
