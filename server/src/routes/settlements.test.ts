@@ -245,4 +245,20 @@ describe('settlement runs on the server', () => {
       fields: { period_from: 'overlaps settlement run DEC-A' },
     });
   });
+
+  it('refuses to recompute a draft whose period another run closed, as approving does, and leaves the draft as it was', async () => {
+    const runs = (await call(supervisor, 'GET', '/api/v1/settlements')).json().runs;
+    const rival = runs.find((r: { code: string }) => r.code === 'DEC-B');
+    const before = (await call(supervisor, 'GET', `/api/v1/settlements/${rival.uuid}`)).json();
+    await push(h, clerk, [collection('2026-12-18', 4)]);
+    const refused = await call(supervisor, 'POST', `/api/v1/settlements/${rival.uuid}/recompute`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'PERIOD_CLOSED',
+      message: expect.stringContaining('DEC-A'),
+      fields: { period_from: 'overlaps settlement run DEC-A' },
+    });
+    // Nothing written: the same run row (version, figures) and the same lines.
+    expect((await call(supervisor, 'GET', `/api/v1/settlements/${rival.uuid}`)).json()).toEqual(before);
+  });
 });
