@@ -28,4 +28,5 @@ export * from './payout-details';
 export * from './payout-results';
 export * from './collection-entry';
 export * from './adjustments';
+export * from './ledger-wording';
 export * from './receipt-number';

@@ -3,11 +3,6 @@ import type { Due } from './dues';
 import type { AdjustmentEntry, ProductRef } from './input';
 import { assertMinor, compareText } from './sums';
 
-/** How a payslip and a statement name an adjustment: the corrected record's date and what it was. */
-export function adjustmentLabel(day: string, record: string): string {
-  return `Adjustment of ${day} ${record}`.slice(0, 200);
-}
-
 function order(a: AdjustmentEntry, b: AdjustmentEntry): number {
   return compareText(a.label, b.label) || compareText(a.uuid, b.uuid);
 }

@@ -52,7 +52,7 @@ export interface AdjustmentEntry {
   supplier_uuid: string;
   uuid: string;
   adjusts_uuid: string;
-  /** "Adjustment of 2026-11-05 delivery TEA" (`adjustmentLabel`). */
+  /** "Adjustment of 2026-11-05 delivery TEA" (`deliveryAdjustmentLabel`, `paymentAdjustmentLabel`). */
   label: string;
   /** The collection's product; null for a payment. */
   product_uuid: string | null;

@@ -102,8 +102,14 @@ describe('a pay run over two desks’ offline work, approved, closes the period 
       expect(line.gross_minor - line.deductions.reduce((t, d) => t + d.amount_minor, 0)).toBe(line.net_minor);
     expect(draft.run.net_minor).toBe(s1!.net_minor + s2!.net_minor);
 
+    // A rival draft over the same days: once NOV-1 is approved it can be neither recomputed nor approved.
+    const rival = await boss.settlements.create({ period_from: '2026-11-01', period_to: '2026-11-20', code: 'NOV-1B' });
     const approved = await boss.settlements.approve('NOV-1');
     expect(approved.run.status).toBe('approved');
+    const closedBy = { code: 'PERIOD_CLOSED', fields: { period_from: 'overlaps settlement run NOV-1' } };
+    await expect(boss.settlements.recompute('NOV-1B')).rejects.toMatchObject(closedBy);
+    await expect(boss.settlements.approve('NOV-1B')).rejects.toMatchObject(closedBy);
+    expect((await boss.settlements.find('NOV-1B')).run).toEqual(rival.run);
 
     const deskC = await office.desk('clerk');
     await syncUntilQuiet([deskC]);

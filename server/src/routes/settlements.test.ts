@@ -221,6 +221,16 @@ describe('settlement runs on the server', () => {
     expect(paid.json().lines[0]).toMatchObject({ payout_status: 'paid', paid_at: expect.any(String) });
   });
 
+  /** The answer refusing a draft over days DEC-A closed: 422 PERIOD_CLOSED, beside the period as creating says it. */
+  const expectClosedByDecA = (answer: { statusCode: number; json(): { error: unknown } }) => {
+    expect(answer.statusCode).toBe(422);
+    expect(answer.json().error).toMatchObject({
+      code: 'PERIOD_CLOSED',
+      message: expect.stringContaining('DEC-A'),
+      fields: { period_from: 'overlaps settlement run DEC-A' },
+    });
+  };
+
   it('refuses to approve a draft whose period another run closed meanwhile, naming the period as creating does', async () => {
     await push(h, clerk, [collection('2026-12-03', 10)]);
     const first = await call(supervisor, 'POST', '/api/v1/settlements', {
@@ -238,11 +248,17 @@ describe('settlement runs on the server', () => {
       200,
     );
     const refused = await call(supervisor, 'POST', `/api/v1/settlements/${rival.json().run.uuid}/approve`);
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json().error).toMatchObject({
-      code: 'PERIOD_CLOSED',
-      message: expect.stringContaining('DEC-A'),
-      fields: { period_from: 'overlaps settlement run DEC-A' },
-    });
+    expectClosedByDecA(refused);
+  });
+
+  it('refuses to recompute a draft whose period another run closed, as approving does, and leaves the draft as it was', async () => {
+    const runs = (await call(supervisor, 'GET', '/api/v1/settlements')).json().runs;
+    const rival = runs.find((r: { code: string }) => r.code === 'DEC-B');
+    const before = (await call(supervisor, 'GET', `/api/v1/settlements/${rival.uuid}`)).json();
+    await push(h, clerk, [collection('2026-12-18', 4)]);
+    const refused = await call(supervisor, 'POST', `/api/v1/settlements/${rival.uuid}/recompute`);
+    expectClosedByDecA(refused);
+    // Nothing written: the same run row (version, figures) and the same lines.
+    expect((await call(supervisor, 'GET', `/api/v1/settlements/${rival.uuid}`)).json()).toEqual(before);
   });
 });

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
-  adjustmentLabel,
   dayBounds,
+  deliveryAdjustmentLabel,
   localDateOf,
+  paymentAdjustmentLabel,
   type AdjustmentEntry,
   type ChargeTerms,
   type CollectionTotal,
@@ -186,7 +187,7 @@ export async function adjustmentEntries(db: Kysely<ServerDatabase>, scope: RunSc
       supplier_uuid: c.supplier_uuid,
       uuid: c.uuid,
       adjusts_uuid: c.adjusts_uuid!,
-      label: adjustmentLabel(day(c.original_at), `delivery ${c.product_code}`),
+      label: deliveryAdjustmentLabel(day(c.original_at), c.product_code),
       product_uuid: c.product_uuid,
       quantity_milli: safeInt(c.quantity_milli, 'quantity'),
       owed_minor: safeInt(c.amount_minor, 'adjustment'),
@@ -195,7 +196,7 @@ export async function adjustmentEntries(db: Kysely<ServerDatabase>, scope: RunSc
       supplier_uuid: p.supplier_uuid,
       uuid: p.uuid,
       adjusts_uuid: p.adjusts_uuid!,
-      label: adjustmentLabel(day(p.original_at), `${p.type} payment`),
+      label: paymentAdjustmentLabel(day(p.original_at), p.type),
       product_uuid: null,
       quantity_milli: 0,
       owed_minor: -safeInt(p.amount_minor, 'adjustment'),

@@ -132,19 +132,7 @@ export async function createRun(deps: RunsDeps, claims: AccessClaims, body: unkn
   const name =
     request.name ??
     `Pay run ${request.period_from} to ${request.period_to}${request.route ? `, ${request.route}` : ''}`;
-  if (request.kind === 'regular') {
-    const closed = await overlappingClosedRun(deps.db, {
-      from: request.period_from,
-      to: request.period_to,
-      route: request.route,
-    });
-    if (closed)
-      throw new AppError(
-        'PERIOD_CLOSED',
-        `Settlement run ${closed.code} "${closed.name}" already settled ${closed.period_from} to ${closed.period_to}; a run cannot overlap it`,
-        { period_from: `overlaps settlement run ${closed.code}` },
-      );
-  }
+  await refuseClosedPeriod(deps.db, request);
   const result = await compute(deps, request);
   return write(deps, claims, async (trx, writer) => {
     const taken = await entityTable(trx, 'settlement_runs')
@@ -176,6 +164,30 @@ export async function createRun(deps: RunsDeps, claims: AccessClaims, body: unkn
     writer.note('settlement_runs', 'compute', null, run);
     return view(run, lines);
   });
+}
+
+/**
+ * A regular run may not overlap an approved one for the same suppliers: creating, recomputing and approving all
+ * refuse alike, naming `period_from` so a form shows the refusal beside the period whichever was tried.
+ */
+async function refuseClosedPeriod(
+  db: Kysely<ServerDatabase> | Trx,
+  request: SettlementRunRequest,
+  exceptUuid?: string,
+): Promise<void> {
+  if (request.kind !== 'regular') return;
+  const closed = await overlappingClosedRun(db, {
+    from: request.period_from,
+    to: request.period_to,
+    route: request.route,
+    exceptUuid,
+  });
+  if (closed)
+    throw new AppError(
+      'PERIOD_CLOSED',
+      `Settlement run ${closed.code} "${closed.name}" already settled ${closed.period_from} to ${closed.period_to}; a run cannot overlap it`,
+      { period_from: `overlaps settlement run ${closed.code}` },
+    );
 }
 
 function requestOf(run: ServerRow): SettlementRunRequest {
@@ -211,6 +223,8 @@ export async function recomputeRun(deps: RunsDeps, claims: AccessClaims, uuid: s
   return write(deps, claims, async (trx, writer) => {
     const { run: current, lines: old } = await loadRun(trx, uuid, true);
     requireDraft(current, 'recomputed');
+    // Checked here, holding the sync clock, so a run approved meanwhile is seen (as approveRun sees it).
+    await refuseClosedPeriod(trx, requestOf(current), uuid);
     const removed = old.map((line) => writer.remove('settlement_lines', line));
     const code = current.code as string;
     const run = writer.update('settlement_runs', current, {
@@ -234,21 +248,7 @@ export async function approveRun(deps: RunsDeps, claims: AccessClaims, uuid: str
     const { run: current, lines } = await loadRun(trx, uuid, true);
     requireDraft(current, 'approved');
     const request = requestOf(current);
-    if (request.kind === 'regular') {
-      const closed = await overlappingClosedRun(trx, {
-        from: request.period_from,
-        to: request.period_to,
-        route: request.route,
-        exceptUuid: uuid,
-      });
-      if (closed)
-        throw new AppError(
-          'PERIOD_CLOSED',
-          `Settlement run ${closed.code} "${closed.name}" already settled ${closed.period_from} to ${closed.period_to}`,
-          // The same field as createRun names, so a form shows the refusal beside the period either way.
-          { period_from: `overlaps settlement run ${closed.code}` },
-        );
-    }
+    await refuseClosedPeriod(trx, request, uuid);
     const now = await compute(deps, request);
     const stored = new Map(lines.map((l) => [l.supplier_uuid as string, l]));
     const differs =

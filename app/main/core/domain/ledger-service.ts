@@ -1,9 +1,8 @@
-import type { CollectionRow, PaymentRow } from '../../../../shared';
+import { lineWording, type CollectionRow, type PaymentRow } from '../../../../shared';
 import type { LedgerLine, SupplierLedger } from '../../../../shared/ipc/types';
 import type { CoreContext } from './context';
 import { balanceOf } from './balances-service';
 import { fromStored } from '../db/row-codec';
-import { lineWording } from './ledger-wording';
 
 /**
  * A supplier's ledger for a period: opening balance, dated collection and payment lines with a running

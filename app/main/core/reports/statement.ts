@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { formatQuantity, type RejectionReason, type Shift } from '../../../../shared';
+import { formatQuantity, lineWording, voidNote, type RejectionReason, type Shift } from '../../../../shared';
 import type { Core } from '../create-core';
 import { balanceOf } from '../domain/balances-service';
-import { lineWording } from '../domain/ledger-wording';
 import { fromStored } from '../db/row-codec';
 import { escapeHtml, RowSink, type Cell, type Cells, type DocumentSpec } from './paged-document';
 import { bounds, type Period } from './report-data';
@@ -10,7 +9,7 @@ import { bounds, type Period } from './report-data';
 /**
  * A supplier statement, read by one query and drawn row by row as SQLite hands the lines over: no ledger
  * objects, no list of lines. It prints what the ledger (`ledger-service.ts`) shows for the same period: the same
- * lines, order and running balance, and the same wording (both word a line by `ledger-wording.ts`).
+ * lines, order and running balance, and the same wording (both word a line by shared `ledger-wording.ts`).
  */
 
 /**
@@ -166,7 +165,7 @@ export async function statementDocument(
           adjusted_at: adjustedAt,
         });
         // Every reference typed at the desk reaches paper: the entry wraps, and a void says why.
-        cells.entry = voided ? `${description} — VOID: ${(line[Col.VoidReason] as string | null) ?? ''}` : description;
+        cells.entry = voided ? description + voidNote(line[Col.VoidReason] as string | null) : description;
         cells.qty = '';
         cells.rate = '';
         cells.debit = '';

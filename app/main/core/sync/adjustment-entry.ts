@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
 import {
   AppError,
-  adjustmentLabel,
+  deliveryAdjustmentLabel,
   formatQuantity,
   localDateOf,
+  paymentAdjustmentLabel,
   PLAIN_COLLECTION_FIELDS,
   priceCollectionAdjustment,
   type CollectionRow,
@@ -78,7 +79,7 @@ function collectionAdjustment(
     collected_at: ctx.now(),
     quantity_milli: delta,
     ...priceCollectionAdjustment(original, delta),
-    notes: `${adjustmentLabel(day, `delivery ${product.code}`)}: ${what}`,
+    notes: `${deliveryAdjustmentLabel(day, product.code)}: ${what}`,
     adjusts_uuid: original.uuid,
   };
 }
@@ -107,7 +108,7 @@ function paymentAdjustment(ctx: CoreContext, op: OutboxRow, original: PaymentRow
     type: original.type,
     method: original.method,
     reference: original.reference,
-    notes: `${adjustmentLabel(day, `${original.type} payment`)}: ${why}`.slice(0, 1000),
+    notes: `${paymentAdjustmentLabel(day, original.type)}: ${why}`.slice(0, 1000),
     voided_at: null,
     void_reason: null,
     adjusts_uuid: original.uuid,

@@ -10,15 +10,28 @@ export function toZoneInput(date: Date, timeZone: string): string {
   return new Date(date.getTime() + zoneOffsetMinutes(date, timeZone) * 60_000).toISOString().slice(0, 16);
 }
 
-/** The instant a datetime-local value names on the zone's clock; null when it is not a real date and time. */
-export function instantOfInput(value: string, timeZone: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+/** What a typed datetime-local value names on the zone's clock: its instant, or why it names none. */
+export type TypedTime = { at: Date } | { error: string };
+
+/**
+ * The instant a datetime-local value names on the zone's clock. Not a real date and time, or a time the zone's
+ * clocks skip when they go forward (01:30 on London's spring-forward day), names none: a money record's date
+ * decides its price and pay period, so the clerk is asked rather than given the hour after. A time the clocks go
+ * back over happens twice; it reads as one of the two, which shows back as typed.
+ */
+export function readTypedTime(value: string, timeZone: string): TypedTime {
+  const notReal = { error: 'must be a date and time' };
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return notReal;
   const asUtc = new Date(`${value}Z`);
   // A day that does not exist (30 February) parses or rolls over; only a value that reads back as typed counts.
-  if (Number.isNaN(asUtc.getTime()) || asUtc.toISOString().slice(0, value.length) !== value) return null;
+  if (Number.isNaN(asUtc.getTime()) || asUtc.toISOString().slice(0, value.length) !== value) return notReal;
   const first = new Date(asUtc.getTime() - zoneOffsetMinutes(asUtc, timeZone) * 60_000);
   // Once more with the offset at that instant, in case the guess straddled a daylight-saving change.
-  return new Date(asUtc.getTime() - zoneOffsetMinutes(first, timeZone) * 60_000);
+  const at = new Date(asUtc.getTime() - zoneOffsetMinutes(first, timeZone) * 60_000);
+  // Inside a gap no offset makes the instant read back as typed: it shows as another hour of the day.
+  if (toZoneInput(at, timeZone) !== value.slice(0, 16))
+    return { error: `That time does not exist on ${value.slice(0, 10)} (clocks go forward)` };
+  return { at };
 }
 
 /** The calendar day ("2026-11-26") of a datetime-local value, or of an instant on the zone's clock. */

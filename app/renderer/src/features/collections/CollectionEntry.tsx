@@ -7,7 +7,7 @@ import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { qty, useApp } from '../../lib/settings';
-import { dayLabel, instantOfInput, zoneDay, zoneDayBounds } from '../../lib/when';
+import { dayLabel, readTypedTime, zoneDay, zoneDayBounds } from '../../lib/when';
 import { LiveWeight } from '../scale/LiveWeight';
 import { useScale } from '../scale/useScale';
 import { CollectionsTable } from './CollectionsTable';
@@ -76,7 +76,10 @@ export function CollectionEntry() {
   const today = zoneDay(now, zone);
   const day = when ? zoneDay(when, zone) : today;
   const backDated = day !== today;
-  const typedAt = when ? instantOfInput(when, zone) : null;
+  const typed = when ? readTypedTime(when, zone) : null;
+  const typedAt = typed && 'at' in typed ? typed.at : null;
+  // Shown beside the field as soon as it is picked: a time the clocks skip is refused, not read as another hour.
+  const typedError = typed && 'error' in typed ? typed.error : undefined;
   const collectedAt = typedAt?.toISOString();
   const supervisor = session?.user?.role === 'supervisor' || session?.user?.role === 'admin';
   const list = useQuery(
@@ -179,7 +182,7 @@ export function CollectionEntry() {
     if (!product) next.product = 'Add a product first (Products & rates)';
     const built = buildEntry({ ...draft, secondDelivery }, layout);
     if (!built.ok) Object.assign(next, built.errors);
-    if (when && !typedAt) next.when = 'must be a date and time';
+    if (typedError) next.when = typedError;
     else if (typedAt && typedAt.getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
     setErrors(next);
     if (Object.keys(next).length || !supplier || !product || !built.ok) {
@@ -313,8 +316,12 @@ export function CollectionEntry() {
             when={when}
             now={now}
             timeZone={zone}
-            error={errors.when}
-            onChange={setWhen}
+            error={typedError ?? errors.when}
+            onChange={(value) => {
+              // What a save said of the old value is stale; a new one is judged as it is typed (typedError).
+              setErrors(({ when: _stale, ...rest }) => rest);
+              setWhen(value);
+            }}
             onEnter={() => supplierInput.current?.focus()}
           />
         </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { voidNote } from '../../../../../shared';
 import type { Screen } from '../../App';
 import { useQuery } from '../../lib/api';
 import { qty, useApp } from '../../lib/settings';
@@ -94,7 +95,7 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
                 <td className="nowrap">{when(line.at)}</td>
                 <td className="wrap">
                   {line.description}
-                  {line.voided ? <span className="void-note"> — VOID: {line.void_reason}</span> : null}
+                  {line.voided ? <span className="void-note">{voidNote(line.void_reason)}</span> : null}
                   {awaiting.has(line.uuid) ? <AwaitingBadge /> : null}
                 </td>
                 <td className="num">

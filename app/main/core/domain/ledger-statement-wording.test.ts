@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ReadingsSchema } from '../../../../shared';
+import { ReadingsSchema, voidNote } from '../../../../shared';
 import { RowSink } from '../reports/paged-document';
 import { bounds } from '../reports/report-data';
 import { renderReport } from '../reports/reports';
@@ -11,7 +11,7 @@ import { seedPriced } from './pricing-test-seed';
 type TempCore = Awaited<ReturnType<typeof tempCore>>;
 const PERIOD = { from: '2026-03-10', to: '2026-03-12' };
 
-/** The ledger on screen and the printed statement word every kind of line alike (ledger-wording.ts). */
+/** The ledger on screen and the printed statement word every kind of line alike (shared/domain/ledger-wording.ts). */
 describe('a ledger line reads the same on screen and on the statement', () => {
   let core: TempCore;
   let supplierUuid = '';
@@ -78,9 +78,9 @@ describe('a ledger line reads the same on screen and on the statement', () => {
     });
     await renderReport(core, { kind: 'statement', supplier_uuid: supplierUuid, ...PERIOD }, reportContext());
     vi.mocked(RowSink.prototype.add).mockRestore();
-    // SupplierDetail.tsx shows a void as the description and " — VOID: <reason>".
+    // SupplierDetail.tsx shows a void as the description and its voidNote.
     const screen = (await ledger()).lines.map((l) =>
-      l.voided ? `${l.description} — VOID: ${l.void_reason}` : l.description,
+      l.voided ? l.description + voidNote(l.void_reason) : l.description,
     );
     expect(entries).toEqual(['Opening balance', ...screen]);
   });
