@@ -29,6 +29,8 @@ export interface DeskOptions {
   scale?: ScaleSource;
 }
 
+type Send = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
 const DEMO_FILE = 'demo.sqlite';
 const DEMO_PASSWORD = 'demo-password';
 
@@ -43,8 +45,8 @@ export class DeskManager implements DeskControl {
   private main!: Core;
   private demo: Core | null = null;
   private detach: () => void = () => undefined;
-  private senders = new Set<<E extends EventName>(event: E, payload: EventMap[E]) => void>();
-  private unwire: (() => void)[] = [];
+  /** Each renderer wired, with the unsubscribe of its forwarding from the database in use. */
+  private wired = new Map<Send, () => void>();
   /** The machine's scale, shared by the real and the demo database. */
   readonly scale: DeskScale;
 
@@ -83,13 +85,14 @@ export class DeskManager implements DeskControl {
   }
 
   /** Forwards core events to a renderer, re-wired whenever the desk switches database. */
-  wire(send: <E extends EventName>(event: E, payload: EventMap[E]) => void): () => void {
-    this.senders.add(send);
-    this.unwire.push(wireEvents(this.current, send));
+  wire(send: Send): () => void {
+    this.wired.set(send, wireEvents(this.current, send));
     const offReading = this.scale.onReading((reading) => send('scale.reading', reading));
     const offStatus = this.scale.onStatus((status) => send('scale.status', status));
     return () => {
-      this.senders.delete(send);
+      // A renderer gone (a reload, a closed browser tab) stops hearing the core at once: nothing piles up.
+      this.wired.get(send)?.();
+      this.wired.delete(send);
       offReading();
       offStatus();
     };
@@ -157,15 +160,14 @@ export class DeskManager implements DeskControl {
   async close(): Promise<void> {
     await this.scale.stop();
     this.detach();
-    for (const off of this.unwire) off();
+    for (const off of this.wired.values()) off();
+    this.wired.clear();
     if (this.demo) await this.leaveDemo();
     await this.main.close();
   }
 
   private use(core: Core): void {
     this.detach();
-    for (const off of this.unwire) off();
-    this.unwire = [];
     this.current = core;
     const settings = core === this.demo ? demoSettings(this.options.settings) : this.options.settings;
     this.handlers = createIpcHandlers(core, settings, this.options.printer, this);
@@ -173,8 +175,9 @@ export class DeskManager implements DeskControl {
       ...this.options.triggers,
       localWrite: (fire) => core.events.on('local-write', fire),
     });
-    for (const send of this.senders) {
-      this.unwire.push(wireEvents(core, send));
+    for (const [send, off] of this.wired) {
+      off();
+      this.wired.set(send, wireEvents(core, send));
       send('data.changed', { source: 'local', entity_types: [] });
     }
   }

@@ -100,6 +100,9 @@ describe('the main window is hardened', () => {
     expect(meta).toContain("script-src 'self'");
     expect(meta).toContain("connect-src 'self'");
     expect(meta).not.toMatch(/unsafe-eval|ws:|https?:/);
+    // A browser ignores these in a <meta> policy and logs an error on every load: they belong in the header only.
+    expect(meta).not.toMatch(/frame-ancestors|report-uri|sandbox/);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 
   it('trusts only the app origin', () => {
