@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,5 +70,15 @@ describe('the built headless client', () => {
       encoding: 'utf8',
     });
     expect(JSON.parse(human)).toEqual(piped);
+  });
+
+  it('stops quietly when the reader of its output goes away (`export | head`)', async () => {
+    const child = spawn(process.execPath, [BUILT, '--data-dir', dir, 'export', '--json']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
