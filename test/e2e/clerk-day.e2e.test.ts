@@ -95,6 +95,13 @@ describe('the desktop UI end to end (Chromium → test host → core → server 
     await shot(page, '04-payments');
     await page.getByRole('button', { name: 'Void' }).click();
     await page.getByRole('dialog').getByLabel('Reason').fill('Paid to the wrong supplier');
+    // The dialog holds the keyboard: Tab and Shift+Tab go round its own fields, never to the screen behind.
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'));
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await inDialog()).toBe(true);
+    }
+    await page.getByRole('dialog').getByLabel('Reason').focus();
     await shot(page, '04b-void-confirm');
     await page.getByRole('button', { name: 'Void payment' }).click();
     await expect

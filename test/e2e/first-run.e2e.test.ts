@@ -69,6 +69,8 @@ describe('first run', () => {
     await page.getByRole('button', { name: 'Explore the demo' }).click();
     await page.getByTestId('demo-banner').waitFor({ timeout: 60_000 });
     await page.getByRole('heading', { name: /^Today,/ }).waitFor();
+    // The demo's records never go anywhere: no count of them "pending".
+    await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('Demo: nothing is sent');
     await page.keyboard.press('Control+3');
     await expect.poll(() => page.getByTestId('supplier-count').textContent()).toBe('40 suppliers');
     await page.getByRole('button', { name: /S-0001/ }).click();

@@ -1,5 +1,6 @@
 import { failureMessage } from '../lib/failure';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useFocusTrap } from './focus-trap';
 
 interface ConfirmProps {
   title: string;
@@ -17,6 +18,8 @@ export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, onCo
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement & HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog);
   useEffect(() => {
     first.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
@@ -38,7 +41,7 @@ export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, onCo
   }
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" ref={dialog}>
         <h2 id="dialog-title">{title}</h2>
         <div className="dialog__body">{children}</div>
         {reasonLabel ? (

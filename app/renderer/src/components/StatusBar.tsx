@@ -3,7 +3,7 @@ import { SYNC_STATE_LABELS, useSyncStatus } from '../lib/sync-status';
 
 /** Always visible: sync state, what waits, what needs attention, the last good sync. */
 export function StatusBar({ onOpenSync }: { onOpenSync(): void }) {
-  const { deskWhen } = useApp();
+  const { deskWhen, setup } = useApp();
   const status = useSyncStatus();
   if (!status) return <footer className="status-bar" />;
   const progress =
@@ -16,7 +16,12 @@ export function StatusBar({ onOpenSync }: { onOpenSync(): void }) {
         {SYNC_STATE_LABELS[status.state]}
         {progress}
       </button>
-      <span data-testid="pending-count">{status.pending} pending</span>
+      {setup?.demo ? (
+        // The demo's records never leave this computer: a pending count would wait for nothing.
+        <span data-testid="pending-count">Demo: nothing is sent</span>
+      ) : (
+        <span data-testid="pending-count">{status.pending} pending</span>
+      )}
       {status.needsAttention > 0 ? <span className="warn">{status.needsAttention} need attention</span> : null}
       {status.openConflicts > 0 ? (
         <span className="warn">
