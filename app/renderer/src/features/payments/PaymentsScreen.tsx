@@ -19,6 +19,8 @@ import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
+import { dayLabel, readTypedTime, zoneDay } from '../../lib/when';
+import { WhenField } from '../collections/WhenField';
 
 const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
@@ -34,6 +36,8 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
   const [type, setType] = useState<PaymentType>('partial');
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [reference, setReference] = useState('');
+  /** The slip's date and time on the org's clock ('' = now): yesterday's slips are entered with their own date. */
+  const [paidAt, setPaidAt] = useState('');
   const [balance, setBalance] = useState<Balance | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const outcome = useNotice();
@@ -69,6 +73,11 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
     call('balances.of', { supplier_uuid: supplier.uuid }).then(setBalance, () => setBalance(null));
   }, [supplier, outcome.notice]);
 
+  const zone = session?.orgTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const now = new Date();
+  const typed = paidAt ? readTypedTime(paidAt, zone) : null;
+  const typedError = typed && 'error' in typed ? typed.error : undefined;
+  const backDated = paidAt !== '' && zoneDay(paidAt, zone) !== zoneDay(now, zone);
   const parsed = amount ? parseMoney(amount, currency) : null;
   const after = balance && parsed?.ok ? balance.balance_minor - parsed.value : null;
 
@@ -78,6 +87,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
     const value = parseMoney(amount, currency);
     if (!value.ok) next.amount = value.error.replace(/^amount /, '');
     else if (value.value <= 0) next.amount = 'must be greater than zero';
+    if (typedError) next.paid_at = typedError;
     setErrors(next);
     if (Object.keys(next).length || !supplier || !value.ok) {
       outcome.fail(pleaseCorrect(Object.keys(next).length));
@@ -90,8 +100,12 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
         type,
         method,
         reference,
+        ...(typed && 'at' in typed ? { paid_at: typed.at.toISOString() } : {}),
       });
-      outcome.ok(`Paid ${money(row.amount_minor)} to ${supplier.code}${row.reference ? ` (${row.reference})` : ''}`);
+      const dated = paidAt ? ` — dated ${dayLabel(zoneDay(paidAt, zone))} ${paidAt.slice(11)}` : '';
+      outcome.ok(
+        `Paid ${money(row.amount_minor)} to ${supplier.code}${row.reference ? ` (${row.reference})` : ''}${dated}`,
+      );
       setAmount('');
       setReference('');
       supplierInput.current?.focus();
@@ -101,8 +115,9 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
         ...(fields.supplier_uuid ? { supplier: fields.supplier_uuid } : {}),
         ...(fields.amount_minor ? { amount: fields.amount_minor } : {}),
         ...(fields.reference ? { reference: fields.reference } : {}),
+        ...(fields.paid_at ? { paid_at: fields.paid_at } : {}),
       });
-      outcome.fail(failureMessage(error, ['supplier_uuid', 'amount_minor', 'reference']));
+      outcome.fail(failureMessage(error, ['supplier_uuid', 'amount_minor', 'reference', 'paid_at']));
     }
   }
 
@@ -154,7 +169,30 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
             error={errors.reference}
             placeholder="Receipt or M-Pesa / bank transaction number"
           />
+          <WhenField
+            when={paidAt}
+            now={now}
+            timeZone={zone}
+            error={typedError ?? errors.paid_at}
+            onChange={(value) => {
+              setErrors(({ paid_at: _stale, ...rest }) => rest);
+              setPaidAt(value);
+            }}
+            onEnter={() => supplierInput.current?.focus()}
+          />
         </div>
+        <p
+          id="entry-when-note"
+          className={backDated ? 'backdated-note' : 'muted small'}
+          data-testid="payment-date"
+          aria-live="polite"
+        >
+          {backDated
+            ? `Back-dated: payments you record now are dated ${dayLabel(zoneDay(paidAt, zone))} ${paidAt.slice(11)}, not today.`
+            : paidAt
+              ? `Dated earlier today, ${paidAt.slice(11)}.`
+              : 'Dated now. Change the date and time to enter an earlier day’s payment slips.'}
+        </p>
         {balance ? (
           <p className="balance-preview" data-testid="balance-preview">
             Balance before: <strong>{money(balance.balance_minor)}</strong>
