@@ -26,7 +26,7 @@ import {
 import { RejectionFields, ShiftCentreFields } from './PlaceFields';
 import { useEntryTerms } from './useEntryTerms';
 import { WeighingFields } from './WeighingFields';
-import { WhenField } from './WhenField';
+import { WhenField } from '../../components/WhenField';
 
 const SHIFT_KEY = 'collectpay.shift';
 

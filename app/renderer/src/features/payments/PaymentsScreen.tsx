@@ -20,7 +20,7 @@ import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
 import { dayLabel, readTypedTime, zoneDay } from '../../lib/when';
-import { WhenField } from '../collections/WhenField';
+import { WhenField } from '../../components/WhenField';
 
 const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 

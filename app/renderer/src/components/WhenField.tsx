@@ -1,4 +1,4 @@
-import { toZoneInput } from '../../lib/when';
+import { toZoneInput } from '../lib/when';
 
 interface Props {
   when: string;
@@ -10,7 +10,7 @@ interface Props {
   onEnter(): void;
 }
 
-/** The entry's date and time: now unless the clerk types up an earlier day's slips ("Now" goes back). */
+/** A record's date and time (collection, payment): now unless the clerk types up an earlier day's slips ("Now" goes back). */
 export function WhenField({ when, now, timeZone, error, onChange, onEnter }: Props) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
