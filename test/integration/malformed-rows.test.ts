@@ -1,7 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../../app/main/core/auth/secret-store';
+import { createCore, type Core } from '../../app/main/core/create-core';
+import { connectDesk } from '../../app/main/core/desk/connect';
+import { createLocalAdmin } from '../../app/main/core/desk/local-admin';
 import { newId, PROTOCOL_HEADER } from '../../shared';
 import { op, push, seedReference } from '../../server/test/harness';
-import { startOffice } from './desks';
+import { PASSWORD, startOffice } from './desks';
 
 type Row = Record<string, unknown>;
 type Body = Record<string, unknown>;
@@ -154,5 +161,33 @@ describe('rows from the server are checked against their type before the desk ke
     expect(
       desk.sqlite.prepare('select version, sync_status, amount_minor from payments where uuid = ?').all(payment.uuid),
     ).toEqual([{ version: 1, sync_status: 'synced', amount_minor: 1000 }]);
+  });
+
+  it('refuses a joining desk a malformed server row among its code clashes, before mapping keeps it', async () => {
+    const theirs = { uuid: newId(), code: 'BAD-JOIN', name: 'Server copy' };
+    const boss = await office.harness.desk('supervisor');
+    await push(office.harness, boss, [op('suppliers', 'create', theirs)]);
+    const desk: Core = await createCore({
+      filename: join(mkdtempSync(join(tmpdir(), 'collectpay-join-')), 'desk.sqlite'),
+      secrets: new MemorySecretStore(),
+      fetch: spoiling('/api/v1/sync/pull', (body) => {
+        const row = rowOf(body, 'suppliers', theirs.uuid);
+        if (row) row.payout_method = 'barter';
+      }),
+    });
+    try {
+      await createLocalAdmin(desk, { name: 'Owner', email: 'owner@example.com', password: 'owner password' });
+      const mine = await desk.suppliers.create({ code: 'bad-join', name: 'Desk copy' });
+      const joining = connectDesk(
+        desk,
+        { serverUrl: office.url, email: 'supervisor@example.com', password: PASSWORD },
+        { autoMap: true },
+      );
+      await expect(joining).rejects.toThrow(`suppliers row ${theirs.uuid}: payout_method must be one of`);
+      expect(desk.sqlite.prepare('select uuid from suppliers').all()).toEqual([{ uuid: mine.uuid }]);
+      expect(desk.sqlite.prepare('select status from outbox').all()).toEqual([{ status: 'pending' }]);
+    } finally {
+      await desk.close();
+    }
   });
 });

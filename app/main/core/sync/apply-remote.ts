@@ -23,7 +23,7 @@ async function entitiesWithLocalOps(trx: Trx, uuids: string[]): Promise<Set<stri
  * transaction then rolls back, so a page or answer with one bad row keeps nothing of it (a pull's cursor does
  * not move; a push's ops stay pending and go again). A `server` failure, so the engine retries with backoff.
  */
-function checkServerRows(type: EntityType, wire: readonly WireRow[]): void {
+export function checkServerRows(type: EntityType, wire: readonly WireRow[]): void {
   const problem = firstBadWireRow(type, wire);
   if (!problem) return;
   throw new SyncHttpError(
