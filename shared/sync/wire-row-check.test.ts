@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { entity } from '../domain/registry';
 import { newId } from '../ids';
 import { describeWireRowProblem, firstBadWireRow } from './wire-row-check';
 import type { WireRow } from './protocol';
@@ -50,5 +51,51 @@ describe('rows a server sent, checked against their type', () => {
 
   it('checks a row against the type it is filed under, not one it resembles', () => {
     expect(firstBadWireRow('suppliers', [payment()])?.fields).toMatchObject({ code: 'is required' });
+  });
+
+  it('parses no valid row with the row schema (no parsed copy per row), only a row it doubts', () => {
+    const parse = vi.spyOn(entity('payments').rowSchema, 'safeParse');
+    try {
+      const page = Array.from({ length: 500 }, () => payment());
+      expect(firstBadWireRow('payments', page)).toBeNull();
+      expect(parse).toHaveBeenCalledTimes(0);
+      expect(firstBadWireRow('payments', [...page, payment({ amount_minor: 1.5 })])).not.toBeNull();
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('remembers only texts a JSON column accepted: a bad one after many good ones is still refused', () => {
+    const collection = (containers: string): WireRow => ({
+      ...payment(),
+      product_uuid: newId(),
+      collected_at: at,
+      quantity_milli: 12_500,
+      rate_minor: 2300,
+      amount_minor: 28_750,
+      notes: '',
+      rule_version_uuid: null,
+      gross_weight_milli: null,
+      containers,
+      tare_milli: 0,
+      grade: null,
+      readings: '{}',
+      shift: null,
+      route_uuid: null,
+      centre_uuid: null,
+      weighed_on_scale: false,
+      rejection_reason: null,
+      rejection_note: '',
+      second_delivery: false,
+    });
+    const good = Array.from({ length: 50 }, () => collection('[]'));
+    expect(firstBadWireRow('collections', good)).toBeNull();
+    const bad = collection('[{"code":"crate","count":"two"}]');
+    expect(firstBadWireRow('collections', [...good, bad])).toMatchObject({
+      uuid: bad.uuid,
+      fields: { 'containers.0.count': 'must be a whole number' },
+    });
+    expect(firstBadWireRow('collections', [collection('[')])?.fields).toEqual({ containers: 'must be valid JSON' });
   });
 });
