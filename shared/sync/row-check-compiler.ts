@@ -11,9 +11,14 @@ const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } 
 /** String formats whose whole check is their pattern (zod's $ZodStringFormat), so testing it is the same check. */
 const PATTERN_FORMATS = new Set(['uuid', 'datetime', 'regex']);
 
-function patternOf(def: Record<string, unknown>): RegExp | null {
+/** The format's pattern as a test; from its start every time, as zod does (a /g pattern keeps a lastIndex). */
+function patternOf(def: Record<string, unknown>): ((s: string) => boolean) | null {
   const { format, pattern } = def;
-  return typeof format === 'string' && PATTERN_FORMATS.has(format) && pattern instanceof RegExp ? pattern : null;
+  if (typeof format !== 'string' || !PATTERN_FORMATS.has(format) || !(pattern instanceof RegExp)) return null;
+  return (s) => {
+    pattern.lastIndex = 0;
+    return pattern.test(s);
+  };
 }
 
 /** One of a number's or a string's checks as a plain test; null for a check this compiler does not know. */
@@ -38,8 +43,7 @@ function checkTest(def: CheckDef): ((value: never) => boolean) | null {
       return (s: string) => s.length <= maximum;
     }
     case 'string_format': {
-      const pattern = patternOf(def);
-      return pattern ? (s: string) => pattern.test(s) : null;
+      return patternOf(def);
     }
     default:
       return null;
@@ -78,7 +82,7 @@ export function compileFastCheck(schema: z.ZodType): FastCheck | null {
       const own = patternOf(def);
       // In order: a trim (an `overwrite`) changes the value the later checks see, as it does in zod.
       const steps: ((s: string) => string | false)[] = [];
-      if (own) steps.push((s) => own.test(s) && s);
+      if (own) steps.push((s) => own(s) && s);
       for (const check of def.checks ?? []) {
         const cdef = check._zod.def;
         if (cdef.check === 'overwrite') {
