@@ -6,6 +6,7 @@ export * from './money';
 export * from './domain';
 export * from './sync/hlc';
 export * from './sync/protocol';
+export * from './sync/wire-row-check';
 export * from './sync/routes';
 export * from './sync/conflict-resolution';
 export * from './settlement';

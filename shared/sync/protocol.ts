@@ -159,7 +159,10 @@ export const PushResponseSchema = z.object({
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
 // --- Pull ---
-export const PullRequestSchema = z.strictObject({
+/** The most rows one pull page may hold: 1,000, or 5,000 for a desk catching up. */
+const pullLimitCap = (catchUp: boolean | undefined): number => (catchUp ? MAX_CATCH_UP_LIMIT : MAX_PULL_LIMIT);
+
+const PullRequestFieldsSchema = z.strictObject({
   device_id: uuidField,
   cursor: z
     .string()
@@ -175,6 +178,15 @@ export const PullRequestSchema = z.strictObject({
   /** The desk is catching up (its last page was full): the limit may go up to MAX_CATCH_UP_LIMIT. */
   catch_up: z.boolean().optional(),
 });
+
+/**
+ * A pull request as the server serves it: `limit` defaulted and held to its cap here, in the one schema, so a
+ * larger one is served as the cap (docs/protocol.md "Pull") rather than trimmed somewhere out of sight.
+ */
+export const PullRequestSchema = PullRequestFieldsSchema.transform((request) => ({
+  ...request,
+  limit: Math.min(request.limit ?? DEFAULT_PULL_LIMIT, pullLimitCap(request.catch_up)),
+}));
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 
 export const PullResponseSchema = z.object({

@@ -1,9 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
-  DEFAULT_PULL_LIMIT,
   ENTITY_TYPES,
-  MAX_CATCH_UP_LIMIT,
-  MAX_PULL_LIMIT,
   type EntityType,
   type PullRequest,
   type PullResponse,
@@ -47,7 +44,8 @@ function wanted({ after, since, skip }: Filter, upTo?: number): RawBuilder<unkno
  * of them cost MySQL and the row decoding up to one page per table.
  */
 export async function pullChanges(db: Kysely<ServerDatabase>, request: PullRequest): Promise<PullResponse> {
-  const limit = Math.min(request.limit ?? DEFAULT_PULL_LIMIT, request.catch_up ? MAX_CATCH_UP_LIMIT : MAX_PULL_LIMIT);
+  // Defaulted and capped by PullRequestSchema.
+  const limit = request.limit;
   const types = request.entity_types?.length ? [...new Set(request.entity_types)] : [...ENTITY_TYPES];
   const after = request.cursor !== undefined ? Number(request.cursor) : 0;
   const since = request.cursor === undefined && request.last_sync_at ? toMysqlDateTime(request.last_sync_at) : null;

@@ -1,6 +1,7 @@
 import { AppError, referrersOf, type WireRow, ROUTES } from '../../../../shared';
 import type { CodeClash } from '../../../../shared/ipc/types';
 import type { Core } from '../create-core';
+import { checkServerRows } from '../sync/apply-remote';
 import { checkServer } from '../sync/check-server';
 import { outboxNote } from '../sync/outbox-note';
 import { SYNC_KEYS, readState, writeState } from '../sync/sync-state';
@@ -15,7 +16,10 @@ export interface ConnectResult {
 
 type Keyed = 'suppliers' | 'products';
 
-/** Every supplier and product on the server, read page by page without storing anything yet. */
+/**
+ * Every supplier and product on the server, read page by page without storing anything yet; each row checked
+ * against its type as any pulled row is, since a mapped clash keeps the server's row as this desk's.
+ */
 async function serverCatalogue(core: Core): Promise<Record<Keyed, WireRow[]>> {
   const out: Record<Keyed, WireRow[]> = { suppliers: [], products: [] };
   let cursor: string | undefined;
@@ -29,7 +33,11 @@ async function serverCatalogue(core: Core): Promise<Record<Keyed, WireRow[]>> {
     const http = core.httpClient();
     if (!http) throw new AppError('VALIDATION_FAILED', 'No server is configured');
     const page = await core.auth.authed((token) => http.call(ROUTES.pull, body, { token }));
-    for (const type of ['suppliers', 'products'] as const) out[type].push(...(page.changes[type] ?? []));
+    for (const type of ['suppliers', 'products'] as const) {
+      const rows = page.changes[type] ?? [];
+      checkServerRows(type, rows);
+      out[type].push(...rows);
+    }
     cursor = page.cursor;
     if (!page.has_more) return out;
   }

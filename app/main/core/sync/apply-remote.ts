@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
-import type { EntityType, WireRow } from '../../../../shared';
+import { describeWireRowProblem, firstBadWireRow, type EntityType, type WireRow } from '../../../../shared';
 import type { LocalRows } from '../db/local-rows';
 import type { LocalDatabase } from '../db/schema';
+import { SyncHttpError } from './http-client';
 
 type Trx = Transaction<LocalDatabase>;
 
@@ -18,11 +19,30 @@ async function entitiesWithLocalOps(trx: Trx, uuids: string[]): Promise<Set<stri
 }
 
 /**
+ * Refuses rows from the server that their type's row schema refuses, before any is stored: the caller's
+ * transaction then rolls back, so a page or answer with one bad row keeps nothing of it (a pull's cursor does
+ * not move; a push's ops stay pending and go again). A `server` failure, so the engine retries with backoff.
+ */
+export function checkServerRows(type: EntityType, wire: readonly WireRow[]): void {
+  const problem = firstBadWireRow(type, wire);
+  if (!problem) return;
+  throw new SyncHttpError(
+    'server',
+    `The server sent a malformed ${describeWireRowProblem(problem)} (nothing of that answer was kept)`,
+    200,
+    'BAD_RESPONSE',
+    problem.fields,
+  );
+}
+
+/**
  * Stores server rows as the local rows, marked synced, in the caller's transaction (a pulled page, a resolved
- * conflict). A row with local ops still waiting is left as the desk has it: its op meets the server's version
- * at push (conflict or merge). Returns how many were stored.
+ * conflict, a settlement run). Every row is checked against its type's schema first (checkServerRows). A row with
+ * local ops still waiting is left as the desk has it: its op meets the server's version at push (conflict or
+ * merge). Returns how many were stored.
  */
 export async function storeServerRows(trx: Trx, rows: LocalRows, type: EntityType, wire: WireRow[]): Promise<number> {
+  checkServerRows(type, wire);
   const waiting = await entitiesWithLocalOps(
     trx,
     wire.map((r) => r.uuid),
@@ -33,14 +53,16 @@ export async function storeServerRows(trx: Trx, rows: LocalRows, type: EntityTyp
 }
 
 /**
- * The answers to a pushed batch, stored set-wise: one read of which entities still wait, then the rows of
- * each type in one prepared upsert (in op order, so the last answer for a row is the one kept).
+ * The answers to a pushed batch, stored set-wise: every answered row checked against the schema of the type of
+ * the op it answers (the whole answer is refused for one bad row), one read of which entities still wait, then
+ * the rows of each type in one prepared upsert (in op order, so the last answer for a row is the one kept).
  */
 export async function storeServerAnswers(
   trx: Trx,
   rows: LocalRows,
   answers: readonly { type: EntityType; entity: WireRow }[],
 ): Promise<void> {
+  for (const { type, entity } of answers) checkServerRows(type, [entity]);
   const waiting = await entitiesWithLocalOps(trx, [...new Set(answers.map((a) => a.entity.uuid))]);
   const fresh = new Map<EntityType, WireRow[]>();
   for (const { type, entity } of answers) {
