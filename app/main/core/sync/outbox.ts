@@ -1,18 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import {
-  AppError,
-  entity,
-  entityTypeOf,
-  newId,
-  parseInput,
-  REFERENCE_FIELDS,
-  type EntityType,
-  type PushOp,
-} from '../../../../shared';
+import { AppError, entity, entityTypeOf, newId, parseInput, type EntityType, type PushOp } from '../../../../shared';
 import type { LocalRows } from '../db/local-rows';
 import { outboxNote } from './outbox-note';
 import type { LocalDatabase, OutboxTable } from '../db/schema';
 import type { HoldRule } from './held-ops';
+import { recordsNamed, type InFlight } from './in-flight';
 import { SYNC_KEYS, writeState } from './sync-state';
 
 type Exec = Kysely<LocalDatabase> | Transaction<LocalDatabase>;
@@ -40,8 +32,10 @@ export async function startBatches(db: Exec): Promise<BatchCursor> {
  * The next batch, in creation order, leaving out any op whose entity (or the supplier/product it names)
  * still has an earlier op that is not through: a collection never travels before its offline-made supplier.
  * Pending ops are read in pages from the cursor on (the (status, id) index), never from the start again.
+ * With batches in flight (`inFlight`), the batch ends before the first op that must wait for their answers
+ * (in-flight.ts): the cursor stays before it, so it and everything after keep their order.
  */
-export async function nextBatch(db: Exec, cursor: BatchCursor, max = 100): Promise<OutboxRow[]> {
+export async function nextBatch(db: Exec, cursor: BatchCursor, max = 100, inFlight?: InFlight): Promise<OutboxRow[]> {
   const batch: OutboxRow[] = [];
   for (;;) {
     const want = max - batch.length;
@@ -54,14 +48,15 @@ export async function nextBatch(db: Exec, cursor: BatchCursor, max = 100): Promi
       .limit(want)
       .execute();
     for (const op of page) {
-      cursor.after = op.id;
-      const payload = JSON.parse(op.payload) as Record<string, unknown>;
-      const refs = REFERENCE_FIELDS.map((f) => payload[f]).filter((v): v is string => typeof v === 'string');
+      const [, ...refs] = recordsNamed(op);
       const held = cursor.blocked.has(op.entity_uuid) || refs.some((r) => cursor.blocked.has(r));
       if (held || cursor.hold?.(op)) {
+        cursor.after = op.id;
         cursor.blocked.add(op.entity_uuid);
         continue;
       }
+      if (inFlight?.mustWait(op, [op.entity_uuid, ...refs])) return batch;
+      cursor.after = op.id;
       batch.push(op);
     }
     if (page.length < want || batch.length >= max) break;
