@@ -20,7 +20,7 @@ export interface PushTally {
  * Batches sent before the first is answered: the server reads, checks and prices the next batch while it
  * stores this one, and the desk applies one answer while the next is on its way (docs/performance.md, "Desk push").
  */
-export const PUSH_BATCHES_IN_FLIGHT = 2;
+const PUSH_BATCHES_IN_FLIGHT = 2;
 
 type Sent = { response: PushResponse } | { error: unknown };
 
