@@ -92,9 +92,10 @@ interface BatchRun {
  * check fails.
  */
 async function earlyBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun> {
-  const clock = await readClock(ctx.db);
   const state = new BatchState(0, true);
   const prepared = await prepareBatch(ctx, ctx.db, state, parsed);
+  // Read with the batch's first reads (BatchState.load); a batch that read nothing still read it first.
+  const clock = state.clockSeen ?? (await readClock(ctx.db));
   return ctx.db.transaction().execute(async (trx) => {
     await writeSyncOps(ctx, trx, prepared.newSyncOps, prepared.env.now);
     const used = state.used;

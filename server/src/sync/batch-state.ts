@@ -2,9 +2,16 @@ import { sql, type Kysely } from 'kysely';
 import { shapeOfEntity, type EntityType } from '../../../shared';
 import { entityTable } from '../db/entity-table';
 import type { ServerDatabase } from '../db/schema';
+import { readClock } from './early-reads';
 import { columnsOf, fromDb, toDb, type ServerRow } from './rows';
 
 type Trx = Kysely<ServerDatabase>;
+
+/** The clock's column in an early row read (no entity table has a column of that name). */
+const CLOCK_ALIAS = 'sync_clock_seq';
+
+const lockedRows = (trx: Trx, type: EntityType, uuids: string[]) =>
+  entityTable(trx, type).selectFrom().selectAll().where('uuid', 'in', uuids).forUpdate().execute();
 
 /** What a batch read, for the check under the sequence lock that nobody has written it since. */
 export interface ReadNote {
@@ -74,6 +81,16 @@ export class BatchState {
     return this.seq;
   }
 
+  /**
+   * The clock an early batch read first (the least its first reads saw), for the check under the lock; each
+   * first read carries it, so it costs no round trip of its own (docs/performance.md, "Server push").
+   */
+  get clockSeen(): number | undefined {
+    return this.clock;
+  }
+
+  private clock: number | undefined;
+
   async load(trx: Trx, wanted: Map<EntityType, Set<string>>): Promise<void> {
     const toRead: [EntityType, string[]][] = [];
     for (const [type, uuids] of wanted) {
@@ -83,14 +100,33 @@ export class BatchState {
       for (const uuid of missing) this.rows.set(rowKey(type, uuid), null);
       toRead.push([type, missing]);
     }
+    if (this.early && this.clock === undefined && toRead.length === 0) this.seeClock(await readClock(trx));
     // The types are read side by side: on pooled connections (an early read) that is one round trip.
     await Promise.all(
       toRead.map(async ([type, missing]) => {
-        const query = entityTable(trx, type).selectFrom().selectAll().where('uuid', 'in', missing);
-        const found = await (this.early ? query : query.forUpdate()).execute();
+        const found = this.early ? await this.readWithClock(trx, type, missing) : await lockedRows(trx, type, missing);
         for (const row of found) this.rows.set(rowKey(type, String(row.uuid)), fromDb(type, row));
       }),
     );
+  }
+
+  /**
+   * Rows by uuid with the clock in the same statement (one snapshot): a row committed after the clock was
+   * read cannot be in the answer unseen by the check. The left join carries the clock when no row matches.
+   */
+  private async readWithClock(trx: Trx, type: EntityType, uuids: string[]): Promise<Record<string, unknown>[]> {
+    const { rows } = await sql<Record<string, unknown>>`select c.seq as ${sql.ref(CLOCK_ALIAS)}, t.* from sync_clock c
+      left join ${entityTable(trx, type).ref} t on t.uuid in (${sql.join(uuids)}) where c.id = 1`.execute(trx);
+    const found: Record<string, unknown>[] = [];
+    for (const { [CLOCK_ALIAS]: clock, ...row } of rows) {
+      this.seeClock(Number(clock ?? 0));
+      if (row.uuid != null) found.push(row);
+    }
+    return found;
+  }
+
+  private seeClock(clock: number): void {
+    this.clock = this.clock === undefined ? clock : Math.min(this.clock, clock);
   }
 
   /** Loads the rows of `type` whose `field` names one of `uuids` (the rates of some products). */

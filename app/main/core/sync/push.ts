@@ -1,32 +1,10 @@
-import type { Transaction } from 'kysely';
-import {
-  entityTypeOf,
-  isErrorCode,
-  MAX_PUSH_BATCH,
-  ROUTES,
-  type EntityType,
-  type PushConflict,
-  type PushResponse,
-  type PushSuccess,
-  type SeqRange,
-} from '../../../../shared';
-import { entityTable } from '../db/entity-table';
-import type { LocalDatabase } from '../db/schema';
-import type { ConflictNotice } from '../events';
-import { storeServerAnswers } from './apply-remote';
+import { MAX_PUSH_BATCH, ROUTES, type EntityType, type PushResponse, type SeqRange } from '../../../../shared';
 import { holdRule } from './held-ops';
-import { outboxNote } from './outbox-note';
 import type { SyncDeps } from './deps';
 import type { SyncHttpError } from './http-client';
-import {
-  nextBatch,
-  rebaseFollowersOfBatch,
-  setOpsStatus,
-  setOpStatus,
-  startBatches,
-  toPushOp,
-  type OutboxRow,
-} from './outbox';
+import { InFlight } from './in-flight';
+import { nextBatch, startBatches, toPushOp, type BatchCursor, type OutboxRow } from './outbox';
+import { applyResults } from './push-answer';
 import { serverHealthy, setAside, StuckBatchWatch } from './stuck-batch';
 
 export interface PushTally {
@@ -38,11 +16,23 @@ export interface PushTally {
   written: SeqRange[];
 }
 
-type Trx = Transaction<LocalDatabase>;
+/**
+ * Batches sent before the first is answered: the server reads, checks and prices the next batch while it
+ * stores this one, and the desk applies one answer while the next is on its way (docs/performance.md, "Desk push").
+ */
+const PUSH_BATCHES_IN_FLIGHT = 2;
+
+type Sent = { response: PushResponse } | { error: unknown };
+
+interface Flight {
+  batch: OutboxRow[];
+  answer: Promise<Sent>;
+}
 
 /**
- * Pushes every sendable op, 100 at a time, applying each answer in one SQLite transaction. A batch the server
- * keeps failing on while it is healthy is split until the op to blame is set aside (stuck-batch.ts).
+ * Pushes every sendable op, 100 at a time with up to two batches in flight, applying each answer in one SQLite
+ * transaction, in the order the batches were sent. A batch the server keeps failing on while it is healthy is
+ * split until the op to blame is set aside (stuck-batch.ts); while splitting, one batch is in flight.
  */
 export async function pushPending(
   deps: SyncDeps,
@@ -53,166 +43,98 @@ export async function pushPending(
   const cursor = await startBatches(deps.db);
   cursor.hold = await holdRule(deps.db, deps.auth.current?.role);
   let limit = MAX_PUSH_BATCH;
+  const flights: Flight[] = [];
   for (;;) {
-    const batch = await nextBatch(deps.db, cursor, limit);
-    if (batch.length === 0) {
+    const depth = stuck.isBisecting ? 1 : PUSH_BATCHES_IN_FLIGHT;
+    while (flights.length < depth) {
+      // An op naming a record of a batch in flight waits for its answer (in-flight.ts): the batch ends before it.
+      const batch = await nextBatch(deps.db, cursor, limit, new InFlight(flights.map((f) => f.batch)));
+      if (batch.length === 0) break;
+      flights.push({ batch, answer: send(deps, batch) });
+    }
+    const flight = flights.shift();
+    if (!flight) {
       stuck.reset();
       return tally;
     }
-    const body = { device_id: deps.deviceId, batch: batch.map(toPushOp) };
-    let response: PushResponse;
-    try {
-      response = await deps.auth.authed((token) => deps.http.call(ROUTES.push, body, { token }));
-    } catch (error) {
-      const verdict = await stuck.judge(batch, error, () => serverHealthy(deps));
-      if (verdict === 'retry-later') throw error;
-      // The batch was not applied: read it again from its first op, smaller or without the op set aside.
-      cursor.after = batch[0]!.id - 1;
-      if (verdict === 'halve') {
-        limit = Math.ceil(batch.length / 2);
-        continue;
-      }
-      await setAside(deps, batch[0]!, error as SyncHttpError);
-      cursor.after = batch[0]!.id;
-      cursor.blocked.add(batch[0]!.entity_uuid);
-      tally.errors += 1;
-      stuck.reset();
-      limit = MAX_PUSH_BATCH;
+    const sent = await flight.answer;
+    if ('response' in sent) {
+      if (!stuck.isBisecting) stuck.reset();
+      await applyAnswer(deps, cursor, flight.batch, sent.response, tally, onProgress);
       continue;
     }
-    if (!stuck.isBisecting) stuck.reset();
-    const { notices, stopped } = await deps.db
-      .transaction()
-      .execute((trx) => applyResults(trx, deps, batch, response, tally));
-    // A refused op holds back the later ops of its entity (and those naming it) for the rest of the run.
-    for (const uuid of stopped) cursor.blocked.add(uuid);
-    if (response.written_seqs) addRange(tally.written, response.written_seqs);
-    tally.batches += 1;
-    onProgress(tally.pushed);
-    const types = [...new Set(batch.map((op) => op.entity_type as EntityType))];
-    deps.events.emit('data.changed', { source: 'sync', entity_types: types });
-    for (const notice of notices) deps.events.emit('conflicts.new', notice);
+    // The batches sent after the failed one name none of its records: their answers are applied (what the
+    // server acknowledged is kept); a failed one of them is read again with the rest, from the failed batch on.
+    for (const later of flights.splice(0)) {
+      const answer = await later.answer;
+      if ('response' in answer) await applyAnswer(deps, cursor, later.batch, answer.response, tally, onProgress);
+    }
+    const { batch } = flight;
+    const error = sent.error;
+    const verdict = await stuck.judge(batch, error, () => serverHealthy(deps));
+    if (verdict === 'retry-later') throw error;
+    // The batch was not applied: read it again from its first op, smaller or without the op set aside.
+    cursor.after = batch[0]!.id - 1;
+    if (verdict === 'halve') {
+      limit = Math.ceil(batch.length / 2);
+      continue;
+    }
+    await setAside(deps, batch[0]!, error as SyncHttpError);
+    cursor.after = batch[0]!.id;
+    cursor.blocked.add(batch[0]!.entity_uuid);
+    tally.errors += 1;
+    stuck.reset();
+    limit = MAX_PUSH_BATCH;
   }
 }
 
-/** Adjacent ranges (one desk's batches back to back) are kept as one. */
-function addRange(ranges: SeqRange[], next: SeqRange) {
-  const last = ranges.at(-1);
-  if (last && last.to + 1 === next.from) last.to = next.to;
-  else ranges.push({ ...next });
+/** Sends one batch; the answer or the error is kept, so a later batch's failure never goes unobserved. */
+function send(deps: SyncDeps, batch: OutboxRow[]): Promise<Sent> {
+  const body = { device_id: deps.deviceId, batch: batch.map(toPushOp) };
+  return deps.auth
+    .authed((token) => deps.http.call(ROUTES.push, body, { token }))
+    .then(
+      (response) => ({ response }),
+      (error: unknown) => ({ error }),
+    );
+}
+
+/** One answer, applied in one transaction; a refused op holds back the later ops of its entity for the run. */
+async function applyAnswer(
+  deps: SyncDeps,
+  cursor: BatchCursor,
+  batch: OutboxRow[],
+  response: PushResponse,
+  tally: PushTally,
+  onProgress: (pushed: number) => void,
+) {
+  const { notices, stopped } = await deps.db
+    .transaction()
+    .execute((trx) => applyResults(trx, deps, batch, response, tally));
+  for (const uuid of stopped) cursor.blocked.add(uuid);
+  if (response.written_seqs) addRange(tally.written, response.written_seqs);
+  tally.batches += 1;
+  onProgress(tally.pushed);
+  const types = [...new Set(batch.map((op) => op.entity_type as EntityType))];
+  deps.events.emit('data.changed', { source: 'sync', entity_types: types });
+  for (const notice of notices) deps.events.emit('conflicts.new', notice);
 }
 
 /**
- * The answer to one batch, applied set-wise in the caller's transaction: followers rebased with one read, the
- * accepted ops marked in one update, the answered rows stored with one read of what still waits and one
- * prepared upsert per type. Conflicts and refusals (rare) are handled one by one.
+ * Kept in seq order with adjacent ranges joined (one desk's batches back to back are one range). Two batches
+ * in flight may commit in either order, so a range can arrive below the last one.
  */
-async function applyResults(trx: Trx, deps: SyncDeps, batch: OutboxRow[], response: PushResponse, tally: PushTally) {
-  const byOp = new Map(batch.map((op) => [op.op_id, op]));
-  const answered = new Set<string>();
-  const notices: ConflictNotice[] = [];
-  const now = deps.now();
-  const take = (opId: string | undefined) => {
-    const op = opId ? byOp.get(opId) : undefined;
-    if (!op || answered.has(op.op_id)) return undefined;
-    answered.add(op.op_id);
-    return op;
-  };
-
-  const accepted: { op: OutboxRow; item: PushSuccess }[] = [];
-  for (const item of response.results.success) {
-    const op = take(item.op_id);
-    if (op) accepted.push({ op, item });
+export function addRange(ranges: SeqRange[], next: SeqRange) {
+  let at = ranges.length;
+  while (at > 0 && ranges[at - 1]!.from > next.from) at -= 1;
+  ranges.splice(at, 0, { ...next });
+  // Join with the neighbours it touches (at most one on each side).
+  for (const i of [at, at - 1]) {
+    const left = ranges[i];
+    const right = ranges[i + 1];
+    if (i >= 0 && left && right && left.to + 1 >= right.from) {
+      left.to = Math.max(left.to, right.to);
+      ranges.splice(i + 1, 1);
+    }
   }
-  accepted.sort((a, b) => a.op.id - b.op.id);
-  await rebaseFollowersOfBatch(
-    trx,
-    accepted.map(({ op, item }) => ({ op, version: item.entity.version })),
-  );
-  await setOpsStatus(
-    trx,
-    accepted.map(({ op, item }) => ({ opId: op.op_id, message: item.message ?? null })),
-    'completed',
-    now,
-  );
-  tally.pushed += accepted.length;
-  // The table is the one this desk's own op named, never a name taken from the answer.
-  const answers = accepted.map(({ op, item }) => ({
-    id: op.id,
-    type: entityTypeOf(op.entity_type),
-    entity: item.entity,
-  }));
-
-  for (const item of response.results.conflicts) {
-    const op = take(item.op_id);
-    if (!op) continue;
-    const type = entityTypeOf(op.entity_type);
-    notices.push(await keepLoser(trx, type, item, now));
-    const note = outboxNote('CONFLICT', `Conflict (${item.type}, ${item.resolution}): ${item.message}`, {
-      status: 409,
-    });
-    await setOpStatus(trx, op.op_id, 'completed', note, now);
-    answers.push({ id: op.id, type, entity: item.entity });
-    tally.conflicts += 1;
-  }
-  const stopped: string[] = [];
-  for (const item of response.results.errors) {
-    const op = take(item.op_id);
-    if (!op) continue;
-    const code = isErrorCode(item.code) ? item.code : 'UNKNOWN';
-    const note = outboxNote(code, item.message, { status: item.status, fields: item.fields ?? null });
-    await setOpStatus(trx, op.op_id, 'error', note, now);
-    stopped.push(op.entity_uuid);
-    tally.errors += 1;
-  }
-  // An op the server did not mention is not lost: it waits in "needs attention" with an explanation.
-  for (const op of batch) {
-    if (answered.has(op.op_id)) continue;
-    await setOpStatus(
-      trx,
-      op.op_id,
-      'error',
-      outboxNote('NO_ANSWER', 'The server did not answer for this change'),
-      now,
-    );
-    stopped.push(op.entity_uuid);
-    tally.errors += 1;
-  }
-  answers.sort((a, b) => a.id - b.id);
-  await storeServerAnswers(trx, deps.rows, answers);
-  return { notices, stopped };
-}
-
-/** The local side of a conflict is kept whole, so a supervisor can pick from it or restore it. */
-async function keepLoser(trx: Trx, type: EntityType, item: PushConflict, now: string): Promise<ConflictNotice> {
-  const local = await entityTable(trx, type).selectFrom().selectAll().where('uuid', '=', item.uuid).executeTakeFirst();
-  const status = item.resolution === 'manual' ? 'open' : 'auto';
-  await trx
-    .insertInto('conflicts')
-    .values({
-      conflict_id: item.conflict_id,
-      entity_type: type,
-      entity_uuid: item.uuid,
-      type: item.type,
-      resolution: item.resolution,
-      status,
-      op_id: item.op_id ?? null,
-      client_data: JSON.stringify(item.client_data),
-      server_data: JSON.stringify(item.server_data),
-      local_data: local ? JSON.stringify(local) : null,
-      created_at: now,
-      resolved_at: null,
-      resolved_by: null,
-      note: item.message,
-    })
-    .onConflict((oc) => oc.column('conflict_id').doNothing())
-    .execute();
-  return {
-    conflict_id: item.conflict_id,
-    entity_type: type,
-    entity_uuid: item.uuid,
-    type: item.type,
-    resolution: item.resolution,
-    status,
-  };
 }

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempCore } from '../test-support';
+import { followersQuery, rebaseFollowersOfBatch, type OutboxRow } from './outbox';
+
+describe('the followers read after each push answer', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => cleanup?.());
+
+  it('reads by entity, not by walking every pending op after the batch (the whole queue, per batch)', async () => {
+    const core = await tempCore();
+    cleanup = core.cleanup;
+    await core.suppliers.createMany(Array.from({ length: 300 }, (_, i) => ({ code: `F-${i}`, name: `F ${i}` })));
+    const batch = (await core.db.selectFrom('outbox').selectAll().orderBy('id').limit(100).execute()) as OutboxRow[];
+    const { sql, parameters } = followersQuery(
+      core.db,
+      batch.map((op) => op.entity_uuid),
+      batch[0]!.id,
+    ).compile();
+    const plan = core.sqlite.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING INDEX outbox_entity \(entity_uuid=\?/);
+  });
+
+  it('still rebases only pending or stopped followers of an accepted op', async () => {
+    const core = await tempCore();
+    cleanup = core.cleanup;
+    const [supplier] = await core.suppliers.createMany([{ code: 'F-1', name: 'First' }]);
+    await core.suppliers.update(supplier!.uuid, { name: 'Second' });
+    await core.suppliers.update(supplier!.uuid, { name: 'Third' });
+    const ops = (await core.db.selectFrom('outbox').selectAll().orderBy('id').execute()) as OutboxRow[];
+    // Both edits built on the version the create started from; the second was discarded since.
+    await core.db.updateTable('outbox').set({ base_version: ops[0]!.base_version }).execute();
+    await core.db.updateTable('outbox').set({ status: 'discarded' }).where('id', '=', ops[2]!.id).execute();
+    await rebaseFollowersOfBatch(core.db, [{ op: ops[0]!, version: 7 }]);
+    const after = await core.db.selectFrom('outbox').select(['base_version', 'payload']).orderBy('id').execute();
+    expect(after.map((op) => op.base_version)).toEqual([ops[0]!.base_version, 7, ops[0]!.base_version]);
+    expect(JSON.parse(after[1]!.payload)).toMatchObject({ version: 7 });
+  });
+});
