@@ -27,10 +27,16 @@ export function createLocalLookups(sqlite: Database.Database): LocalLookups {
     if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
     return statement;
   };
+  const liveness = new Map<EntityType, Database.Statement>();
   return {
     isLive(type, uuid) {
-      const table = quote(entityTypeOf(type));
-      const row = prepared(`select deleted_at from ${table} where uuid = ?`).get(uuid) as StoredRow | undefined;
+      // Found by type, not by its SQL text: a payment's reference check built and hashed that string every write.
+      let statement = liveness.get(type);
+      if (!statement) {
+        statement = prepared(`select deleted_at from ${quote(entityTypeOf(type))} where uuid = ?`);
+        liveness.set(type, statement);
+      }
+      const row = statement.get(uuid) as StoredRow | undefined;
       return row !== undefined && row.deleted_at == null;
     },
     holder(type, field, key) {

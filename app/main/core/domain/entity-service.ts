@@ -79,8 +79,12 @@ export function createEntityService<T extends EntityType>(ctx: CoreContext, type
    * `now` is read once by the caller for a batch (the rows of one import share one instant).
    */
   function newRow(data: Values, now = ctx.now()): Row<T> {
-    const { uuid, ...values } = data;
-    const row: Values = { ...newRowBase(ctx, uuid as string | undefined, now), ...values };
+    const base = newRowBase(ctx, data.uuid as string | undefined, now);
+    const { uuid } = base;
+    // Assigned onto the base, not spread with it into a new literal: `{ ...base, ...values }` made ~3 KB of
+    // garbage per row (V8 builds the merged shape anew each time), a third of a payment write's allocations.
+    const row: Values = Object.assign(base, data);
+    row.uuid = uuid; // the input may carry `uuid: undefined`
     for (const [name, field] of fields) {
       if (field.create === 'computed') throw new Error(`${type}.${name} is computed: its service makes the row`);
       if (field.create === 'unset') row[name] = null;
