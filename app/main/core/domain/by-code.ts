@@ -52,12 +52,18 @@ export async function assertUniqueFree(
 }
 
 /** The same check inside `ctx.writeNow`, by a prepared, synchronous read on the same index. */
-export function assertUniqueFreeNow(ctx: CoreContext, type: EntityType, values: Record<string, unknown>): void {
+export function assertUniqueFreeNow(
+  ctx: CoreContext,
+  type: EntityType,
+  values: Record<string, unknown>,
+  exceptUuid?: string,
+): void {
   for (const field of shapeOfEntity(type).unique) {
     const value = values[field];
     if (typeof value !== 'string') continue;
     const clash = ctx.lookups.holder(type, field, codeKey(value));
-    if (clash) throw validationError({ [field]: `is already used by ${holderName(type, field, clash)}` });
+    if (clash && clash.uuid !== exceptUuid)
+      throw validationError({ [field]: `is already used by ${holderName(type, field, clash)}` });
   }
 }
 
