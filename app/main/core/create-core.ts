@@ -84,8 +84,8 @@ export async function createCore(options: CoreOptions) {
       return result;
     },
     async writeNow(work) {
-      // Holding Kysely's connection keeps every Kysely transaction out until this one has committed.
-      const result = await db.connection().execute(async () => local.sqlite.transaction(work)());
+      // The connection's turn keeps every Kysely transaction out until this one has committed.
+      const result = await local.transact(work);
       announceLocalWrite();
       return result;
     },

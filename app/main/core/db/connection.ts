@@ -1,13 +1,19 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { migrateToLatest } from '../../../../shared/db/migrate-to-latest';
 import { localMigrationProvider } from './migrations';
+import { ConnectionLock, LockedSqliteDialect } from './connection-lock';
 import type { LocalDatabase } from './schema';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface LocalDb {
   db: Kysely<LocalDatabase>;
   sqlite: Database.Database;
+  /**
+   * Runs synchronous work as one SQLite transaction in the connection's turn (never inside a Kysely
+   * transaction): at once when the connection is free, else once those before it are done.
+   */
+  transact<T>(work: () => T): T | Promise<T>;
   close(): Promise<void>;
 }
 
@@ -30,7 +36,10 @@ async function migrateLocal(db: Kysely<LocalDatabase>): Promise<void> {
 
 export async function openLocalDb(filename: string): Promise<LocalDb> {
   const sqlite = openSqlite(filename);
-  const db = new Kysely<LocalDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const lock = new ConnectionLock();
+  const db = new Kysely<LocalDatabase>({ dialect: new LockedSqliteDialect({ database: sqlite }, lock) });
+  // Made once: better-sqlite3 builds four wrappers and their properties for each function it is given.
+  const inTransaction = sqlite.transaction(<T>(work: () => T): T => work());
   try {
     await migrateLocal(db);
   } catch (error) {
@@ -42,6 +51,7 @@ export async function openLocalDb(filename: string): Promise<LocalDb> {
   return {
     db,
     sqlite,
+    transact: <T>(work: () => T) => lock.run(() => inTransaction(work) as T),
     close: () => {
       checkpointer.stop();
       return db.destroy();

@@ -9,6 +9,8 @@ import type { StoredRow } from './row-codec';
  * findByUnique (by-code.ts), on the same indexes.
  */
 export interface LocalLookups {
+  /** The stored row of the type with this uuid, deleted or not (what an update or a void starts from). */
+  row(type: EntityType, uuid: string): StoredRow | undefined;
   /** True when a row of the type has this uuid and is not deleted. */
   isLive(type: EntityType, uuid: string): boolean;
   /** A live row of the type whose unique field has this normalised key (codeKey), if any. */
@@ -27,10 +29,25 @@ export function createLocalLookups(sqlite: Database.Database): LocalLookups {
     if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
     return statement;
   };
+  const liveness = new Map<EntityType, Database.Statement>();
+  const rowsByUuid = new Map<EntityType, Database.Statement>();
   return {
+    row(type, uuid) {
+      let statement = rowsByUuid.get(type);
+      if (!statement) {
+        statement = prepared(`select * from ${quote(entityTypeOf(type))} where uuid = ?`);
+        rowsByUuid.set(type, statement);
+      }
+      return statement.get(uuid) as StoredRow | undefined;
+    },
     isLive(type, uuid) {
-      const table = quote(entityTypeOf(type));
-      const row = prepared(`select deleted_at from ${table} where uuid = ?`).get(uuid) as StoredRow | undefined;
+      // Found by type, not by its SQL text: a payment's reference check built and hashed that string every write.
+      let statement = liveness.get(type);
+      if (!statement) {
+        statement = prepared(`select deleted_at from ${quote(entityTypeOf(type))} where uuid = ?`);
+        liveness.set(type, statement);
+      }
+      const row = statement.get(uuid) as StoredRow | undefined;
       return row !== undefined && row.deleted_at == null;
     },
     holder(type, field, key) {

@@ -35,29 +35,22 @@ export async function findHolders(exec: Executor, type: EntityType, field: strin
 const holderName = (type: EntityType, field: string, row: Record<string, unknown>) =>
   `${entity(type).label.one} "${typeof row.name === 'string' ? row.name : String(row[field])}"`;
 
-/** Refuses values whose unique fields another live row of the type already holds. */
-export async function assertUniqueFree(
-  exec: Executor,
+/**
+ * Refuses values whose unique fields another live row of the type already holds (`exceptUuid`: the row being
+ * edited), inside `ctx.writeNow`, by a prepared, synchronous read on the same index as findByUnique.
+ */
+export function assertUniqueFreeNow(
+  ctx: CoreContext,
   type: EntityType,
   values: Record<string, unknown>,
   exceptUuid?: string,
-): Promise<void> {
-  for (const field of shapeOfEntity(type).unique) {
-    const value = values[field];
-    if (typeof value !== 'string') continue;
-    const clash = await findByUnique(exec, type, field, value);
-    if (clash && clash.uuid !== exceptUuid)
-      throw validationError({ [field]: `is already used by ${holderName(type, field, clash)}` });
-  }
-}
-
-/** The same check inside `ctx.writeNow`, by a prepared, synchronous read on the same index. */
-export function assertUniqueFreeNow(ctx: CoreContext, type: EntityType, values: Record<string, unknown>): void {
+): void {
   for (const field of shapeOfEntity(type).unique) {
     const value = values[field];
     if (typeof value !== 'string') continue;
     const clash = ctx.lookups.holder(type, field, codeKey(value));
-    if (clash) throw validationError({ [field]: `is already used by ${holderName(type, field, clash)}` });
+    if (clash && clash.uuid !== exceptUuid)
+      throw validationError({ [field]: `is already used by ${holderName(type, field, clash)}` });
   }
 }
 

@@ -75,12 +75,10 @@ export function writeCreates<T extends EntityType>(_trx: Trx, ctx: CoreContext, 
 
 /** The audit entry and outbox op of one write whose row is already written. */
 function logWrite<T extends EntityType>(ctx: CoreContext, spec: WriteSpec<T>, now: string, userId: string | null) {
-  const wire: StoredRow = toWire(spec.type, spec.after);
+  const wire: StoredRow = toWire(spec.type, spec.after); // a copy of its own: a create's op carries it as it is
   const payload: StoredRow =
-    spec.operation === 'create'
-      ? { ...wire, version: 0 }
-      : pick(wire, ['uuid', 'version', ...(spec.changedFields ?? [])]);
-  if (spec.operation !== 'create') payload.version = spec.before?.version ?? 0;
+    spec.operation === 'create' ? wire : pick(wire, ['uuid', 'version', ...(spec.changedFields ?? [])]);
+  payload.version = spec.operation === 'create' ? 0 : (spec.before?.version ?? 0);
   const payloadJson = JSON.stringify(payload);
 
   ctx.log.audit({

@@ -13,7 +13,7 @@ import {
 } from '../../../../shared';
 import { requireCan, type CoreContext } from './context';
 import { createEntityService } from './entity-service';
-import { changedFieldsOf, checkRowRules, writeEntity } from './entity-writer';
+import { changedFieldsOf, checkRowRules, writeEntityNow } from './entity-writer';
 import { fromStored } from '../db/row-codec';
 import { pageBounds, requireSomeChange, touched, type Page, type PageInput } from './row-base';
 
@@ -36,14 +36,15 @@ export function createPaymentsService(ctx: CoreContext) {
     requireCan(ctx, 'payments.update');
     requireSomeChange(patch);
     const changes = patch.paid_at ? { ...patch, paid_at: toIsoInstant(patch.paid_at) } : patch;
-    return ctx.write(async (trx) => {
-      const before = await get(uuid, trx);
+    // One synchronous transaction, like a create: the row read, checked and written with no await between.
+    return ctx.writeNow(() => {
+      const before = rows.getNow(uuid);
       if (before.voided_at) throw new AppError('VALIDATION_FAILED', 'A voided payment cannot be edited');
       const changed = changedFieldsOf(before, changes);
       if (changed.length === 0) return before;
       const after: PaymentRow = { ...before, ...changes, ...touched(ctx) };
       checkRowRules('payments', after);
-      await writeEntity(trx, ctx, { type: 'payments', operation: 'update', before, after, changedFields: changed });
+      writeEntityNow(ctx, { type: 'payments', operation: 'update', before, after, changedFields: changed });
       return after;
     });
   }
@@ -51,11 +52,11 @@ export function createPaymentsService(ctx: CoreContext) {
   /** A void parsed with PaymentVoidSchema. */
   async function voidParsed(data: PaymentVoid): Promise<PaymentRow> {
     requireCan(ctx, 'payments.void');
-    return ctx.write(async (trx) => {
-      const before = await get(data.uuid, trx);
+    return ctx.writeNow(() => {
+      const before = rows.getNow(data.uuid);
       if (before.voided_at) throw new AppError('VALIDATION_FAILED', 'This payment is already voided');
       const after: PaymentRow = { ...before, voided_at: ctx.now(), void_reason: data.reason, ...touched(ctx) };
-      await writeEntity(trx, ctx, {
+      writeEntityNow(ctx, {
         type: 'payments',
         operation: 'update',
         action: 'void',

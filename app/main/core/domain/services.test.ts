@@ -186,6 +186,19 @@ describe('domain services', () => {
     expect((await core.suppliers.getByCode('s-0007')).name).toBe('Otieno 7');
   });
 
+  it("checks an update's code against the other live rows only, in the synchronous write", async () => {
+    core = await tempCore();
+    const { supplier } = await seedBasics(core);
+    const other = await core.suppliers.create({ code: 'S-0002', name: 'Other' });
+    const before = await counts();
+    await expect(core.suppliers.update(other.uuid, { code: 's-0001' })).rejects.toMatchObject({
+      fields: { code: 'is already used by supplier "Amina Njeri"' },
+    });
+    expect(await counts()).toEqual(before);
+    // Its own code, written another way, is not a clash.
+    expect((await core.suppliers.update(supplier.uuid, { code: 's-0001' })).code).toBe('s-0001');
+  });
+
   describe('bad input names the field and changes nothing', () => {
     it.each<
       [string, (c: TempCore, ids: { supplier: string; product: string }) => Promise<unknown>, Record<string, string>]
