@@ -208,8 +208,11 @@ export interface CodeClash {
   server_row: Record<string, unknown> & { uuid: string; version: number };
   /** This desk's records that move onto the office's record if the two are merged. */
   moves: { collections: number; payments: number };
-  /** Rates and pricing rules made here for a product: never sent if it is merged (they would re-price every desk). */
-  local_pricing: { rates: number; rules: number };
+  /**
+   * Rates and pricing rules made here for a product: never sent if it is merged (they would re-price every desk);
+   * collections priced by one of those rules then wait in "needs attention" for the office's pricing.
+   */
+  local_pricing: { rates: number; rules: number; priced_by_rule: number };
   /** What the desk proposes: a new code when a supplier's names differ (likely another grower), else merge. */
   suggested: ClashDecision['action'];
 }

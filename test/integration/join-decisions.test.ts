@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared';
+import { AppError, termsOf } from '../../shared';
+import { TEA_RULE } from '../../shared/pricing/fixtures';
 import { MemorySecretStore } from '../../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../../app/main/core/create-core';
 import { connectDesk } from '../../app/main/core/desk/connect';
@@ -79,7 +80,7 @@ describe('joining a locally set-up desk to an office whose codes clash', () => {
         local_uuid: grace.uuid,
         server_uuid: amina.uuid,
         moves: { collections: 12, payments: 0 },
-        local_pricing: { rates: 0, rules: 0 },
+        local_pricing: { rates: 0, rules: 0, priced_by_rule: 0 },
         suggested: 'recode',
       }),
       expect.objectContaining({
@@ -87,7 +88,7 @@ describe('joining a locally set-up desk to an office whose codes clash', () => {
         local_uuid: localTea.uuid,
         server_uuid: tea.uuid,
         moves: { collections: 12, payments: 0 },
-        local_pricing: { rates: 3, rules: 0 },
+        local_pricing: { rates: 3, rules: 0, priced_by_rule: 0 },
         suggested: 'merge',
       }),
     ]);
@@ -181,5 +182,47 @@ describe('joining a locally set-up desk to an office whose codes clash', () => {
       { uuid: amina.uuid },
     ]);
     expect(await ratesOf(tea.uuid)).toHaveLength(1);
+  }, 60_000);
+
+  it('a merged product’s local pricing rule is not sent; the collection it priced waits in needs attention, counted beforehand', async () => {
+    const { desk, grace, localTea, tea, login } = await trial('0006', 'TEA-6');
+    const rule = await desk.pricingRules.create({
+      product_uuid: localTea.uuid,
+      effective_from: '2026-01-01',
+      terms: termsOf(TEA_RULE),
+    });
+    const byRule = await desk.collections.create({
+      supplier_uuid: grace.uuid,
+      product_uuid: localTea.uuid,
+      collected_at: '2026-10-20T06:00:00Z',
+      shift: 'morning',
+      gross_weight_milli: 20_000,
+      grade: 'A',
+    });
+    expect(byRule.rule_version_uuid).toBe(rule.uuid);
+    const listed = await connectDesk(desk, login);
+    expect(listed.clashes.find((c) => c.entity_type === 'products')?.local_pricing).toEqual({
+      rates: 3,
+      rules: 1,
+      priced_by_rule: 1,
+    });
+    const result = await connectDesk(desk, login, {
+      decisions: [
+        { local_uuid: grace.uuid, action: 'recode', code: 'S-0106' },
+        { local_uuid: localTea.uuid, action: 'merge' },
+      ],
+    });
+    expect(result.status).toBe('connected');
+    await desk.auth.login('supervisor@example.com', PASSWORD);
+    await desk.engine.sync('manual');
+    expect(
+      await db()
+        .selectFrom('pricing_rules')
+        .select('uuid')
+        .where('product_uuid', 'in', [tea.uuid, localTea.uuid])
+        .execute(),
+    ).toEqual([]);
+    expect((await desk.outbox.needsAttention()).map((op) => op.entity_uuid)).toEqual([byRule.uuid]);
+    expect(await collectionsOf(grace.uuid)).toHaveLength(12);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ const clash = (code: string, suggested: CodeClash['suggested'], n: number): Code
   server_name: 'There',
   server_row: { uuid: `10000000-0000-4000-8000-00000000000${n}`, version: 1 },
   moves: { collections: 0, payments: 0 },
-  local_pricing: { rates: 0, rules: 0 },
+  local_pricing: { rates: 0, rules: 0, priced_by_rule: 0 },
   suggested,
 });
 

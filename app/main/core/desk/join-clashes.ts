@@ -48,6 +48,17 @@ async function count(
   return Number(row?.n ?? 0);
 }
 
+/** A local product's collections priced by a pricing rule: they can only name its own, local, rule versions. */
+async function pricedByRule(core: Core, productUuid: string) {
+  const row = await core.db
+    .selectFrom('collections')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('product_uuid', '=', productUuid)
+    .where('rule_version_uuid', 'is not', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** What merging one local record would carry with it, for the confirmation to state exactly. */
 async function clashWeight(core: Core, type: Keyed, uuid: string): Promise<Pick<CodeClash, 'moves' | 'local_pricing'>> {
   if (type === 'suppliers')
@@ -56,13 +67,14 @@ async function clashWeight(core: Core, type: Keyed, uuid: string): Promise<Pick<
         collections: await count(core, 'collections', 'supplier_uuid', uuid),
         payments: await count(core, 'payments', 'supplier_uuid', uuid),
       },
-      local_pricing: { rates: 0, rules: 0 },
+      local_pricing: { rates: 0, rules: 0, priced_by_rule: 0 },
     };
   return {
     moves: { collections: await count(core, 'collections', 'product_uuid', uuid), payments: 0 },
     local_pricing: {
       rates: await count(core, 'product_rates', 'product_uuid', uuid),
       rules: await count(core, 'pricing_rules', 'product_uuid', uuid),
+      priced_by_rule: await pricedByRule(core, uuid),
     },
   };
 }
