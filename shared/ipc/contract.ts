@@ -26,7 +26,7 @@ import { ReportSpecSchema } from './reports';
 import { payRunChannels } from './pay-runs-contract';
 import { pricingChannels } from './pricing-contract';
 import { serverAddressesField } from '../sync/server-addresses';
-import { DiscardInputSchema, ResolveInputSchema } from './inputs';
+import { ClashDecisionSchema, DiscardInputSchema, ResolveInputSchema } from './inputs';
 import { SettingsSchema, type Settings } from './settings';
 import type {
   AttentionItem,
@@ -103,8 +103,8 @@ export const contract = {
       serverUrl: serverAddressesField(),
       email: z.email({ error: 'must be an email address' }),
       password: z.string().min(1, 'is required'),
-      /** Map this desk's records onto the server's where codes clash (after the user has seen the list). */
-      mapClashes: z.boolean().optional(),
+      /** The user's answer to each code clash, after confirming the list; none: only list the clashes. */
+      decisions: z.array(ClashDecisionSchema).max(10_000, 'has too many entries').optional(),
     }),
   ),
   'setup.demo': def<SessionInfo>()(None),

@@ -11,6 +11,7 @@ import type {
 import type { ConflictStatus, ConflictType } from '../sync/protocol';
 import type { PricingRuleVersion } from '../pricing/rule';
 import type { ScaleReading } from '../scale/reading';
+import type { ClashDecision } from './inputs';
 
 /** Output types of the IPC contract; the core produces them and the renderer shows them. */
 
@@ -205,6 +206,15 @@ export interface CodeClash {
   server_uuid: string;
   server_name: string;
   server_row: Record<string, unknown> & { uuid: string; version: number };
+  /** This desk's records that move onto the office's record if the two are merged. */
+  moves: { collections: number; payments: number };
+  /**
+   * Rates and pricing rules made here for a product: never sent if it is merged (they would re-price every desk);
+   * collections priced by one of those rules then wait in "needs attention" for the office's pricing.
+   */
+  local_pricing: { rates: number; rules: number; priced_by_rule: number };
+  /** What the desk proposes: a new code when a supplier's names differ (likely another grower), else merge. */
+  suggested: ClashDecision['action'];
 }
 
 export interface SetupStatus {

@@ -125,7 +125,14 @@ describe('a desk used alone, connected to a server later', () => {
     const second = await connectDesk(
       desk,
       { serverUrl: office.url, email: 'supervisor@example.com', password: PASSWORD },
-      { autoMap: true },
+      {
+        decisions: [
+          { local_uuid: mine.uuid, action: 'merge' },
+          ...first.clashes
+            .filter((c) => c.entity_type === 'products')
+            .map((c) => ({ local_uuid: c.local_uuid, action: 'merge' as const })),
+        ],
+      },
     );
     expect(second.status).toBe('connected');
     const dups = await office.harness.test.db.selectFrom('suppliers').selectAll().where('code', '=', 'DUP-7').execute();

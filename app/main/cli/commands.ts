@@ -15,6 +15,7 @@ import {
 import { DiscardInputSchema } from '../../../shared/ipc/inputs';
 import type { Core } from '../core/create-core';
 import { connectDesk } from '../core/desk/connect';
+import { CLASH_HELP, clashDecisions } from './clash-flags';
 import { createLocalAdmin } from '../core/desk/local-admin';
 import { exportAll } from '../core/io/export';
 import { importSuppliers } from '../core/io/import-suppliers';
@@ -99,20 +100,19 @@ export const commands: Record<string, Command> = {
   },
 
   async connect(core, flags, _args, out) {
-    const result = await connectDesk(
-      core,
-      { serverUrl: need(flags, 'server'), email: need(flags, 'email'), password: need(flags, 'password') },
-      { autoMap: Boolean(flags.map) },
-    );
+    const input = { serverUrl: need(flags, 'server'), email: need(flags, 'email'), password: need(flags, 'password') };
+    const choices = { map: Boolean(flags.map), merge: many(flags, 'merge'), recode: many(flags, 'recode') };
+    let result = await connectDesk(core, input);
+    const decided = choices.map || choices.merge.length > 0 || choices.recode.length > 0;
+    if (result.status === 'clashes' && decided)
+      result = await connectDesk(core, input, { decisions: clashDecisions(result.clashes, choices) });
     if (result.status === 'clashes') {
       const lines = result.clashes.map(
         (c) =>
-          `  ${c.entity_type === 'suppliers' ? 'supplier' : 'product'} ${c.code}: "${c.local_name}" here, "${c.server_name}" on the server`,
+          `  ${c.entity_type === 'suppliers' ? 'supplier' : 'product'} ${c.code}: "${c.local_name}" here, "${c.server_name}" on the server` +
+          (c.suggested === 'recode' ? ' (names differ: likely another record)' : ''),
       );
-      out.print(
-        `${result.message}\n${lines.join('\n')}\nRun again with --map to keep the server's records and move this desk's work onto them.`,
-        result,
-      );
+      out.print(`${result.message}\n${lines.join('\n')}\n${CLASH_HELP}`, result);
       return 1;
     }
     out.print(result.message, result);

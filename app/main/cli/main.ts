@@ -12,7 +12,9 @@ const commands = { ...baseCommands, ...payRunCommands };
 const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--server URL] [--json] <command> [options]
 
   init --local --name N --email E --password P   use this desk alone (no server)
-  connect --server URL --email E --password P [--map]   join a server; --map resolves code clashes
+  connect --server URL --email E --password P [--map] [--merge CODE] [--recode CODE=NEW]
+                                      join a server; a code clash is merged (--map: names
+                                      match; --merge CODE) or given a new code (--recode)
   login --email E --password P        sign in online (then syncs once)
   logout [--force]                    sends this user's changes first; refuses while some are unsent
                                       unless --force (they stay queued on this desk)

@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventMap, EventName, Handlers } from '../../../../shared/ipc/contract';
+import type { ClashDecision } from '../../../../shared/ipc/inputs';
 import type { SetupStatus } from '../../../../shared/ipc/types';
 import { createIpcHandlers, type DeskControl } from '../ipc/ipc-handlers';
 import { MemorySecretStore, type SecretStore } from '../auth/secret-store';
@@ -111,16 +112,13 @@ export class DeskManager implements DeskControl {
     await createLocalAdmin(this.main, input);
   }
 
-  async connect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectResult> {
+  /** Joins a server; with decisions, settles each code clash the user was shown (merge or new code) first. */
+  async connect(
+    input: { serverUrl: string; email: string; password: string },
+    decisions?: readonly ClashDecision[],
+  ): Promise<ConnectResult> {
     this.options.settings.set({ serverUrl: input.serverUrl });
-    const result = await connectDesk(this.main, input);
-    if (result.status === 'connected') this.main.startLive();
-    return result;
-  }
-
-  /** Maps the clashing records onto the server's and finishes joining. */
-  async mapAndConnect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectResult> {
-    const result = await connectDesk(this.main, input, { autoMap: true });
+    const result = await connectDesk(this.main, input, decisions ? { decisions } : {});
     if (result.status === 'connected') this.main.startLive();
     return result;
   }

@@ -1,4 +1,5 @@
 import { AppError, dayBounds, localDateOf, type EntityType } from '../../../../shared';
+import type { ClashDecision } from '../../../../shared/ipc/inputs';
 import type { SessionInfo, SetupStatus } from '../../../../shared/ipc/types';
 import type { Core } from '../create-core';
 import type { ConnectResult } from '../desk/connect';
@@ -13,8 +14,10 @@ import { SYNC_KEYS, writeState } from '../sync/sync-state';
 export interface DeskControl {
   status(): Promise<SetupStatus>;
   initLocal(input: LocalAdmin): Promise<void>;
-  connect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectResult>;
-  mapAndConnect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectResult>;
+  connect(
+    input: { serverUrl: string; email: string; password: string },
+    decisions?: readonly ClashDecision[],
+  ): Promise<ConnectResult>;
   startDemo(): Promise<{ collections: number; payments: number }>;
   leaveDemo(): Promise<void>;
   /** The machine's serial scale, where the host has one (not the CLI). */

@@ -47,8 +47,8 @@ export function sessionHandlers(env: HandlerEnv) {
     },
     async 'setup.connect'(input) {
       const desk = deskOf(env);
-      const { mapClashes: map, ...credentials } = input;
-      const result = map ? await desk.mapAndConnect(credentials) : await desk.connect(credentials);
+      const { decisions, ...credentials } = input;
+      const result = await desk.connect(credentials, decisions);
       return { ...result, clashes: result.clashes.map(({ server_row: _row, ...c }) => c) };
     },
     async 'setup.demo'() {
