@@ -181,7 +181,7 @@ describe('rows from the server are checked against their type before the desk ke
       const joining = connectDesk(
         desk,
         { serverUrl: office.url, email: 'supervisor@example.com', password: PASSWORD },
-        { autoMap: true },
+        { decisions: [{ local_uuid: mine.uuid, action: 'merge' }] },
       );
       await expect(joining).rejects.toThrow(`suppliers row ${theirs.uuid}: payout_method must be one of`);
       expect(desk.sqlite.prepare('select uuid from suppliers').all()).toEqual([{ uuid: mine.uuid }]);
