@@ -199,4 +199,27 @@ describe('a closed period is refused at entry, on every path', () => {
       closedField('paid_at'),
     );
   });
+
+  it('refuses a refused change resent with a date moved into the period, leaving it stopped as it was', async () => {
+    const { supplier, product } = await deskWithRecords();
+    const late = await core.collections.create({
+      supplier_uuid: supplier.uuid,
+      product_uuid: product.uuid,
+      quantity_milli: 2_000,
+      collected_at: '2026-11-29T05:00:00.000Z',
+    });
+    await storeRun(core, { code: 'NOV-A', from: '2026-11-01', to: '2026-11-28', suppliers: [supplier.uuid] });
+    // The server stopped the create (any refusal); the clerk's fix would date it in the closed period.
+    const stopped = { status: 'error', last_error: JSON.stringify({ code: 'VALIDATION_FAILED', message: 'refused' }) };
+    await core.db.updateTable('outbox').set(stopped).where('entity_uuid', '=', late.uuid).execute();
+    const [op] = await core.outbox.needsAttention();
+    await expect(core.outbox.resend(op!.op_id, { collected_at: '2026-11-20T05:00:00.000Z' })).rejects.toMatchObject(
+      closedField('collected_at'),
+    );
+    expect(await core.collections.get(late.uuid)).toMatchObject({ collected_at: '2026-11-29T05:00:00.000Z' });
+    expect(await core.outbox.needsAttention()).toEqual([expect.objectContaining({ op_id: op!.op_id })]);
+    // A fix in the open period goes back in the queue.
+    await core.outbox.resend(op!.op_id, { collected_at: '2026-11-29T06:00:00.000Z' });
+    expect(await core.outbox.needsAttention()).toEqual([]);
+  });
 });
