@@ -210,7 +210,10 @@ describe('a closed period is refused at entry, on every path', () => {
     });
     await storeRun(core, { code: 'NOV-A', from: '2026-11-01', to: '2026-11-28', suppliers: [supplier.uuid] });
     // The server stopped the create (any refusal); the clerk's fix would date it in the closed period.
-    const stopped = { status: 'error', last_error: JSON.stringify({ code: 'VALIDATION_FAILED', message: 'refused' }) };
+    const stopped = {
+      status: 'error' as const,
+      last_error: JSON.stringify({ code: 'VALIDATION_FAILED', message: 'refused' }),
+    };
     await core.db.updateTable('outbox').set(stopped).where('entity_uuid', '=', late.uuid).execute();
     const [op] = await core.outbox.needsAttention();
     await expect(core.outbox.resend(op!.op_id, { collected_at: '2026-11-20T05:00:00.000Z' })).rejects.toMatchObject(
