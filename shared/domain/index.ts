@@ -30,3 +30,4 @@ export * from './collection-entry';
 export * from './adjustments';
 export * from './ledger-wording';
 export * from './receipt-number';
+export * from './period-close';

@@ -85,6 +85,21 @@ describe('pay run through the screens', () => {
     const form = page.getByRole('form', { name: 'New settlement run' });
     await form.getByLabel('Period from').fill('2026-11-01');
     await form.getByLabel('Period to').fill('2026-11-15');
+    // A route nobody is on is refused by the server beside the field, and no run is made.
+    const route = form.getByLabel('Route (optional)');
+    await route.fill('NOPE');
+    await form.getByRole('button', { name: 'Compute draft' }).click();
+    await expect
+      .poll(() =>
+        form
+          .locator('.field', { has: page.getByLabel('Route (optional)') })
+          .getByRole('alert')
+          .textContent(),
+      )
+      .toBe('no such route');
+    await expect.poll(() => form.locator('.form-message').textContent()).toBe('Please correct the highlighted field.');
+    expect(await core.settlements.list()).toEqual([]);
+    await route.fill('');
     await form.getByLabel('Run code (optional)').fill('NOV-1');
     await form.getByRole('button', { name: 'Compute draft' }).click();
     const run = page.getByRole('region', { name: 'Run NOV-1' });

@@ -103,14 +103,16 @@ describe('corrections of a closed period are adjustment entries that every desk,
     deskB.network.online = true;
     await syncUntilQuiet([deskA, deskB]);
 
+    // A third desk goes offline before the period closes (a desk that knows of the run refuses these at entry).
+    const deskC = await office.desk('supervisor');
+    await syncUntilQuiet([deskC]);
+    deskC.network.online = false;
+
     // A supervisor runs and approves the period: it closes.
     await boss.settlements.create({ period_from: '2026-11-01', period_to: '2026-11-15', code: 'NOV-1' });
     await boss.settlements.approve('NOV-1');
 
-    // A third desk worked offline into the closed period: a late delivery, an edit and a void.
-    const deskC = await office.desk('supervisor');
-    await syncUntilQuiet([deskC]);
-    deskC.network.online = false;
+    // Still offline, the third desk works into the closed period: a late delivery, an edit and a void.
     const late = await deskC.collections.create({
       supplier_uuid: baraka.uuid,
       product_uuid: tea.uuid,

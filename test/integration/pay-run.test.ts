@@ -102,6 +102,24 @@ describe('a pay run over two desks’ offline work, approved, closes the period 
       expect(line.gross_minor - line.deductions.reduce((t, d) => t + d.amount_minor, 0)).toBe(line.net_minor);
     expect(draft.run.net_minor).toBe(s1!.net_minor + s2!.net_minor);
 
+    // A route nobody is on is refused by the server, beside the field, and nothing is stored on the desk.
+    const runsBefore = await boss.settlements.list();
+    await expect(
+      boss.settlements.create({ period_from: '2026-11-01', period_to: '2026-11-15', route: 'NOPE' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { route: 'no such route' } });
+    expect(await boss.settlements.list()).toEqual(runsBefore);
+
+    // A third desk goes offline before NOV-1 is approved, and records into its period meanwhile.
+    const deskC = await office.desk('clerk');
+    await syncUntilQuiet([deskC]);
+    deskC.network.online = false;
+    const late = await deskC.collections.create({
+      supplier_uuid: amina.uuid,
+      product_uuid: tea.uuid,
+      quantity_milli: 10_000,
+      collected_at: at('10'),
+    });
+
     // A rival draft over the same days: once NOV-1 is approved it can be neither recomputed nor approved.
     const rival = await boss.settlements.create({ period_from: '2026-11-01', period_to: '2026-11-20', code: 'NOV-1B' });
     const approved = await boss.settlements.approve('NOV-1');
@@ -111,8 +129,18 @@ describe('a pay run over two desks’ offline work, approved, closes the period 
     await expect(boss.settlements.approve('NOV-1B')).rejects.toMatchObject(closedBy);
     expect((await boss.settlements.find('NOV-1B')).run).toEqual(rival.run);
 
-    const deskC = await office.desk('clerk');
-    await syncUntilQuiet([deskC]);
+    // The approving desk knows the period is closed: a late entry there is refused at entry.
+    await expect(
+      boss.collections.create({
+        supplier_uuid: amina.uuid,
+        product_uuid: tea.uuid,
+        quantity_milli: 10_000,
+        collected_at: at('11'),
+      }),
+    ).rejects.toMatchObject({ code: 'PERIOD_CLOSED', fields: { collected_at: expect.stringContaining('NOV-1') } });
+
+    deskC.network.online = true;
+    await deskC.engine.sync('manual');
     const seen = await deskC.settlements.find('NOV-1');
     expect(seen.run).toMatchObject({ status: 'approved', net_minor: draft.run.net_minor });
     expect(seen.lines.map((l) => l.net_minor)).toEqual([224_600, 75_352]);
@@ -122,15 +150,7 @@ describe('a pay run over two desks’ offline work, approved, closes the period 
       'Settlement runs are computed on the server; desks only read them',
     );
 
-    deskC.network.online = false;
-    const late = await deskC.collections.create({
-      supplier_uuid: amina.uuid,
-      product_uuid: tea.uuid,
-      quantity_milli: 10_000,
-      collected_at: at('10'),
-    });
-    deskC.network.online = true;
-    await deskC.engine.sync('manual');
+    // What deskC queued before it learnt of the run is refused by the server, and kept for an adjustment.
     const attention = await deskC.outbox.needsAttention();
     expect(attention).toEqual([
       expect.objectContaining({

@@ -49,7 +49,9 @@ function flagOf(field: string): string {
 
 /** One line per bad option ("--qty must be greater than zero"), or the message when no field is named. */
 export function describeError(error: AppError): string {
-  if (!error.fields) return error.message;
+  // A closed period's message names the run, its period and what to do instead; the date field it names may
+  // be no option of the command (a void).
+  if (!error.fields || error.code === 'PERIOD_CLOSED') return error.message;
   return Object.entries(error.fields)
     .map(([field, problem]) => (field === '_' ? problem : `${flagOf(field)} ${problem}`))
     .join('\n');

@@ -2,6 +2,7 @@ import { HybridLogicalClock, isValidTimeZone, newId, splitServerAddresses } from
 import { AuthService } from './auth/auth-service';
 import { MemorySecretStore, type SecretStore } from './auth/secret-store';
 import { openLocalDb, type LocalDb } from './db/connection';
+import { createClosedPeriods, forgettingClosedPeriods } from './db/closed-periods';
 import { createLocalLog } from './db/local-log';
 import { createLocalLookups } from './db/local-lookups';
 import { createLocalRows } from './db/local-rows';
@@ -64,7 +65,8 @@ export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? Date.now;
   const events = new CoreEvents();
   let session: Session | null = options.session ?? null;
-  const rows = createLocalRows(local.sqlite);
+  const closedPeriods = createClosedPeriods(local.sqlite);
+  const rows = forgettingClosedPeriods(createLocalRows(local.sqlite), closedPeriods);
   const announceLocalWrite = () => {
     events.emit('local-write', undefined);
     events.emit('data.changed', { source: 'local', entity_types: [] });
@@ -74,6 +76,7 @@ export async function createCore(options: CoreOptions) {
     rows,
     log: createLocalLog(local.sqlite),
     lookups: createLocalLookups(local.sqlite),
+    closedPeriods,
     now: () => new Date(clock()).toISOString(),
     hlc: new HybridLogicalClock(deviceId.replace(/-/g, '').slice(-12), clock),
     session: () => session,

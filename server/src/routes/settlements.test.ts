@@ -261,4 +261,29 @@ describe('settlement runs on the server', () => {
     // Nothing written: the same run row (version, figures) and the same lines.
     expect((await call(supervisor, 'GET', `/api/v1/settlements/${rival.uuid}`)).json()).toEqual(before);
   });
+
+  it('refuses a route no supplier or route is on, naming `route`, and creates nothing; a known one computes', async () => {
+    const list = async () => (await call(supervisor, 'GET', '/api/v1/settlements')).json().runs as unknown[];
+    const before = await list();
+    const period = { period_from: '2027-02-01', period_to: '2027-02-28' };
+    const refused = await call(supervisor, 'POST', '/api/v1/settlements', { ...period, route: 'NOPE' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Route: no such route',
+      fields: { route: 'no such route' },
+    });
+    expect(await list()).toEqual(before);
+
+    // A supplier's region is a route (what a run selects by), as is a route's code, in any case.
+    const moved = await push(h, supervisor, [
+      op('suppliers', 'create', { uuid: newId(), code: `S-${newId().slice(-6)}`, name: 'Chebet', region: 'Litein' }),
+      op('routes', 'create', { uuid: newId(), code: 'KER-1', name: 'Kericho one' }),
+    ]);
+    expect(moved.body.results.success).toHaveLength(2);
+    for (const [i, route] of ['Litein', 'litein', 'KER-1'].entries()) {
+      const created = await call(supervisor, 'POST', '/api/v1/settlements', { ...period, route, code: `FEB-${i}` });
+      expect({ route, status: created.statusCode }).toEqual({ route, status: 200 });
+    }
+  });
 });

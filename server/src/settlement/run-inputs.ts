@@ -102,3 +102,27 @@ export async function overlappingClosedRun(
   if (scope.exceptUuid) query = query.where('uuid', '!=', scope.exceptUuid);
   return query.executeTakeFirst();
 }
+
+/**
+ * Whether a run's route names a route: a live supplier's region (what the run selects its suppliers by) or a
+ * live route's code. Compared as MySQL compares the run's own filter (the column's case-insensitive collation).
+ */
+export async function routeExists(db: Db, route: string): Promise<boolean> {
+  const [supplier, named] = await Promise.all([
+    db
+      .selectFrom('suppliers')
+      .select('uuid')
+      .where('region', '=', route)
+      .where('deleted_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('routes')
+      .select('uuid')
+      .where('code', '=', route)
+      .where('deleted_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return Boolean(supplier ?? named);
+}

@@ -9,6 +9,7 @@ import {
   payoutReference,
   PayoutResultsBodySchema,
   SettlementRunCreateSchema,
+  validationError,
   type SettlementResult,
   type SettlementRunRequest,
   type WireRow,
@@ -19,7 +20,7 @@ import { requireCan, type AccessClaims } from '../plugins/auth';
 import { fromDb, toWire, type ServerRow } from '../sync/rows';
 import { withSeqClock } from '../sync/seq-clock';
 import { computeRun } from './compute-run';
-import { broughtForward, chargeTerms, creditTerms, overlappingClosedRun } from './run-inputs';
+import { broughtForward, chargeTerms, creditTerms, overlappingClosedRun, routeExists } from './run-inputs';
 import { ServerWriter } from './run-rows';
 
 type Trx = Transaction<ServerDatabase>;
@@ -132,6 +133,9 @@ export async function createRun(deps: RunsDeps, claims: AccessClaims, body: unkn
   const name =
     request.name ??
     `Pay run ${request.period_from} to ${request.period_to}${request.route ? `, ${request.route}` : ''}`;
+  // A route nobody is on would make an empty run that looks computed: refused, naming the field.
+  if (request.route && !(await routeExists(deps.db, request.route)))
+    throw validationError({ route: 'no such route' }, 'Route: no such route');
   await refuseClosedPeriod(deps.db, request);
   const result = await compute(deps, request);
   return write(deps, claims, async (trx, writer) => {

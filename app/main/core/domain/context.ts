@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, assertCan, type Action, type HybridLogicalClock, type Role } from '../../../../shared';
+import type { LocalClosedPeriods } from '../db/closed-periods';
 import type { LocalLog } from '../db/local-log';
 import type { LocalLookups } from '../db/local-lookups';
 import type { LocalRows } from '../db/local-rows';
@@ -19,6 +20,8 @@ export interface CoreContext {
   log: LocalLog;
   /** The checks a write makes before it writes (live reference, free code), by prepared statements: use in `writeNow`. */
   lookups: LocalLookups;
+  /** The periods approved runs closed, by supplier, as this desk knows them (synchronous: usable in `writeNow`). */
+  closedPeriods: LocalClosedPeriods;
   /** Wall clock as an ISO instant; injectable for tests. */
   now(): string;
   hlc: HybridLogicalClock;

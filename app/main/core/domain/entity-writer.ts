@@ -12,6 +12,7 @@ import { entityTable } from '../db/entity-table';
 import { fromStored, toWire, type StoredRow } from '../db/row-codec';
 import type { LocalDatabase } from '../db/schema';
 import type { CoreContext, Executor } from './context';
+import { assertPeriodOpen } from './period-open';
 
 type Trx = Transaction<LocalDatabase>;
 
@@ -57,6 +58,8 @@ export async function writeEntity<T extends EntityType>(
 
 /** The same three statements, synchronously: for work inside `ctx.writeNow`. */
 export function writeEntityNow<T extends EntityType>(ctx: CoreContext, spec: WriteSpec<T>): void {
+  // Every create, edit, void and delete passes here: none may touch a period an approved run closed.
+  assertPeriodOpen(ctx, spec.type, spec.before, spec.after);
   if (spec.operation === 'create') ctx.rows.insert(spec.type, spec.after, 'pending');
   else ctx.rows.upsert(spec.type, [spec.after], 'pending');
   logWrite(ctx, spec, ctx.now(), ctx.session()?.userId ?? null);
@@ -69,6 +72,7 @@ export function writeEntityNow<T extends EntityType>(ctx: CoreContext, spec: Wri
 export function writeCreates<T extends EntityType>(_trx: Trx, ctx: CoreContext, type: T, rows: EntityRows[T][]): void {
   const now = ctx.now();
   const userId = ctx.session()?.userId ?? null;
+  for (const row of rows) assertPeriodOpen(ctx, type, undefined, row);
   ctx.rows.insertMany(type, rows, 'pending');
   for (const after of rows) logWrite(ctx, { type, operation: 'create', after }, now, userId);
 }

@@ -2,6 +2,8 @@ import { AppError } from '../../../../shared';
 import type { DiscardInput } from '../../../../shared/ipc/inputs';
 import type { AttentionItem } from '../../../../shared/ipc/types';
 import type { CoreContext } from '../domain/context';
+import { findEntity } from '../domain/entity-writer';
+import { assertPeriodOpen } from '../domain/period-open';
 import { countPendingBy, discardOp, listOps, resendOp } from './outbox';
 import { readOutboxNote } from './outbox-note';
 
@@ -35,7 +37,12 @@ export function createOutboxService(ctx: CoreContext) {
     /** Corrects the refused values (if any) and queues the change again. */
     async resend(opId: string, fix: Record<string, unknown> = {}) {
       if (!ctx.session()) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-      await ctx.write((trx) => resendOp(trx, ctx.rows, opId, fix, ctx.now(), ctx.session()?.userId ?? null));
+      await ctx.write(async (trx) => {
+        const sent = await resendOp(trx, ctx.rows, opId, fix, ctx.now(), ctx.session()?.userId ?? null);
+        // A correction is an edit like any other: it may not move the record into a period the desk knows closed.
+        const row = sent.fixed ? await findEntity(trx, sent.type, sent.uuid) : undefined;
+        if (row) assertPeriodOpen(ctx, sent.type, undefined, row);
+      });
     },
 
     async discard(input: DiscardInput) {

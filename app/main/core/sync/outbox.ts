@@ -211,6 +211,7 @@ export async function resendOp(
     .execute();
   if (Object.keys(fix).length > 0) rows.patch(type, op.entity_uuid, { ...fix, sync_status: 'pending' });
   await auditOp(trx, op, 'resend', JSON.stringify(payload), now, userId);
+  return { type, uuid: op.entity_uuid, fixed: Object.keys(fix).length > 0 };
 }
 
 /**

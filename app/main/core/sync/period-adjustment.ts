@@ -1,9 +1,8 @@
-import { AppError, localDateOf } from '../../../../shared';
+import { AppError, localDateOf, PERIOD_DATE_FIELD } from '../../../../shared';
 import type { CoreContext } from '../domain/context';
 import { resendOp } from './outbox';
 import { adjustClosedRecord } from './adjustment-entry';
 
-const DATE_FIELD = { collections: 'collected_at', payments: 'paid_at' } as const;
 const WHAT = { collections: 'delivery', payments: 'payment' } as const;
 
 /**
@@ -33,7 +32,7 @@ export function createPeriodAdjustments(ctx: CoreContext) {
           );
         if (op.operation !== 'create') return adjustClosedRecord(trx, ctx, op);
         const payload = JSON.parse(op.payload) as Record<string, unknown>;
-        const field = DATE_FIELD[type];
+        const field = PERIOD_DATE_FIELD[type];
         const day = localDateOf(String(payload[field]), ctx.orgTimeZone);
         const run = await trx
           .selectFrom('settlement_runs as r')

@@ -1,27 +1,22 @@
 import type { Kysely } from 'kysely';
-import { localDateOf, type PushOp } from '../../../../shared';
+import {
+  closedPeriodOf,
+  periodClosedRefusal,
+  type ClosedHit,
+  type ClosedPeriod,
+  type DatedType,
+  type PushOp,
+} from '../../../../shared';
 import type { ServerDatabase } from '../../db/schema';
 import type { BatchState } from '../batch-state';
 import type { OpEnv, Refusal, Values } from '../op/env';
 import type { ServerRow } from '../rows';
 import type { EntityRules } from '.';
 
-/** A period an approved run closed for one supplier. */
-interface ClosedPeriod {
-  code: string;
-  name: string;
-  from: string;
-  to: string;
-  /** A run of one product closes only that product's collections (and every payment). */
-  product_uuid: string | null;
-}
-
 /** What each batch loaded: the closed periods of the suppliers its ops touch. */
 const closedByBatch = new WeakMap<BatchState, Map<string, ClosedPeriod[]>>();
 
-type Dated = 'collections' | 'payments';
-const DATE_FIELD: Record<Dated, string> = { collections: 'collected_at', payments: 'paid_at' };
-const WHAT: Record<Dated, string> = { collections: 'collections', payments: 'payments' };
+type Dated = DatedType;
 
 async function loadClosed(trx: Kysely<ServerDatabase>, state: BatchState, type: Dated, ops: readonly PushOp[]) {
   const suppliers = new Set<string>();
@@ -57,17 +52,9 @@ async function loadClosed(trx: Kysely<ServerDatabase>, state: BatchState, type: 
     });
 }
 
-export function closedFor(env: OpEnv, type: Dated, row: Values): { period: ClosedPeriod; day: string } | null {
+export function closedFor(env: OpEnv, type: Dated, row: Values): ClosedHit | null {
   const periods = closedByBatch.get(env.state)?.get(row.supplier_uuid as string) ?? [];
-  const instant = row[DATE_FIELD[type]];
-  if (periods.length === 0 || typeof instant !== 'string') return null;
-  const day = localDateOf(instant, env.orgTimeZone);
-  for (const period of periods) {
-    if (day < period.from || day > period.to) continue;
-    if (type === 'collections' && period.product_uuid && period.product_uuid !== row.product_uuid) continue;
-    return { period, day };
-  }
-  return null;
+  return closedPeriodOf(periods, type, row, env.orgTimeZone);
 }
 
 /**
@@ -81,18 +68,7 @@ function periodCloseRules(type: Dated): EntityRules {
     compute(env, next, current: ServerRow | null): Refusal | null {
       const hit = (current && closedFor(env, type, current)) || closedFor(env, type, next);
       if (!hit) return null;
-      const { period, day } = hit;
-      const field = DATE_FIELD[type];
-      return {
-        status: 422,
-        code: 'PERIOD_CLOSED',
-        message:
-          `${period.from} to ${period.to} is closed for this supplier by settlement run ${period.code} ` +
-          `"${period.name}": ${WHAT[type]} dated ${day} can no longer change; record an adjustment dated in the open period instead`,
-        fields: {
-          [field]: `is in the period closed by settlement run ${period.code} (${period.from} to ${period.to})`,
-        },
-      };
+      return { status: 422, code: 'PERIOD_CLOSED', ...periodClosedRefusal(type, hit) };
     },
   };
 }
