@@ -4,9 +4,9 @@
  * not move it; too few deliveries give no usual, so a new product never warns.
  */
 export const USUAL_SAMPLE = 50;
-export const USUAL_MIN_DELIVERIES = 5;
+const USUAL_MIN_DELIVERIES = 5;
 /** How many times the usual delivery a quantity may be before the clerk is asked. */
-export const USUAL_FACTOR = 10;
+const USUAL_FACTOR = 10;
 
 /** The median of the quantities (thousandths), rounded down to a whole thousandth; null under the minimum. */
 export function usualQuantity(quantities: readonly number[]): number | null {

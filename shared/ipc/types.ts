@@ -119,10 +119,10 @@ export interface LedgerLine {
   /** The unit the quantity is in (a collection's product unit). */
   unit: string | null;
   rate_minor: number | null;
-  /** Collections add to what is owed; payments subtract. Voided payments count zero. */
+  /** Collections add to what is owed; payments subtract. Voided ones count zero. */
   amount_minor: number;
   voided: boolean;
-  /** A voided payment's amount as it was paid, shown struck through beside its reason. */
+  /** A voided payment's or collection's amount as it was, shown struck through beside its reason. */
   voided_amount_minor: number | null;
   void_reason: string | null;
   balance_minor: number;

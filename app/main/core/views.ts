@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { CollectionView, Page, PaymentView } from '../../../shared/ipc/types';
 import type { Core } from './create-core';
 import { fromStored } from './db/row-codec';
+import { collectionVoidReason } from './domain/collection-void-reason';
 
 interface Range {
   supplier_uuid?: string;
@@ -42,16 +42,7 @@ export async function collectionViews(
       'products.code as product_code',
       'products.unit as product_unit',
     ])
-    .$if(Boolean(input.includeVoided), (q) =>
-      q.select(
-        // Only a tombstone looks: by the audit's (entity_uuid, id) index, the last void's reason.
-        sql<
-          string | null
-        >`case when collections.deleted_at is null then null else (select json_extract(a.after, '$.void_reason') from audit a where a.entity_uuid = collections.uuid and a.action = 'void' order by a.id desc limit 1) end`.as(
-          'void_reason',
-        ),
-      ),
-    )
+    .$if(Boolean(input.includeVoided), (q) => q.select(collectionVoidReason.as('void_reason')))
     .orderBy('collections.collected_at', 'desc')
     .orderBy('collections.uuid', 'desc')
     .limit(input.limit ?? 200)
