@@ -29,7 +29,7 @@ const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
  * Supplier for the next payment.
  */
 export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go(screen: Screen): void }) {
-  const { money, settings, when } = useApp();
+  const { money, settings, session, when } = useApp();
   const [supplier, setSupplier] = useState<SupplierRow | null>(null);
   const [amount, setAmount] = useState('');
   const [type, setType] = useState<PaymentType>('partial');
