@@ -39,6 +39,13 @@ export const positiveInt = z
   .min(1, 'must be greater than zero')
   .max(Number.MAX_SAFE_INTEGER, 'is too large');
 
+/** Why a record is voided: a void always says why, for the audit and whoever reads the ledger later. */
+export const voidReasonField = z
+  .string()
+  .trim()
+  .min(3, 'must say why (at least 3 characters)')
+  .max(500, 'must be at most 500 characters');
+
 export const instantField = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' });
 
 export const dateField = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');

@@ -27,6 +27,8 @@ export * from './settlement-runs';
 export * from './payout-details';
 export * from './payout-results';
 export * from './collection-entry';
+export * from './collection-void';
+export * from './usual-quantity';
 export * from './adjustments';
 export * from './ledger-wording';
 export * from './receipt-number';

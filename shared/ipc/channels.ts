@@ -39,6 +39,7 @@ export const CHANNELS = [
   'collections.create',
   'collections.update',
   'collections.remove',
+  'collections.void',
   'collections.list',
   'payments.create',
   'payments.update',

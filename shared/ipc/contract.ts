@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CollectionEntrySchema,
   CollectionPatchSchema,
+  CollectionVoidSchema,
   EntityTypeSchema,
   instantField,
   PaymentCreateSchema,
@@ -145,11 +146,14 @@ export const contract = {
   'collections.create': def<CollectionRow>()(CollectionEntrySchema),
   'collections.update': def<CollectionRow>()(z.strictObject({ uuid: uuidField, patch: CollectionPatchSchema })),
   'collections.remove': def<CollectionRow>()(ByUuid),
+  'collections.void': def<CollectionRow>()(CollectionVoidSchema),
   'collections.list': def<Page<CollectionView>>()(
     z.strictObject({
       supplier_uuid: uuidField.optional(),
       /** Only weights typed in rather than taken from the scale (a supervisor's check). */
       typedOnly: z.boolean().optional(),
+      /** Voided collections too, struck through with their reason. */
+      includeVoided: z.boolean().optional(),
       ...Range,
       ...PageInput,
     }),

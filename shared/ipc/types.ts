@@ -119,10 +119,10 @@ export interface LedgerLine {
   /** The unit the quantity is in (a collection's product unit). */
   unit: string | null;
   rate_minor: number | null;
-  /** Collections add to what is owed; payments subtract. Voided payments count zero. */
+  /** Collections add to what is owed; payments subtract. Voided ones count zero. */
   amount_minor: number;
   voided: boolean;
-  /** A voided payment's amount as it was paid, shown struck through beside its reason. */
+  /** A voided payment's or collection's amount as it was, shown struck through beside its reason. */
   voided_amount_minor: number | null;
   void_reason: string | null;
   balance_minor: number;
@@ -139,6 +139,8 @@ export interface CollectionView extends CollectionRow {
   supplier_name: string;
   product_code: string;
   product_unit: string;
+  /** Set on a voided collection (its tombstone, listed when asked for): the reason its audit keeps, if known here. */
+  void_reason?: string | null;
 }
 
 export interface PaymentView extends PaymentRow {
@@ -249,4 +251,6 @@ export interface EntryTerms {
   route_uuid: string | null;
   centre_uuid: string | null;
   centres: { uuid: string; code: string; name: string }[];
+  /** The median quantity of the product's last deliveries (usual-quantity.ts); null with too few to say. */
+  usual_milli: number | null;
 }

@@ -8,6 +8,7 @@ import {
   currencyScale,
   formatMoney,
   formatQuantity,
+  formatQuantityGrouped,
   parseMoney,
   parseQuantity,
 } from './money';
@@ -181,6 +182,17 @@ describe('formatMoney', () => {
       '3',
       '0.125',
       '100.5',
+    ]);
+  });
+
+  it('groups quantities by thousands for display, like amounts', () => {
+    expect([100_000_000, 1_234_500, 999_999, 24_600, -1_234_000, 12_345_678_901].map(formatQuantityGrouped)).toEqual([
+      '100,000',
+      '1,234.5',
+      '999.999',
+      '24.6',
+      '-1,234',
+      '12,345,678.901',
     ]);
   });
 });

@@ -105,3 +105,12 @@ export function formatQuantity(milli: number): string {
   const text = toDecimalString(milli, QUANTITY_SCALE);
   return text.replace(/\.?0+$/, '');
 }
+
+/**
+ * Thousandths for people to read, grouped by thousands like amounts ("100,000", "1,234.5"): a stray zero shows.
+ * Only for display; input fields and files keep formatQuantity, which parses back.
+ */
+export function formatQuantityGrouped(milli: number): string {
+  const [whole, fraction] = formatQuantity(milli).split('.');
+  return whole!.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction ? `.${fraction}` : '');
+}

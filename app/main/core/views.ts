@@ -1,6 +1,7 @@
 import type { CollectionView, Page, PaymentView } from '../../../shared/ipc/types';
 import type { Core } from './create-core';
 import { fromStored } from './db/row-codec';
+import { collectionVoidReason } from './domain/collection-void-reason';
 
 interface Range {
   supplier_uuid?: string;
@@ -11,13 +12,19 @@ interface Range {
   offset?: number;
 }
 
-/** Collections with their supplier and product names, newest first, for lists and the entry screen. */
-export async function collectionViews(core: Core, input: Range): Promise<Page<CollectionView>> {
+/**
+ * Collections with their supplier and product names, newest first, for lists and the entry screen; with
+ * `includeVoided`, voided ones too (their tombstones), each with the reason its void's audit entry keeps.
+ */
+export async function collectionViews(
+  core: Core,
+  input: Range & { includeVoided?: boolean },
+): Promise<Page<CollectionView>> {
   let query = core.db
     .selectFrom('collections')
     .innerJoin('suppliers', 'suppliers.uuid', 'collections.supplier_uuid')
-    .innerJoin('products', 'products.uuid', 'collections.product_uuid')
-    .where('collections.deleted_at', 'is', null);
+    .innerJoin('products', 'products.uuid', 'collections.product_uuid');
+  if (!input.includeVoided) query = query.where('collections.deleted_at', 'is', null);
   if (input.supplier_uuid) query = query.where('collections.supplier_uuid', '=', input.supplier_uuid);
   // A weight typed in, not taken from the scale (older typed-quantity entries have no gross weight to flag).
   if (input.typedOnly)
@@ -35,6 +42,7 @@ export async function collectionViews(core: Core, input: Range): Promise<Page<Co
       'products.code as product_code',
       'products.unit as product_unit',
     ])
+    .$if(Boolean(input.includeVoided), (q) => q.select(collectionVoidReason.as('void_reason')))
     .orderBy('collections.collected_at', 'desc')
     .orderBy('collections.uuid', 'desc')
     .limit(input.limit ?? 200)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEntity } from '../entity-kit';
-import { instantField, notesSpec, textField, uuidField } from '../fields';
+import { instantField, notesSpec, textField, uuidField, voidReasonField } from '../fields';
 import { adjustmentSignErrors, adjustsSpec, signedInt } from '../adjustments';
 
 export const PAYMENT_TYPES = ['advance', 'partial', 'settlement'] as const;
@@ -39,6 +39,6 @@ export const payments = defineEntity({
 
 export const PaymentVoidSchema = z.strictObject({
   uuid: uuidField,
-  reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500, 'must be at most 500 characters'),
+  reason: voidReasonField,
 });
 export type PaymentVoid = z.infer<typeof PaymentVoidSchema>;

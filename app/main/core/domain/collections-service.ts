@@ -1,5 +1,8 @@
 import {
+  AppError,
+  COLLECTION_VOID_ACTION,
   CollectionEntrySchema,
+  CollectionVoidSchema,
   CollectionPatchSchema,
   localDateOf,
   parseInput,
@@ -15,6 +18,7 @@ import {
   type CollectionPatch,
   type CollectionPriced,
   type CollectionRow,
+  type CollectionVoid,
 } from '../../../../shared';
 import type { z } from 'zod';
 import { requireCan, type CoreContext, type Executor } from './context';
@@ -186,6 +190,31 @@ export function createCollectionsService(ctx: CoreContext) {
     });
   }
 
+  /**
+   * A supervisor's void: the collection's tombstone (so it leaves balances, reports and pay runs on every desk and
+   * the server), audited as "void" with its reason. Pushed as the registry's delete, which the server allows only
+   * a supervisor; in a closed period the server refuses it and the desk offers the adjustment instead.
+   */
+  async function voidParsed(data: CollectionVoid): Promise<CollectionRow> {
+    requireCan(ctx, COLLECTION_VOID_ACTION);
+    return ctx.write(async (trx) => {
+      const found = await findEntity(trx, 'collections', data.uuid);
+      if (found?.deleted_at) throw new AppError('VALIDATION_FAILED', 'This collection is already voided');
+      const before = await get(data.uuid, trx);
+      const after: CollectionRow = { ...before, deleted_at: ctx.now(), ...touched(ctx) };
+      await writeEntity(trx, ctx, {
+        type: 'collections',
+        operation: 'delete',
+        action: 'void',
+        reason: data.reason,
+        before,
+        after,
+        changedFields: ['deleted_at'],
+      });
+      return after;
+    });
+  }
+
   // `create` and `update` parse for callers that did not (the CLI, a seed); IPC handlers take the `…Parsed`
   // ones, as dispatch has parsed with the same schemas.
   return {
@@ -203,6 +232,12 @@ export function createCollectionsService(ctx: CoreContext) {
 
     /** A wrong collection is deleted as a tombstone (supervisor), so every desk learns of it. */
     remove: (uuid: string): Promise<CollectionRow> => rows.remove(uuid),
+
+    async void(input: CollectionVoid): Promise<CollectionRow> {
+      requireCan(ctx, COLLECTION_VOID_ACTION);
+      return voidParsed(parseInput(CollectionVoidSchema, input));
+    },
+    voidParsed,
 
     get: (uuid: string) => get(uuid),
 

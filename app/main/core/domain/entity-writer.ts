@@ -42,6 +42,8 @@ interface WriteSpec<T extends EntityType> {
   changedFields?: string[];
   /** The audit action name when it is not the operation ("void"). */
   action?: string;
+  /** Why, kept in the audit entry's `after` as `void_reason` (a collection's void has no column for it). */
+  reason?: string;
 }
 
 /**
@@ -93,7 +95,9 @@ function logWrite<T extends EntityType>(ctx: CoreContext, spec: WriteSpec<T>, no
     action: spec.action ?? spec.operation,
     before: spec.before ? JSON.stringify(spec.before) : null,
     // A create's op carries the whole new row: the audit entry shares its JSON instead of building it again.
-    after: sameAsPayload(spec) ? payloadJson : JSON.stringify(spec.after),
+    after: sameAsPayload(spec)
+      ? payloadJson
+      : JSON.stringify(spec.reason === undefined ? spec.after : { ...spec.after, void_reason: spec.reason }),
   });
 
   ctx.log.queue({

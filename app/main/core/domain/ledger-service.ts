@@ -3,10 +3,12 @@ import type { LedgerLine, SupplierLedger } from '../../../../shared/ipc/types';
 import type { CoreContext } from './context';
 import { balanceOf } from './balances-service';
 import { fromStored } from '../db/row-codec';
+import { collectionVoidReason } from './collection-void-reason';
 
 /**
  * A supplier's ledger for a period: opening balance, dated collection and payment lines with a running
- * balance, closing balance. Voided payments stay on the ledger at zero, with the amount they had and why.
+ * balance, closing balance. Voided payments and collections stay on the ledger at zero, with the amount they had
+ * and why (a collection's void is its tombstone: see collection-void.ts).
  */
 export function createLedgerService(ctx: CoreContext) {
   return {
@@ -32,8 +34,8 @@ export function createLedgerService(ctx: CoreContext) {
         .selectAll('collections')
         .select(['products.name as product_name', 'products.unit as product_unit', 'pricing_rules.terms as rule_terms'])
         .select(['products.code as product_code', 'adjusted.collected_at as adjusted_at'])
-        .where('collections.supplier_uuid', '=', supplierUuid)
-        .where('collections.deleted_at', 'is', null);
+        .select(collectionVoidReason.as('void_reason'))
+        .where('collections.supplier_uuid', '=', supplierUuid);
       let payments = ctx.db
         .selectFrom('payments')
         .leftJoin('payments as adjusted', 'adjusted.uuid', 'payments.adjusts_uuid')
@@ -59,7 +61,9 @@ export function createLedgerService(ctx: CoreContext) {
         product_code: string;
         rule_terms: string | null;
         adjusted_at: string | null;
+        void_reason: string | null;
       })[]) {
+        const voided = c.deleted_at !== null;
         lines.push({
           kind: 'collection',
           uuid: c.uuid,
@@ -68,10 +72,10 @@ export function createLedgerService(ctx: CoreContext) {
           quantity_milli: c.quantity_milli,
           unit: c.product_unit,
           rate_minor: c.rate_minor,
-          amount_minor: c.amount_minor,
-          voided: false,
-          voided_amount_minor: null,
-          void_reason: null,
+          amount_minor: voided ? 0 : c.amount_minor,
+          voided,
+          voided_amount_minor: voided ? c.amount_minor : null,
+          void_reason: voided ? (c.void_reason ?? '') : null,
         });
       }
       for (const p of (await payments.execute()) as (PaymentRow & { adjusted_at: string | null })[]) {

@@ -80,6 +80,7 @@ export function collectionHandlers(env: HandlerEnv) {
     'collections.create': (input) => core.collections.createParsed(input),
     'collections.update': ({ uuid, patch }) => core.collections.updateParsed(uuid, patch),
     'collections.remove': ({ uuid }) => core.collections.remove(uuid),
+    'collections.void': (input) => core.collections.voidParsed(input),
     'collections.list': async (input) =>
       collectionViews(core, input.today ? { ...input, from: env.today().start, to: env.today().end } : input),
   } satisfies Pick<
@@ -89,6 +90,7 @@ export function collectionHandlers(env: HandlerEnv) {
     | 'collections.create'
     | 'collections.update'
     | 'collections.remove'
+    | 'collections.void'
     | 'collections.list'
   >;
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { formatMoney, formatQuantity, localDateOf } from '../../../../shared';
+import { formatMoney, formatQuantityGrouped, localDateOf } from '../../../../shared';
 import type { SessionInfo, SetupStatus, Settings } from '../../../../shared/ipc/types';
 import { call } from './api';
 import { formatWhen } from './clock';
@@ -65,4 +65,5 @@ export function useApp(): AppContext {
   return context;
 }
 
-export const qty = formatQuantity;
+/** Quantities on screen, grouped like amounts (100,000 kg). */
+export const qty = formatQuantityGrouped;

@@ -24,6 +24,7 @@ import {
   type RememberedShift,
 } from './entry-form';
 import { RejectionFields, ShiftCentreFields } from './PlaceFields';
+import { unusualWeightQuestion } from './unusual-weight';
 import { useEntryTerms } from './useEntryTerms';
 import { WeighingFields } from './WeighingFields';
 import { WhenField } from '../../components/WhenField';
@@ -61,6 +62,8 @@ export function CollectionEntry() {
   const [now, setNow] = useState(() => new Date());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [second, setSecond] = useState<string | null>(null);
+  /** The question about a weight far above the product's usual, waiting for Yes (save) or No (back to it). */
+  const [unusual, setUnusual] = useState<string | null>(null);
   const [typedOnly, setTypedOnly] = useState(false);
   const outcome = useNotice();
   const supplierInput = useRef<HTMLInputElement>(null);
@@ -87,6 +90,7 @@ export function CollectionEntry() {
     {
       ...(backDated ? zoneDayBounds(day, zone) : { today: true }),
       ...(supervisor && typedOnly ? { typedOnly: true } : {}),
+      includeVoided: true,
       limit: 500,
     },
     [day],
@@ -172,7 +176,8 @@ export function CollectionEntry() {
     focusAfter(target);
   }
 
-  async function save(secondDelivery = draft.secondDelivery) {
+  /** `unusualAnswered`: the clerk said Yes to the unusual-weight question (or it was asked already). */
+  async function save(secondDelivery = draft.secondDelivery, unusualAnswered = false) {
     if (waitingForTerms()) {
       outcome.fail(`Wait a moment: the pricing terms for ${product?.code ?? 'the product'} are still loading.`);
       return;
@@ -187,6 +192,11 @@ export function CollectionEntry() {
     setErrors(next);
     if (Object.keys(next).length || !supplier || !product || !built.ok) {
       outcome.fail(pleaseCorrect(Object.keys(next).length));
+      return;
+    }
+    const question = unusualAnswered ? null : unusualWeightQuestion(built.fields, preview, terms, product.unit);
+    if (question) {
+      setUnusual(question);
       return;
     }
     try {
@@ -374,11 +384,29 @@ export function CollectionEntry() {
           onConfirm={async () => {
             setSecond(null);
             change({ secondDelivery: true });
-            await save(true);
+            // The weight was judged before the save that asked this.
+            await save(true, true);
           }}
         >
           <p>{second.charAt(0).toUpperCase() + second.slice(1)}.</p>
           <p>Record it as a second delivery only if the supplier really brought produce twice in this shift.</p>
+        </ConfirmDialog>
+      ) : null}
+      {unusual ? (
+        <ConfirmDialog
+          title="Unusual weight"
+          confirmLabel="Save anyway"
+          onCancel={() => {
+            setUnusual(null);
+            weightInput.current?.select();
+          }}
+          onConfirm={async () => {
+            setUnusual(null);
+            await save(draft.secondDelivery, true);
+          }}
+        >
+          <p data-testid="unusual-weight">{unusual}</p>
+          <p className="muted small">Enter or Escape: No, back to the weight to correct it.</p>
         </ConfirmDialog>
       ) : null}
       <h2>{backDated ? `Collections on ${dayLabel(day)}` : 'Today’s collections'}</h2>
@@ -387,6 +415,7 @@ export function CollectionEntry() {
         label={backDated ? 'Collections on the chosen day' : "Today's collections"}
         typedOnly={supervisor ? typedOnly : null}
         onTypedOnly={setTypedOnly}
+        onVoided={outcome.ok}
       />
     </section>
   );

@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { REJECTION_REASON_LABELS, SHIFT_LABELS } from '../../../../../shared';
 import type { CollectionView } from '../../../../../shared/ipc/types';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
+import { VoidButton, VoidStatus } from '../../components/VoidControl';
 import { qty, useApp } from '../../lib/settings';
+import { useCollectionVoidRight, VoidCollectionDialog, type CollectionToVoid } from './VoidCollectionDialog';
 
 /** A collection's weighing, briefly: grade, shift, refused, and whether its weight was typed rather than weighed. */
 function detail(r: CollectionView): string {
@@ -14,6 +17,9 @@ function detail(r: CollectionView): string {
 }
 
 const typed = (r: CollectionView) => r.gross_weight_milli !== null && !r.weighed_on_scale;
+/** A voided collection is listed as its tombstone: struck through, counted in no total. */
+const voided = (r: CollectionView) => r.deleted_at !== null;
+const struck = (text: string, r: CollectionView) => (voided(r) ? <del>{text}</del> : text);
 
 interface Props {
   rows: CollectionView[];
@@ -21,14 +27,20 @@ interface Props {
   /** A supervisor may show only the weights typed in instead of taken from the scale. */
   typedOnly: boolean | null;
   onTypedOnly(on: boolean): void;
+  /** Said once a collection is voided (the screen's notice). */
+  onVoided(message: string): void;
 }
 
-export function CollectionsTable({ rows, label, typedOnly, onTypedOnly }: Props) {
+export function CollectionsTable({ rows, label, typedOnly, onTypedOnly, onVoided }: Props) {
   const { money, when } = useApp();
   const awaiting = useAwaiting();
+  const voidRight = useCollectionVoidRight();
+  const [voiding, setVoiding] = useState<CollectionToVoid | null>(null);
+  const live = rows.filter((r) => !voided(r));
   const totals = new Map<string, number>();
-  for (const r of rows) totals.set(r.product_unit, (totals.get(r.product_unit) ?? 0) + r.quantity_milli);
-  const totalAmount = rows.reduce((s, r) => s + r.amount_minor, 0);
+  for (const r of live) totals.set(r.product_unit, (totals.get(r.product_unit) ?? 0) + r.quantity_milli);
+  const totalAmount = live.reduce((s, r) => s + r.amount_minor, 0);
+  const voidedCount = rows.length - live.length;
   return (
     <>
       {typedOnly !== null ? (
@@ -47,11 +59,12 @@ export function CollectionsTable({ rows, label, typedOnly, onTypedOnly }: Props)
             <th className="num">Quantity</th>
             <th className="num">Rate</th>
             <th className="num">Amount</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.uuid}>
+            <tr key={r.uuid} className={voided(r) ? 'voided' : ''}>
               <td className="nowrap">{when(r.collected_at)}</td>
               <td>
                 {r.supplier_code} {r.supplier_name}
@@ -68,18 +81,35 @@ export function CollectionsTable({ rows, label, typedOnly, onTypedOnly }: Props)
                   <span className="badge badge--scale">scale</span>
                 ) : null}
               </td>
-              <td className="num">
-                {qty(r.quantity_milli)} {r.product_unit}
-              </td>
+              <td className="num">{struck(`${qty(r.quantity_milli)} ${r.product_unit}`, r)}</td>
               <td className="num">{money(r.rate_minor)}</td>
-              <td className="num">{money(r.amount_minor)}</td>
+              <td className="num">{struck(money(r.amount_minor), r)}</td>
+              <td>
+                {voided(r) ? null : (
+                  <VoidButton
+                    id={r.uuid}
+                    right={voidRight}
+                    onVoid={() =>
+                      setVoiding({
+                        uuid: r.uuid,
+                        supplier: `${r.supplier_code} ${r.supplier_name}`,
+                        collected_at: r.collected_at,
+                        quantity_milli: r.quantity_milli,
+                        unit: r.product_unit,
+                        amount_minor: r.amount_minor,
+                      })
+                    }
+                  />
+                )}
+                <VoidStatus id={r.uuid} voided={voided(r)} reason={r.void_reason} right={voidRight} />
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th colSpan={4} data-testid="today-count">
-              {rows.length} entries
+              {live.length} entries{voidedCount ? ` (${voidedCount} voided, not counted)` : ''}
             </th>
             <th className="num" data-testid="today-quantity">
               {[...totals].map(([unit, milli]) => `${qty(milli)} ${unit}`).join(' · ')}
@@ -88,9 +118,20 @@ export function CollectionsTable({ rows, label, typedOnly, onTypedOnly }: Props)
             <th className="num" data-testid="today-total">
               {money(totalAmount)}
             </th>
+            <th />
           </tr>
         </tfoot>
       </table>
+      {voiding ? (
+        <VoidCollectionDialog
+          target={voiding}
+          onCancel={() => setVoiding(null)}
+          onVoided={(message) => {
+            setVoiding(null);
+            onVoided(message);
+          }}
+        />
+      ) : null}
     </>
   );
 }

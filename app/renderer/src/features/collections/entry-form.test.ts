@@ -28,6 +28,7 @@ const terms = (over: Partial<EntryTerms>): EntryTerms => ({
   route_uuid: null,
   centre_uuid: null,
   centres: [],
+  usual_milli: null,
   ...over,
 });
 const draft = (over: Partial<EntryDraft>): EntryDraft => ({ ...EMPTY_DRAFT, shift: 'morning', ...over });

@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  can,
-  roleFor,
   parseMoney,
   PAYMENT_METHODS,
   PAYMENT_TYPES,
@@ -16,6 +14,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, SelectField } from '../../components/Field';
 import { Notice, useNotice } from '../../components/Notice';
 import { SupplierPicker } from '../../components/SupplierPicker';
+import { useVoidRight, VoidButton, VoidStatus } from '../../components/VoidControl';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
@@ -49,9 +48,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
     { includeVoided: true, limit: 100, ...(supplier ? { supplier_uuid: supplier.uuid } : { today: true }) },
     [supplier?.uuid],
   );
-  const canVoid = can(session?.user?.role, 'payments.void');
-  /** "supervisors void payments": who may, from the same rule the server applies. */
-  const whoVoids = `${roleFor('payments.void')}s void payments`;
+  const voidRight = useVoidRight('payments.void', 'payments');
   const awaiting = useAwaiting();
   const currency = settings?.currency ?? 'USD';
 
@@ -241,25 +238,9 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
                   >
                     Receipt
                   </button>
-                  {p.voided_at ? null : (
-                    <button
-                      type="button"
-                      className="danger small"
-                      disabled={!canVoid}
-                      onClick={() => setVoiding(p)}
-                      aria-describedby={canVoid ? undefined : `void-why-${p.uuid}`}
-                      title={canVoid ? undefined : whoVoids}
-                    >
-                      Void
-                    </button>
-                  )}
+                  {p.voided_at ? null : <VoidButton id={p.uuid} right={voidRight} onVoid={() => setVoiding(p)} />}
                 </div>
-                {p.voided_at ? <div className="void-note">Void: {p.void_reason}</div> : null}
-                {!p.voided_at && !canVoid ? (
-                  <div className="muted small" id={`void-why-${p.uuid}`}>
-                    {whoVoids}
-                  </div>
-                ) : null}
+                <VoidStatus id={p.uuid} voided={Boolean(p.voided_at)} reason={p.void_reason} right={voidRight} />
               </td>
             </tr>
           ))}

@@ -4,17 +4,27 @@ import type { Screen } from '../../App';
 import { useQuery } from '../../lib/api';
 import { qty, useApp } from '../../lib/settings';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
+import { Notice, useNotice } from '../../components/Notice';
+import { VoidButton, VoidStatus } from '../../components/VoidControl';
+import {
+  useCollectionVoidRight,
+  VoidCollectionDialog,
+  type CollectionToVoid,
+} from '../collections/VoidCollectionDialog';
 import { SupplierForm } from './SupplierForm';
 import { SupplierCredit } from './SupplierCredit';
 import { SupplierPayout } from './SupplierPayout';
 import { SupplierPayslips } from './SupplierPayslips';
 
-/** A supplier's details, balance and ledger with running balance. */
+/** A supplier's details, balance and ledger with running balance; a supervisor voids a wrong collection here. */
 export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen): void }) {
   const { money, when } = useApp();
   const [editing, setEditing] = useState(false);
   const { data, error, reload } = useQuery('suppliers.ledger', { uuid });
   const awaiting = useAwaiting();
+  const voidRight = useCollectionVoidRight();
+  const [voiding, setVoiding] = useState<CollectionToVoid | null>(null);
+  const voided = useNotice();
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const { supplier, balance, lines } = data;
@@ -87,6 +97,7 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
               <th className="num">Rate</th>
               <th className="num">Amount</th>
               <th className="num">Balance</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -110,11 +121,44 @@ export function SupplierDetail({ uuid, go }: { uuid: string; go(screen: Screen):
                   )}
                 </td>
                 <td className="num">{money(line.balance_minor)}</td>
+                <td>
+                  {line.kind === 'collection' && !line.voided ? (
+                    <>
+                      <VoidButton
+                        id={line.uuid}
+                        right={voidRight}
+                        onVoid={() =>
+                          setVoiding({
+                            uuid: line.uuid,
+                            supplier: `${supplier.code} ${supplier.name}`,
+                            collected_at: line.at,
+                            quantity_milli: line.quantity_milli ?? 0,
+                            unit: line.unit ?? '',
+                            amount_minor: line.amount_minor,
+                          })
+                        }
+                      />
+                      <VoidStatus id={line.uuid} voided={false} reason={null} right={voidRight} />
+                    </>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <Notice notice={voided.notice} />
+      {voiding ? (
+        <VoidCollectionDialog
+          target={voiding}
+          onCancel={() => setVoiding(null)}
+          onVoided={(message) => {
+            setVoiding(null);
+            voided.ok(message);
+            reload();
+          }}
+        />
+      ) : null}
       <SupplierPayout key={`${supplier.uuid}:${supplier.updated_at}`} supplier={supplier} onSaved={reload} />
       <SupplierCredit supplierUuid={supplier.uuid} />
       <SupplierPayslips supplierUuid={supplier.uuid} />
