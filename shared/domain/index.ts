@@ -31,3 +31,4 @@ export * from './adjustments';
 export * from './ledger-wording';
 export * from './receipt-number';
 export * from './period-close';
+export * from './counted';

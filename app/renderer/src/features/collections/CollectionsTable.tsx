@@ -1,4 +1,4 @@
-import { REJECTION_REASON_LABELS, SHIFT_LABELS } from '../../../../../shared';
+import { counted, REJECTION_REASON_LABELS, SHIFT_LABELS } from '../../../../../shared';
 import type { CollectionView } from '../../../../../shared/ipc/types';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { qty, useApp } from '../../lib/settings';
@@ -79,7 +79,7 @@ export function CollectionsTable({ rows, label, typedOnly, onTypedOnly }: Props)
         <tfoot>
           <tr>
             <th colSpan={4} data-testid="today-count">
-              {rows.length} entries
+              {counted(rows.length, 'entry', 'entries')}
             </th>
             <th className="num" data-testid="today-quantity">
               {[...totals].map(([unit, milli]) => `${qty(milli)} ${unit}`).join(' · ')}

@@ -1,3 +1,4 @@
+import { counted } from '../../../../../shared';
 import { failureMessage } from '../../lib/failure';
 import { recordFieldLabel } from '../../lib/field-label';
 import { useEffect, useState } from 'react';
@@ -185,7 +186,7 @@ export function SyncScreen() {
           {pending.data!.slice(0, 50).map((op) => (
             <li key={op.op_id}>
               {deskWhen(op.created_at)} · {op.operation} {op.entity_type} {op.entity_uuid.slice(-8)}
-              {op.attempts ? ` · ${op.attempts} attempts` : ''}
+              {op.attempts ? ` · ${counted(op.attempts, 'attempt')}` : ''}
             </li>
           ))}
         </ul>
