@@ -27,7 +27,9 @@ describe('the locale setting', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const store = new JsonSettingsStore(path);
     expect(store.get()).toMatchObject({ locale: 'en-US', currency: 'KES', companyName: 'Kericho Tea' });
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/stored locale "xx_INVALID!!" is not valid; using "en-US"/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/stored locale "xx_INVALID!!" is not valid; using "en-US"/),
+    );
     store.get();
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
