@@ -13,7 +13,8 @@ function detail(r: CollectionView): string {
   return parts.join(' · ');
 }
 
-const typed = (r: CollectionView) => r.gross_weight_milli !== null && !r.weighed_on_scale;
+/** Typed in rather than taken from the scale: a plain-rate quantity too (the daily summary counts the same). */
+const typed = (r: CollectionView) => !r.weighed_on_scale;
 
 interface Props {
   rows: CollectionView[];
