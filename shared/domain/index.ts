@@ -33,3 +33,4 @@ export * from './adjustments';
 export * from './ledger-wording';
 export * from './receipt-number';
 export * from './period-close';
+export * from './counted';

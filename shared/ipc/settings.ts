@@ -3,11 +3,20 @@ import { EntityTypeSchema } from '../domain/registry';
 import { serverAddressesField } from '../sync/server-addresses';
 import { ScaleSettingsSchema } from '../scale/settings';
 
+/** Whether Intl accepts the tag: a tag it refuses throws in every number and date format, blanking the screens. */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** A desk's settings: the schema is the one definition; the type is read from it. */
 export const SettingsSchema = z.strictObject({
   serverUrl: serverAddressesField({ optional: true }),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as KES'),
-  locale: z.string().min(2, 'is required').max(35),
+  locale: z.string().min(2, 'is required').max(35).refine(isLanguageTag, 'not a valid language tag'),
   companyName: z.string().trim().max(120, 'must be at most 120 characters'),
   companyAddress: z.string().trim().max(500, 'must be at most 500 characters'),
   selectiveSync: z.array(EntityTypeSchema).min(1, 'pick at least one kind of record'),

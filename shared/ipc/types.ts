@@ -68,6 +68,8 @@ export interface PendingOp {
   entity_type: string;
   entity_uuid: string;
   operation: string;
+  /** What the change carries (a create's whole row, an update's changed fields), to name it for people. */
+  payload: Record<string, unknown>;
   created_at: string;
   attempts: number;
 }

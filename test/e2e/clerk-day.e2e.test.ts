@@ -72,7 +72,7 @@ describe('the desktop UI end to end (Chromium → test host → core → server 
       const quantity = `${10 + i}.${i % 10}`;
       await typeCollection(page, 'S-0001', quantity);
       expected += amountMinor(Math.round(Number(quantity) * 1000), 3275);
-      await expect.poll(() => page.getByTestId('today-count').textContent()).toBe(`${i} entries`);
+      await expect.poll(() => page.getByTestId('today-count').textContent()).toBe(i === 1 ? '1 entry' : `${i} entries`);
     }
     await expect.poll(() => page.getByTestId('today-total').textContent()).toBe(money(expected));
     await shot(page, '02-collection-entry');

@@ -182,6 +182,16 @@ describe('conflict resolution through the UI', () => {
     ).toBe('open');
     // Keyboard: the focused choice is the server's void time; the reason is the other desk's.
     await page.keyboard.press('Space');
+    // An edited value the server refuses is marked beside its field, in words, not as "data.void_reason".
+    await detail.getByLabel('Void reason: edit').check();
+    await detail.getByLabel('Void reason value').fill('x'.repeat(600));
+    await detail.getByRole('button', { name: 'Save resolution' }).click();
+    const reasonRow = detail.locator('tr[data-field="void_reason"]');
+    await expect
+      .poll(() => reasonRow.getByRole('alert').textContent())
+      .toBe('Void reason must be at most 500 characters');
+    expect(await detail.locator('.form-message').textContent()).toBe('Please correct the highlighted field.');
+    expect(await detail.textContent()).not.toContain('data.');
     await detail.getByLabel('Void reason: desk').check();
     await expect.poll(() => detail.getByRole('table').getByRole('alert').count()).toBe(0);
     await shot(page, '11-conflict-void');

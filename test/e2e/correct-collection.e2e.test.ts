@@ -73,7 +73,7 @@ describe('correcting a mistyped collection', () => {
     await expect.poll(() => dialog.count()).toBe(0);
 
     await expect.poll(() => page.getByTestId('today-total').textContent()).toBe(money(24_500));
-    expect(await page.getByTestId('today-count').textContent()).toBe('1 entries (1 voided, not counted)');
+    expect(await page.getByTestId('today-count').textContent()).toBe('1 entry (1 voided, not counted)');
     expect(await typo.getAttribute('class')).toBe('voided');
     expect(await typo.locator('del').allTextContents()).toEqual(['100,000 kg', money(245_000_000)]);
     expect(await typo.textContent()).toContain('Void: Typed 100000 for 10.0');

@@ -44,7 +44,7 @@ describe('collection entry while the product’s terms are on their way', () => 
     expect(await page.getByTestId('terms-loading').count()).toBe(0);
     await typeMilkCansAndReadings(page);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('today-count').textContent()).toBe('1 entries');
+    await expect.poll(() => page.getByTestId('today-count').textContent()).toBe('1 entry');
     expect((await core.collections.list({})).rows[0]).toMatchObject({
       product_uuid: milk.uuid,
       gross_weight_milli: 24_700,

@@ -82,7 +82,7 @@ describe('a new user’s first day', () => {
       .poll(() => page.getByRole('status').first().textContent())
       .toMatch(/^Saved 12\.5 kg from S-0002: .* — dated .* 07:30$/);
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/^Collections on /);
-    await expect.poll(() => page.getByTestId('today-count').textContent()).toBe('1 entries');
+    await expect.poll(() => page.getByTestId('today-count').textContent()).toBe('1 entry');
     const supplier = await core.suppliers.getByCode('S-0002');
     const [row] = (await core.collections.list({ supplier_uuid: supplier.uuid })).rows;
     expect(row!.collected_at).toBe(new Date(`${day}T07:30`).toISOString());

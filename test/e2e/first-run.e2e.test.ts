@@ -80,7 +80,15 @@ describe('first run', () => {
     await shot(page, '12-demo');
     expect(e.host.manager.demoFileExists()).toBe(true);
 
+    // Leaving deletes the demo database, so it asks first; Cancel keeps it.
     await page.getByRole('button', { name: 'Leave demo' }).click();
+    const ask = page.getByRole('dialog', { name: 'Leave the demo?' });
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => ask.count()).toBe(0);
+    expect(e.host.manager.demoFileExists()).toBe(true);
+    await page.getByTestId('demo-banner').waitFor();
+    await page.getByRole('button', { name: 'Leave demo' }).click();
+    await ask.getByRole('button', { name: 'Delete demo data and leave' }).click();
     await page.getByRole('heading', { name: 'Welcome to CollectPay' }).waitFor();
     expect(e.host.manager.demoFileExists()).toBe(false);
     const main = e.host.core;

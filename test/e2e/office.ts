@@ -139,6 +139,7 @@ export async function startE2E(options: { orgTimeZone?: string; browserTimeZone?
     browser,
     page,
     serverUrl,
+    dataDir,
     startServer,
     stopServer,
     async close() {

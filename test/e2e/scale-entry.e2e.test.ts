@@ -74,7 +74,7 @@ describe('collection entry with a live serial scale (pty → serialport → core
     await expect.poll(() => page.getByTestId('quote').textContent()).toContain('Amount $972.00');
     await shot(page, 'collection-entry-tea-by-grade');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('today-count').textContent()).toBe('1 entries');
+    await expect.poll(() => page.getByTestId('today-count').textContent()).toBe('1 entry');
     await expect.poll(focused).toBe(await page.getByRole('combobox').first().getAttribute('id'));
 
     // Milk with a typed weight, by the chart: fat and SNF readings, one can.

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
+  counted,
   AppError,
   CHARGE_KINDS,
   CREDIT_KINDS,
@@ -75,7 +76,7 @@ function runText(view: SettlementRunView): string {
   const { run } = view;
   const head = [
     `${run.code} ${run.name} — ${run.status} (${run.period_from} to ${run.period_to}${run.route ? `, route ${run.route}` : ''})`,
-    `${run.suppliers} suppliers: gross ${money(run.gross_minor)}, deductions ${money(run.deductions_minor)}, net ${money(run.net_minor)}, carried forward ${money(run.carried_forward_minor)}`,
+    `${counted(run.suppliers, 'supplier')}: gross ${money(run.gross_minor)}, deductions ${money(run.deductions_minor)}, net ${money(run.net_minor)}, carried forward ${money(run.carried_forward_minor)}`,
   ];
   const lines = view.lines.map(
     (l) =>
@@ -194,7 +195,7 @@ export const payRunCommands: Record<string, Command> = {
       runs
         .map(
           (r) =>
-            `${r.code.padEnd(24)} ${r.status.padEnd(9)} ${r.period_from}..${r.period_to}  ${r.suppliers} suppliers  net ${money(r.net_minor)}`,
+            `${r.code.padEnd(24)} ${r.status.padEnd(9)} ${r.period_from}..${r.period_to}  ${counted(r.suppliers, 'supplier')}  net ${money(r.net_minor)}`,
         )
         .join('\n') || '(no settlement runs)',
       runs.map((r) => ({
@@ -227,8 +228,8 @@ export const payRunCommands: Record<string, Command> = {
     const view = await core.settlements.approve(runId(args, flags));
     out.print(
       view.run.kind === 'bonus'
-        ? `Approved ${view.run.code}: a second payment to ${view.run.suppliers} suppliers, ready to pay (it closes no period).`
-        : `Approved ${view.run.code}: ${view.run.period_from} to ${view.run.period_to} is now closed for its ${view.run.suppliers} suppliers.`,
+        ? `Approved ${view.run.code}: a second payment to ${counted(view.run.suppliers, 'supplier')}, ready to pay (it closes no period).`
+        : `Approved ${view.run.code}: ${view.run.period_from} to ${view.run.period_to} is now closed for its ${counted(view.run.suppliers, 'supplier')}.`,
       json().run(view),
     );
     return 0;

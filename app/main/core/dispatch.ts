@@ -1,5 +1,6 @@
-import { isAppError, parseInput } from '../../../shared';
+import { isAppError, isErrorCode, parseInput } from '../../../shared';
 import { contract, type Channel, type Handlers, type IpcResult } from '../../../shared/ipc/contract';
+import { SyncHttpError } from './sync/http-client';
 
 function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
@@ -18,6 +19,14 @@ export async function dispatch(handlers: Handlers, channel: unknown, input: unkn
     return { ok: true, value: await handler(parsed) };
   } catch (error) {
     if (isAppError(error)) {
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+      };
+    }
+    // The server refused what this call relayed (a conflict's chosen values): its code and fields, so the form can
+    // show each problem beside its field rather than one INTERNAL line.
+    if (error instanceof SyncHttpError && error.kind === 'client' && isErrorCode(error.code)) {
       return {
         ok: false,
         error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },

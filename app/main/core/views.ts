@@ -26,11 +26,8 @@ export async function collectionViews(
     .innerJoin('products', 'products.uuid', 'collections.product_uuid');
   if (!input.includeVoided) query = query.where('collections.deleted_at', 'is', null);
   if (input.supplier_uuid) query = query.where('collections.supplier_uuid', '=', input.supplier_uuid);
-  // A weight typed in, not taken from the scale (older typed-quantity entries have no gross weight to flag).
-  if (input.typedOnly)
-    query = query
-      .where('collections.weighed_on_scale', '=', 0 as never)
-      .where('collections.gross_weight_milli', 'is not', null);
+  // A weight typed in, not taken from the scale: a plain-rate quantity too (the daily summary's rule).
+  if (input.typedOnly) query = query.where('collections.weighed_on_scale', '=', 0 as never);
   if (input.from) query = query.where('collections.collected_at', '>=', input.from);
   if (input.to) query = query.where('collections.collected_at', '<', input.to);
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { CollectionEntry } from './features/collections/CollectionEntry';
 import { ConflictsScreen } from './features/conflicts/ConflictsScreen';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { FirstRunScreen } from './features/first-run/FirstRunScreen';
+import { LeaveDemoButton } from './features/first-run/LeaveDemoButton';
 import { LoginScreen } from './features/login/LoginScreen';
 import { SignOutButton } from './features/login/SignOutButton';
 import { PaymentsScreen } from './features/payments/PaymentsScreen';
@@ -87,17 +88,12 @@ export function App() {
       {setup.demo ? (
         <div className="demo-banner" role="status" data-testid="demo-banner">
           DEMO — sample data; nothing here is real or sent anywhere.
-          <button
-            type="button"
-            className="small"
-            onClick={async () => {
-              await call('setup.leaveDemo', {});
+          <LeaveDemoButton
+            left={async () => {
               setScreen({ name: 'dashboard' });
               await refresh();
             }}
-          >
-            Leave demo
-          </button>
+          />
         </div>
       ) : null}
       <nav className="sidebar" aria-label="Main">

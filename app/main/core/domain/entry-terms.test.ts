@@ -44,10 +44,19 @@ describe('what the entry form prices by, and the typed-weights filter', () => {
     const entry = { supplier_uuid: supplier.uuid, product_uuid: tea.uuid, collected_at: AT, grade: 'A' } as const;
     await core.collections.create({ ...entry, gross_weight_milli: 20_000, weighed_on_scale: true, shift: 'morning' });
     const typed = await core.collections.create({ ...entry, gross_weight_milli: 9_000, shift: 'evening' });
+    // A plain-rate product's quantity typed by hand is a typed weight too.
+    const plain = await core.products.create({ code: 'COF', name: 'Coffee', unit: 'kg' });
+    await core.rates.set({ product_uuid: plain.uuid, rate_minor: 5000, effective_from: '2026-01-01' });
+    const typedQuantity = await core.collections.create({
+      supplier_uuid: supplier.uuid,
+      product_uuid: plain.uuid,
+      quantity_milli: 4_000,
+      collected_at: '2026-03-10T09:00:00Z',
+    });
     const all = await collectionViews(core, {});
-    expect(all.total).toBe(2);
+    expect(all.total).toBe(3);
     const flagged = await collectionViews(core, { typedOnly: true });
-    expect(flagged.rows.map((r) => r.uuid)).toEqual([typed.uuid]);
-    expect(flagged.total).toBe(1);
+    expect(flagged.rows.map((r) => r.uuid).sort()).toEqual([typed.uuid, typedQuantity.uuid].sort());
+    expect(flagged.total).toBe(2);
   });
 });

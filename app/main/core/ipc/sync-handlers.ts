@@ -21,6 +21,7 @@ export function syncHandlers(env: HandlerEnv) {
         entity_type: op.entity_type,
         entity_uuid: op.entity_uuid,
         operation: op.operation,
+        payload: op.payload,
         created_at: op.created_at,
         attempts: op.attempts,
       }));

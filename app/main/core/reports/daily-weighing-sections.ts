@@ -34,7 +34,7 @@ export function weighingSections(
         entries: String(p.entries),
         refused: String(p.rejected),
         typed: String(p.typed),
-        qty: formatQuantity(p.quantity_milli),
+        qty: `${formatQuantity(p.quantity_milli)} ${p.unit}`,
         amount: money(p.amount_minor),
       })),
     });

@@ -25,10 +25,12 @@ interface DayLine {
   terms: string | null;
 }
 
+/** One unit's collections at a route, centre and shift: kilograms and litres are never added together. */
 export interface PlaceTotal {
   route: string;
   centre: string;
   shift: string;
+  unit: string;
   entries: number;
   rejected: number;
   typed: number;
@@ -82,11 +84,12 @@ export async function dailyWeighing(core: Core, start: string, end: string) {
     const route = line.route ?? '—';
     const centre = line.centre ?? '—';
     const shift = line.shift ?? '—';
-    const key = `${route}\u0000${centre}\u0000${shift}`;
+    const key = `${route}\u0000${centre}\u0000${shift}\u0000${line.unit}`;
     const total = places.get(key) ?? {
       route,
       centre,
       shift,
+      unit: line.unit,
       entries: 0,
       rejected: 0,
       typed: 0,
@@ -101,7 +104,11 @@ export async function dailyWeighing(core: Core, start: string, end: string) {
     places.set(key, total);
   }
   const byPlace = [...places.values()].sort(
-    (a, b) => a.route.localeCompare(b.route) || a.centre.localeCompare(b.centre) || a.shift.localeCompare(b.shift),
+    (a, b) =>
+      a.route.localeCompare(b.route) ||
+      a.centre.localeCompare(b.centre) ||
+      a.shift.localeCompare(b.shift) ||
+      a.unit.localeCompare(b.unit),
   );
   const detail = (l: DayLine) => describeCollection({ ...l, terms: l.terms });
   return {
@@ -112,7 +119,10 @@ export async function dailyWeighing(core: Core, start: string, end: string) {
   };
 }
 
-/** A weight entered by hand instead of taken from the scale (entries from before weighing have no weight). */
-function isTyped(line: Pick<DayLine, 'gross_weight_milli' | 'weighed_on_scale'>): boolean {
-  return line.gross_weight_milli !== null && !line.weighed_on_scale;
+/**
+ * A weight entered by hand instead of taken from the scale: a plain-rate product's typed quantity too (it has no
+ * gross weight, the quantity is the weight), so the count is every entry the scale did not give.
+ */
+function isTyped(line: Pick<DayLine, 'weighed_on_scale'>): boolean {
+  return !line.weighed_on_scale;
 }

@@ -1,5 +1,6 @@
 import {
   amountInWords,
+  counted,
   formatQuantity,
   moneyFormatterOf,
   parseInput,
@@ -91,7 +92,7 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
       ...base,
       title: 'Daily collection summary',
       subtitle: spec.date,
-      meta: [`${data.total.entries} collections`, `Total ${money(data.total.amount_minor)}`],
+      meta: [counted(data.total.entries, 'collection'), `Total ${money(data.total.amount_minor)}`],
       sections: [
         {
           title: 'By product',
@@ -192,7 +193,7 @@ export async function renderReport(core: Core, input: ReportSpec, ctx: ReportCon
     ...base,
     title: 'Settlement sheet',
     subtitle: `${spec.from} to ${spec.to}`,
-    meta: [`${data.rows.length} suppliers`, `Due ${money(data.total.due)}`],
+    meta: [counted(data.rows.length, 'supplier'), `Due ${money(data.total.due)}`],
     sections: [
       {
         columns: [

@@ -85,12 +85,44 @@ describe('statements and the daily summary show grading, refusals, places, shift
     expect(text).toContain('By route, centre and shift');
     // Hill route, no centre: morning tea A 12 kg at 25.00 and milk 12 l at 46.00; evening tea C typed at 16.00
     // and the refused milk at nothing.
-    expect(text).toContain('HILL — evening 2 1 1 24 $192.00');
-    expect(text).toContain('HILL — morning 2 0 0 24 $852.00');
+    // One row per unit: kilograms and litres are never added together.
+    expect(text).toContain('HILL — evening 1 0 1 12 kg $192.00');
+    expect(text).toContain('HILL — evening 1 1 0 12 l $0.00');
+    expect(text).toContain('HILL — morning 1 0 0 12 kg $300.00');
+    expect(text).toContain('HILL — morning 1 0 0 12 l $552.00');
+    const byPlace = text.slice(text.indexOf('By route, centre and shift'), text.indexOf('Refused at the scale'));
+    expect(byPlace).not.toMatch(/ 24 /);
     expect(text).toContain('Refused at the scale');
     expect(text).toMatch(/REFUSED: adulterated \(water added\)/);
     const typed = text.slice(text.indexOf('TYPED WEIGHTS'));
     expect(typed).toContain('grade C · evening');
     expect(typed).not.toContain('grade A');
+  });
+
+  it('daily summary: a plain-rate quantity typed by hand counts as typed, and each unit keeps its own row', async () => {
+    core = await tempCore();
+    const hill = await core.routes.create({ code: 'HILL', name: 'Hill route' });
+    const supplier = await core.suppliers.create({ code: 'S-1', name: 'Amina', route_uuid: hill.uuid });
+    const tea = await core.products.create({ code: 'TEA', name: 'Tea leaf', unit: 'kg' });
+    const milk = await core.products.create({ code: 'MILK', name: 'Milk', unit: 'l' });
+    await core.rates.set({ product_uuid: tea.uuid, rate_minor: 2000, effective_from: '2026-01-01' });
+    await core.rates.set({ product_uuid: milk.uuid, rate_minor: 5000, effective_from: '2026-01-01' });
+    const typed = (product_uuid: string, quantity_milli: number, hour: string) =>
+      core.collections.create({
+        supplier_uuid: supplier.uuid,
+        product_uuid,
+        quantity_milli,
+        collected_at: `2026-03-10T${hour}:00:00Z`,
+      });
+    await typed(tea.uuid, 144_500, '05');
+    await typed(milk.uuid, 100_000, '06');
+    await typed(milk.uuid, 24_400, '07');
+    const report = await renderReport(core, { kind: 'daily', date: '2026-03-10' }, ctx);
+    const text = textOf(report.html);
+    expect(text).toContain('HILL — — 1 0 1 144.5 kg $2,890.00');
+    expect(text).toContain('HILL — — 2 0 2 124.4 l $6,220.00');
+    expect(text).not.toContain('268.9');
+    // The typed section lists the same three the column counts.
+    expect(text.slice(text.indexOf('TYPED WEIGHTS')).match(/S-1 Amina/g)).toHaveLength(3);
   });
 });

@@ -1,17 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Channel, EventMap, EventName, InputOf, OutputOf } from '../../../../shared/ipc/contract';
 import { bridge } from './bridge';
+import { ApiError } from './api-error';
 
-/** A failed call, with the field problems the core named (shown beside their fields). */
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const result = await bridge.invoke(channel, input);

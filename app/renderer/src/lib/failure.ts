@@ -1,4 +1,4 @@
-import { ApiError } from './api';
+import { ApiError } from './api-error';
 import { fieldLabel } from './field-label';
 
 /** The banner when every problem is shown beside its field. */

@@ -1,4 +1,4 @@
-import { isEntityType, labelOfField } from '../../../../shared/domain';
+import { entity, ENTITY_TYPES, isEntityType, labelOfField } from '../../../../shared/domain';
 
 /** How a stored field is named to a clerk ("quantity_milli" → "Quantity"). */
 const LABELS: Record<string, string> = {
@@ -23,8 +23,17 @@ export function recordFieldLabel(entityType: string, field: string): string {
 }
 
 export function fieldLabel(field: string): string {
-  const known = LABELS[field];
+  const known = LABELS[field] ?? declaredLabel(field);
   if (known) return known;
   const words = field.replace(/_(uuid|minor|milli)$/, '').replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The label a record type declares for the field ("mobile_phone" → "Mobile money number"), where one does. */
+function declaredLabel(field: string): string | undefined {
+  for (const type of ENTITY_TYPES) {
+    const spec = (entity(type).fields as Record<string, { label?: string } | undefined>)[field];
+    if (spec?.label) return spec.label;
+  }
+  return undefined;
 }

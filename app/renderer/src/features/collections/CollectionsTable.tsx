@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { REJECTION_REASON_LABELS, SHIFT_LABELS } from '../../../../../shared';
+import { counted, REJECTION_REASON_LABELS, SHIFT_LABELS } from '../../../../../shared';
 import type { CollectionView } from '../../../../../shared/ipc/types';
 import { AwaitingBadge, useAwaiting } from '../../components/AwaitingBadge';
 import { VoidButton, VoidStatus } from '../../components/VoidControl';
@@ -16,7 +16,8 @@ function detail(r: CollectionView): string {
   return parts.join(' · ');
 }
 
-const typed = (r: CollectionView) => r.gross_weight_milli !== null && !r.weighed_on_scale;
+/** Typed in rather than taken from the scale: a plain-rate quantity too (the daily summary counts the same). */
+const typed = (r: CollectionView) => !r.weighed_on_scale;
 /** A voided collection is listed as its tombstone: struck through, counted in no total. */
 const voided = (r: CollectionView) => r.deleted_at !== null;
 const struck = (text: string, r: CollectionView) => (voided(r) ? <del>{text}</del> : text);
@@ -109,7 +110,8 @@ export function CollectionsTable({ rows, label, typedOnly, onTypedOnly, onVoided
         <tfoot>
           <tr>
             <th colSpan={4} data-testid="today-count">
-              {live.length} entries{voidedCount ? ` (${voidedCount} voided, not counted)` : ''}
+              {counted(live.length, 'entry', 'entries')}
+              {voidedCount ? ` (${voidedCount} voided, not counted)` : ''}
             </th>
             <th className="num" data-testid="today-quantity">
               {[...totals].map(([unit, milli]) => `${qty(milli)} ${unit}`).join(' · ')}

@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import { can, CONFLICT_FILTERS, parseMoney, parseQuantity, type ConflictFilter } from '../../../../../shared';
 import type { LocalConflict } from '../../../../../shared/ipc/types';
 import { FormMessage } from '../../components/Field';
-import { call, onEvent, useQuery } from '../../lib/api';
+import { ApiError, call, onEvent, useQuery } from '../../lib/api';
 import { useApp } from '../../lib/settings';
 import { compareConflict, showValue, sidesOf, type CompareRow } from './compare';
 import { recordLabel } from './record-label';
+import { useRefNames } from './ref-names';
 
 type Filter = ConflictFilter;
 type Choice = { from: 'server' | 'desk' | 'edit'; edit: string };
@@ -178,7 +179,16 @@ function ConflictDetail({
           : `Resolved: the chosen values are version ${String(entity.version)}, which every desk receives.`,
       );
     } catch (error) {
-      setMessage(failureMessage(error));
+      // A value the server refuses is marked on its row, in words ("Void reason must be…"), like a missing choice.
+      const refused = error instanceof ApiError ? error.fields : {};
+      const onRows = rows.filter((r) => refused[r.field]);
+      setMissing(Object.fromEntries(onRows.map((r) => [r.field, `${r.label} ${refused[r.field]!}`])));
+      setMessage(
+        failureMessage(
+          error,
+          onRows.map((r) => r.field),
+        ),
+      );
     }
   }
 
@@ -354,34 +364,9 @@ function ConflictDetail({
   );
 }
 
-/** Names of the suppliers and products a conflict's rows point at, as this desk has them. */
 /** The suppliers and products the listed conflicts' records point at, to name those records by them. */
 function refsOf(conflicts: LocalConflict[]): unknown[] {
   return conflicts.flatMap((c) =>
     [c.current, c.server_data, c.client_data].flatMap((row) => [row?.supplier_uuid, row?.product_uuid]),
   );
-}
-
-function useRefNames(values: unknown[]): Record<string, string> {
-  const [names, setNames] = useState<Record<string, string>>({});
-  const wanted = [...new Set(values)].filter((v): v is string => typeof v === 'string').sort();
-  const key = wanted.join(',');
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const found: Record<string, string> = {};
-      const products = await call('products.list', { includeInactive: true }).catch(() => []);
-      for (const p of products) found[p.uuid] = `${p.name} (${p.code})`;
-      for (const uuid of key ? key.split(',') : []) {
-        if (found[uuid]) continue;
-        const supplier = await call('suppliers.get', { uuid }).catch(() => null);
-        if (supplier) found[uuid] = `${supplier.name} (${supplier.code})`;
-      }
-      if (live) setNames(found);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return names;
 }

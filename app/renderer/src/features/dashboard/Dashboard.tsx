@@ -1,3 +1,4 @@
+import { counted } from '../../../../../shared';
 import { useQuery } from '../../lib/api';
 import { qty, useApp } from '../../lib/settings';
 import type { Screen } from '../../App';
@@ -16,7 +17,7 @@ export function Dashboard({ go }: { go(screen: Screen): void }) {
           <p className="big">{money(data.collections.amount_minor)}</p>
           <p data-testid="today-quantities">
             {[
-              `${data.collections.count} entries`,
+              counted(data.collections.count, 'entry', 'entries'),
               ...data.collections.by_unit.map((u) => `${qty(u.quantity_milli)} ${u.unit}`),
             ].join(' · ')}
           </p>
@@ -27,7 +28,7 @@ export function Dashboard({ go }: { go(screen: Screen): void }) {
         <article className="card stat" data-testid="today-payments">
           <h2>Payments</h2>
           <p className="big">{money(data.payments.amount_minor)}</p>
-          <p>{data.payments.count} payments</p>
+          <p>{counted(data.payments.count, 'payment')}</p>
           <button type="button" onClick={() => go({ name: 'payments' })}>
             Record a payment (Ctrl+4)
           </button>

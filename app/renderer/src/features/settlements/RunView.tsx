@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { can, formatQuantity } from '../../../../../shared';
+import { can, counted, formatQuantity } from '../../../../../shared';
 import type { SettlementRunView } from '../../../../../shared/ipc/pay-runs-contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call, useQuery } from '../../lib/api';
@@ -277,7 +277,9 @@ function LineDetail({ line, money, onPayslip }: { line: Line; money(minor: numbe
               <tr key={g.adjusts?.uuid ?? g.product_uuid}>
                 <td>
                   {g.product_name}
-                  {g.adjusts ? null : <span className="muted small"> {g.entries} deliveries</span>}
+                  {g.adjusts ? null : (
+                    <span className="muted small"> {counted(g.entries, 'delivery', 'deliveries')}</span>
+                  )}
                 </td>
                 <td className="num">
                   {formatQuantity(g.quantity_milli)} {g.unit}

@@ -1,3 +1,4 @@
+import { counted } from '../../../../../shared';
 import { failureMessage } from '../../lib/failure';
 import { recordFieldLabel } from '../../lib/field-label';
 import { useEffect, useState } from 'react';
@@ -6,6 +7,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call, useQuery } from '../../lib/api';
 import { useApp } from '../../lib/settings';
 import { SYNC_STATE_LABELS, useSyncStatus } from '../../lib/sync-status';
+import { changeLabel } from '../conflicts/record-label';
+import { useRefs } from '../conflicts/ref-names';
 
 function kb(bytes: number) {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -13,7 +16,7 @@ function kb(bytes: number) {
 
 /** Sync status, what waits, what the server refused (fix, resend or discard), the log and the metrics. */
 export function SyncScreen() {
-  const { deskWhen } = useApp();
+  const { deskWhen, money, session, settings } = useApp();
   const s = useSyncStatus();
   const pending = useQuery('sync.pending', {});
   const attention = useQuery('sync.attention', {});
@@ -25,6 +28,17 @@ export function SyncScreen() {
   const [fixing, setFixing] = useState<{ item: AttentionItem; values: Record<string, string> } | null>(null);
   // A run that ends (or starts) changes the log, the metrics and what waits: read them again, on this screen.
   const reloads = [pending.reload, attention.reload, log.reload, metrics.reload];
+  // Each change named as people read it, by the suppliers and products it points at.
+  const shown = [...(attention.data ?? []), ...(pending.data ?? []).slice(0, 50)];
+  const refs = useRefs(shown.flatMap((op) => [op.payload.supplier_uuid, op.payload.product_uuid]));
+  const label = (op: (typeof shown)[number]) =>
+    changeLabel(op, {
+      money,
+      timeZone: session?.orgTimeZone,
+      locale: settings?.locale,
+      nameOf: (uuid) => refs.names[uuid],
+      unitOf: (uuid) => refs.units[uuid],
+    });
   useEffect(() => {
     for (const reload of reloads) reload();
   }, [s?.state, s?.lastSuccessAt]);
@@ -77,10 +91,7 @@ export function SyncScreen() {
           <tbody>
             {attention.data!.map((item) => (
               <tr key={item.op_id}>
-                <td>
-                  {item.operation} {item.entity_type.replace('_', ' ')}{' '}
-                  {String(item.payload.code ?? item.payload.name ?? item.entity_uuid.slice(-8))}
-                </td>
+                <td>{label(item)}</td>
                 <td>
                   {item.message}
                   {item.fields ? (
@@ -181,11 +192,11 @@ export function SyncScreen() {
         </p>
       ) : null}
       {(pending.data ?? []).length ? (
-        <ul className="small">
+        <ul className="small" aria-label="Waiting to send">
           {pending.data!.slice(0, 50).map((op) => (
             <li key={op.op_id}>
-              {deskWhen(op.created_at)} · {op.operation} {op.entity_type} {op.entity_uuid.slice(-8)}
-              {op.attempts ? ` · ${op.attempts} attempts` : ''}
+              {deskWhen(op.created_at)} · {label(op)}
+              {op.attempts ? ` · ${counted(op.attempts, 'attempt')}` : ''}
             </li>
           ))}
         </ul>
