@@ -46,6 +46,7 @@ export async function startTestHost(options: {
   staticDir: string;
   port?: number;
   serverUrl?: string;
+  /** The zone of a desk never connected; once connected the desk uses the office's, from the server. */
   orgTimeZone?: string;
 }): Promise<TestHost> {
   mkdirSync(options.dataDir, { recursive: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '../dates';
 import { OPERATIONS, RESOLUTIONS } from '../domain/entity-kit';
 import { uuidField } from '../domain/fields';
 import { EntityTypeSchema } from '../domain/registry';
@@ -43,11 +44,22 @@ export const RefreshRequestSchema = z.strictObject({ refresh_token: z.string().m
 const AuthUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema });
 export type AuthUser = z.infer<typeof AuthUserSchema>;
 
+/**
+ * What every desk of the office must agree on, sent with each sign-in and refresh: the office's clock (daily
+ * totals, "today", closed periods and printed times). Optional on the wire: a server from before it sends none,
+ * and the desk keeps its own default.
+ */
+const OfficeSchema = z.object({
+  time_zone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Africa/Nairobi'),
+});
+export type Office = z.infer<typeof OfficeSchema>;
+
 export const TokenResponseSchema = z.object({
   access_token: z.string(),
   refresh_token: z.string(),
   expires_in: z.number(),
   user: AuthUserSchema,
+  office: OfficeSchema.optional(),
 });
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 

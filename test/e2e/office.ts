@@ -95,7 +95,8 @@ export async function addTeaAndMilk(core: TestHost['core']) {
 /**
  * A real server on MariaDB that can be stopped and started on the same port (to take the office offline), a
  * browser test host running the real desk core, and Debian's Chromium driven by Playwright. `orgTimeZone` is the
- * office's clock, `browserTimeZone` the computer's: tests of what a clerk reads set them apart.
+ * office's clock, set on the server only (the desk learns it when it connects), `browserTimeZone` the computer's:
+ * tests of what a clerk reads set them apart.
  */
 export async function startE2E(options: { orgTimeZone?: string; browserTimeZone?: string } = {}) {
   const db: TestDatabase = await createTestDatabase();
@@ -109,7 +110,7 @@ export async function startE2E(options: { orgTimeZone?: string; browserTimeZone?
   }
   const port = await freePort();
   const serverUrl = `http://127.0.0.1:${port}`;
-  const config = testConfig({ mysqlUrl: db.url });
+  const config = testConfig({ mysqlUrl: db.url, ...(options.orgTimeZone ? { orgTimeZone: options.orgTimeZone } : {}) });
   let server: FastifyInstance | null = null;
   const startServer = async () => {
     server = await buildServer({ config, db: db.db });
@@ -125,7 +126,6 @@ export async function startE2E(options: { orgTimeZone?: string; browserTimeZone?
     dataDir,
     staticDir: 'out/renderer',
     serverUrl,
-    ...(options.orgTimeZone ? { orgTimeZone: options.orgTimeZone } : {}),
   });
   const browser: Browser = await launchChromium();
   const page: Page = await browser.newPage({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAs, startE2E } from './office';
+import { PASSWORD, connectAs, startE2E } from './office';
 
 const ORG = 'Africa/Nairobi';
 
@@ -52,5 +52,64 @@ describe('record times on the office’s clock', () => {
     await page.getByRole('table', { name: 'Products' }).waitFor();
     await page.getByRole('button', { name: 'Set rate' }).first().click();
     await expect.poll(() => page.getByLabel('Effective from').inputValue()).toBe('2026-11-30');
+  });
+});
+
+/**
+ * The clock is the server's, not the host's: a desk set up on this computer only (on the host's zone, UTC here)
+ * that joins a Nairobi office from Settings reads its records on Nairobi's clock from then on.
+ */
+describe('a desk that joins the office from Settings', () => {
+  let e: Awaited<ReturnType<typeof startE2E>>;
+  beforeAll(async () => {
+    e = await startE2E({ orgTimeZone: ORG, browserTimeZone: 'America/Los_Angeles' });
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('shows record times on the host’s zone before joining and on the office’s after', async () => {
+    const { page, host } = e;
+    await page.getByRole('button', { name: 'Set up this computer…' }).click();
+    const form = page.getByRole('form', { name: 'Create local administrator' });
+    await form.getByLabel('Your name').fill('Grace Owner');
+    await form.getByLabel('Email').fill('grace@example.com');
+    await form.getByLabel('Password', { exact: true }).fill('a long secret');
+    await form.getByLabel('Confirm password').fill('a long secret');
+    await form.getByRole('button', { name: /Create administrator/ }).click();
+    await page.getByRole('heading', { name: /^Today,/ }).waitFor();
+    const core = host.core;
+    const supplier = await core.suppliers.create({ code: 'S-0300', name: 'Rono Kiprop' });
+    const tea = await core.products.create({ code: 'TEA', name: 'Green tea leaf', unit: 'kg' });
+    await core.rates.set({ product_uuid: tea.uuid, rate_minor: 2450, effective_from: '2026-01-01' });
+    const row = await core.collections.create({
+      supplier_uuid: supplier.uuid,
+      product_uuid: tea.uuid,
+      quantity_milli: 9_000,
+    });
+    const onClock = (timeZone: string) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+        new Date(row.collected_at),
+      );
+    await page.keyboard.press('Control+2');
+    const time = page
+      .getByRole('table', { name: "Today's collections" })
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .first();
+    await expect.poll(() => time.textContent()).toBe(onClock('UTC'));
+
+    await page.keyboard.press('Control+7');
+    const connect = page.getByRole('form', { name: 'Connect to server' });
+    await connect.getByLabel('Server address').fill(e.serverUrl);
+    await connect.getByLabel('Email').fill('supervisor@example.com');
+    await connect.getByLabel('Password').fill(PASSWORD);
+    await connect.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 }).toContain('Connected');
+    expect(core.ctx.orgTimeZone).toBe(ORG);
+    await page.keyboard.press('Control+2');
+    await expect.poll(() => time.textContent()).toBe(onClock(ORG));
+    expect(onClock(ORG)).not.toBe(onClock('UTC'));
   });
 });

@@ -21,6 +21,7 @@ import { exportAll } from '../core/io/export';
 import { importSuppliers } from '../core/io/import-suppliers';
 import { htmlToPdf } from '../core/reports/chromium-pdf';
 import type { PaperSize } from '../core/reports/paged-document';
+import { printedAtIn } from '../core/reports/printed-at';
 import { renderReport } from '../core/reports/reports';
 import { syncMetrics } from '../core/sync/metrics';
 import type { ReportSpec } from '../../../shared/ipc/reports';
@@ -307,7 +308,7 @@ export const commands: Record<string, Command> = {
       money: { currency: process.env.CURRENCY ?? 'USD', locale: process.env.LOCALE ?? 'en-US' },
       paper,
       printedBy: core.auth.current?.name ?? 'headless client',
-      printedAt: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+      printedAt: printedAtIn(core.ctx.orgTimeZone, core.ctx.now()),
     });
     if (file.toLowerCase().endsWith('.pdf')) writeFileSync(file, await htmlToPdf(report.html, paper));
     else if (file.toLowerCase().endsWith('.html')) writeFileSync(file, report.html);

@@ -22,6 +22,7 @@ import type { SettlementRunView } from '../core/domain/settlements-service';
 import { launchChromium, htmlToPdf } from '../core/reports/chromium-pdf';
 import type { PaperSize } from '../core/reports/paged-document';
 import { payslipRun } from '../core/reports/payslips/payslip';
+import { printedAtIn } from '../core/reports/printed-at';
 import { writePayslipsPdf } from '../core/reports/payslips/payslips-pdf';
 import { many, need, opt, type Command } from './commands';
 import { payRunJson } from './pay-run-json';
@@ -288,7 +289,7 @@ export const payRunCommands: Record<string, Command> = {
           money: { currency: currency(), locale: process.env.LOCALE ?? 'en-US' },
           paper,
           printedBy: core.auth.current?.name ?? 'headless client',
-          printedAt: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+          printedAt: printedAtIn(core.ctx.orgTimeZone, core.ctx.now()),
         },
         file,
         (html, size) => htmlToPdf(html, size, browser),

@@ -38,6 +38,10 @@ export interface CoreOptions {
   filename: string;
   /** This desk's id; made once and kept in the database when not given. */
   deviceId?: string;
+  /**
+   * The zone of a desk never connected to a server (the host's choice: the computer's, or UTC). Once a server has
+   * said the office's zone, that one is stored and used instead, also offline and after a restart.
+   */
   orgTimeZone?: string;
   /** Wall clock, injectable so tests can skew a desk. */
   clock?: () => number;
@@ -54,10 +58,13 @@ export interface CoreOptions {
 
 /** The Electron-free core: the shell, the headless client, the test host and the tests all drive this. */
 export async function createCore(options: CoreOptions) {
-  const orgTimeZone = options.orgTimeZone ?? 'UTC';
-  if (!isValidTimeZone(orgTimeZone)) throw new Error(`Unknown time zone: ${orgTimeZone}`);
+  const defaultTimeZone = options.orgTimeZone ?? 'UTC';
+  if (!isValidTimeZone(defaultTimeZone)) throw new Error(`Unknown time zone: ${defaultTimeZone}`);
   const local: LocalDb = await openLocalDb(options.filename);
   const { db } = local;
+  // A stored zone this computer's Intl does not know (older ICU) is passed over rather than failing every date.
+  const stored = await readState(db, SYNC_KEYS.officeTimeZone);
+  let officeTimeZone = stored && isValidTimeZone(stored) ? stored : null;
   const deviceId = options.deviceId ?? (await readState(db, SYNC_KEYS.deviceId)) ?? newId();
   await writeState(db, SYNC_KEYS.deviceId, deviceId);
   if (options.serverUrl) await writeState(db, SYNC_KEYS.serverUrl, options.serverUrl);
@@ -80,7 +87,9 @@ export async function createCore(options: CoreOptions) {
     now: () => new Date(clock()).toISOString(),
     hlc: new HybridLogicalClock(deviceId.replace(/-/g, '').slice(-12), clock),
     session: () => session,
-    orgTimeZone,
+    get orgTimeZone() {
+      return officeTimeZone ?? defaultTimeZone;
+    },
     async write(work) {
       const result = await db.transaction().execute(work);
       announceLocalWrite();
@@ -109,9 +118,20 @@ export async function createCore(options: CoreOptions) {
     }
     return http;
   };
-  const auth = new AuthService(db, client, options.secrets ?? new MemorySecretStore(), deviceId, (next) => {
-    session = next;
-  });
+  const auth = new AuthService(
+    db,
+    client,
+    options.secrets ?? new MemorySecretStore(),
+    deviceId,
+    (next) => {
+      session = next;
+    },
+    async (office) => {
+      if (office.time_zone === officeTimeZone) return;
+      await writeState(db, SYNC_KEYS.officeTimeZone, office.time_zone);
+      officeTimeZone = office.time_zone;
+    },
+  );
   const deps: SyncDeps = {
     db,
     rows,

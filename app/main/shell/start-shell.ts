@@ -38,6 +38,7 @@ export async function startShell(): Promise<void> {
       printer: electronPrinter(() => window),
       secrets: new SafeStorageSecretStore(join(dataDir, 'secrets.json')),
       scale: serialPortSource,
+      // Only until the desk connects: from then on it keeps the office's zone the server sends.
       orgTimeZone: process.env.ORG_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       triggers: {
         focus: (fire) => {

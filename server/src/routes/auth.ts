@@ -32,7 +32,14 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
       familyId,
       ttlDays: config.refreshTokenTtlDays,
     });
-    return { access_token, refresh_token, expires_in: config.accessTokenTtlSeconds, user };
+    // The office's clock travels with every token pair, so each desk dates and prints on the same one.
+    return {
+      access_token,
+      refresh_token,
+      expires_in: config.accessTokenTtlSeconds,
+      user,
+      office: { time_zone: config.orgTimeZone },
+    };
   }
 
   serve(app, ROUTES.login, async (request) => {

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
-import { AppError, RoleSchema, type AuthUser, type TokenResponse, ROUTES } from '../../../../shared';
+import { AppError, RoleSchema, type AuthUser, type Office, type TokenResponse, ROUTES } from '../../../../shared';
 import type { LocalDatabase } from '../db/schema';
 import type { Session } from '../domain/context';
 import { SyncHttpError, type HttpClient } from '../sync/http-client';
@@ -37,6 +37,8 @@ export class AuthService {
     private readonly secrets: SecretStore,
     private readonly deviceId: string,
     private readonly onSession: (session: Session | null) => void,
+    /** The office's settings as the server sent them with a token pair (none from an older server). */
+    private readonly onOffice: (office: Office) => Promise<void> = async () => undefined,
   ) {}
 
   get current(): SignedInUser | null {
@@ -179,6 +181,7 @@ export class AuthService {
     await this.secrets.set(ACCESS, tokens.access_token);
     await this.secrets.set(ACCESS_EXPIRES, String(Date.now() + tokens.expires_in * 1000));
     await this.secrets.set(REFRESH, tokens.refresh_token);
+    if (tokens.office) await this.onOffice(tokens.office);
   }
 
   private async begin(user: SignedInUser, persist = true): Promise<SignedInUser> {

@@ -26,7 +26,8 @@ export interface CoreContext {
   now(): string;
   hlc: HybridLogicalClock;
   session(): Session | null;
-  orgTimeZone: string;
+  /** The office's zone once a server has said it (stored in sync_state), else the host's default. */
+  readonly orgTimeZone: string;
   /** Runs one user action as one SQLite transaction and announces the change after it commits. */
   write<T>(work: (trx: Transaction<LocalDatabase>) => Promise<T>): Promise<T>;
   /**

@@ -6,6 +6,7 @@ import type { ConnectResult } from '../desk/connect';
 import type { DeskScale } from '../scale/desk-scale';
 import type { LocalAdmin } from '../desk/local-admin';
 import type { ReportPrinter } from '../reports/printer';
+import { printedAtIn } from '../reports/printed-at';
 import type { ReportContext } from '../reports/reports';
 import type { SettingsStore } from '../settings';
 import { SYNC_KEYS, writeState } from '../sync/sync-state';
@@ -78,21 +79,12 @@ export function createHandlerEnv(
     },
     reportContext() {
       const s = settings.get();
-      const format = new Intl.DateTimeFormat('en-CA', {
-        timeZone: core.ctx.orgTimeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
       return {
         company: { name: s.companyName, address: s.companyAddress },
         money: { currency: s.currency, locale: s.locale },
         paper: s.paperSize,
         printedBy: core.auth.current?.name ?? 'unknown user',
-        printedAt: format.format(new Date(core.ctx.now())).replace(',', ''),
+        printedAt: printedAtIn(core.ctx.orgTimeZone, core.ctx.now()),
       };
     },
   };

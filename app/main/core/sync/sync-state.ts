@@ -13,6 +13,8 @@ export const SYNC_KEYS = {
   entityTypes: 'selective_entity_types',
   /** How this desk is used: 'local' (this computer only) or 'server'. */
   mode: 'desk_mode',
+  /** The office's time zone, as the server last said on a sign-in or refresh: this desk's clock from then on. */
+  officeTimeZone: 'office_time_zone',
 } as const;
 
 export async function readState(db: Exec, key: string): Promise<string | undefined> {
