@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownCurrency } from '../money/currency-codes';
 import { EntityTypeSchema } from '../domain/registry';
 import { serverAddressesField } from '../sync/server-addresses';
 import { ScaleSettingsSchema } from '../scale/settings';
@@ -15,7 +16,10 @@ function isLanguageTag(tag: string): boolean {
 /** A desk's settings: the schema is the one definition; the type is read from it. */
 export const SettingsSchema = z.strictObject({
   serverUrl: serverAddressesField({ optional: true }),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as KES'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as KES')
+    .refine(isKnownCurrency, { message: 'is not a currency code (such as KES, USD or EUR)', abort: true }),
   locale: z.string().min(2, 'is required').max(35).refine(isLanguageTag, 'not a valid language tag'),
   companyName: z.string().trim().max(120, 'must be at most 120 characters'),
   companyAddress: z.string().trim().max(500, 'must be at most 500 characters'),

@@ -1,3 +1,4 @@
 export * from './decimal';
 export * from './money';
 export * from './words';
+export * from './currency-codes';
