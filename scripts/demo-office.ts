@@ -58,6 +58,7 @@ export async function openDemoOffice(options: {
       JWT_SECRET: 'collectpay-demo-secret-not-for-production-use',
       LOG_LEVEL: 'warn',
       ORG_TIMEZONE: DEMO_TIME_ZONE,
+      ORG_CURRENCY: 'KES',
       ...process.env,
     }),
     mysqlUrl: options.mysqlUrl,

@@ -63,6 +63,7 @@ describe('loadConfig', () => {
     [{ MYSQL_URL: 'postgres://x/y' }, 'MYSQL_URL must look like mysql://user:pass@host:3306/database'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
     [{ ORG_TIMEZONE: 'Mars/Olympus' }, 'ORG_TIMEZONE must be an IANA time zone such as Africa/Nairobi'],
+    [{ ORG_CURRENCY: 'XYZ' }, 'ORG_CURRENCY must be a currency code such as KES'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)'],
     [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX may use letters, digits and : _ . - (at most 64 characters)'],

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { DEFAULT_DATE_WINDOW, isValidTimeZone, parseDateWindow, type DateWindow } from '../../shared';
+import { DEFAULT_DATE_WINDOW, isKnownCurrency, isValidTimeZone, parseDateWindow, type DateWindow } from '../../shared';
 import { parsePolicy, type ConflictPolicy } from './sync/policy';
 
 /** Server configuration from the environment, validated at start with one clear message per bad value. */
@@ -29,6 +29,7 @@ const EnvSchema = z.object({
     .string()
     .refine(isValidTimeZone, 'ORG_TIMEZONE must be an IANA time zone such as Africa/Nairobi')
     .default('UTC'),
+  ORG_CURRENCY: z.string().refine(isKnownCurrency, 'ORG_CURRENCY must be a currency code such as KES').optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -74,6 +75,8 @@ export interface ServerConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   orgTimeZone: string;
+  /** The office's currency, which every desk adopts on connect; none: each desk keeps its own setting. */
+  orgCurrency: string | null;
   logLevel: string;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
@@ -138,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     orgTimeZone: e.ORG_TIMEZONE,
+    orgCurrency: e.ORG_CURRENCY ?? null,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -110,6 +110,8 @@ export interface SessionInfo {
   knownUsers: { email: string; name: string }[];
   /** The organisation's time zone (IANA): dates and times show in it. */
   orgTimeZone: string;
+  /** The office's currency once its server has said one: Settings shows it read-only. */
+  officeCurrency: string | null;
 }
 
 export interface LedgerLine {

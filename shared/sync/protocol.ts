@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../dates';
+import { isKnownCurrency } from '../money/currency-codes';
 import { OPERATIONS, RESOLUTIONS } from '../domain/entity-kit';
 import { uuidField } from '../domain/fields';
 import { EntityTypeSchema } from '../domain/registry';
@@ -51,6 +52,8 @@ export type AuthUser = z.infer<typeof AuthUserSchema>;
  */
 const OfficeSchema = z.object({
   time_zone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Africa/Nairobi'),
+  /** Sent when the server has one (ORG_CURRENCY): amounts are minor units of it on every desk. */
+  currency: z.string().refine(isKnownCurrency, 'must be a currency code such as KES').optional(),
 });
 export type Office = z.infer<typeof OfficeSchema>;
 

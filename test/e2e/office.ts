@@ -98,7 +98,7 @@ export async function addTeaAndMilk(core: TestHost['core']) {
  * office's clock, set on the server only (the desk learns it when it connects), `browserTimeZone` the computer's:
  * tests of what a clerk reads set them apart.
  */
-export async function startE2E(options: { orgTimeZone?: string; browserTimeZone?: string } = {}) {
+export async function startE2E(options: { orgTimeZone?: string; orgCurrency?: string; browserTimeZone?: string } = {}) {
   const db: TestDatabase = await createTestDatabase();
   for (const role of ['clerk', 'supervisor'] as const) {
     await addUser(db.db, {
@@ -110,7 +110,11 @@ export async function startE2E(options: { orgTimeZone?: string; browserTimeZone?
   }
   const port = await freePort();
   const serverUrl = `http://127.0.0.1:${port}`;
-  const config = testConfig({ mysqlUrl: db.url, ...(options.orgTimeZone ? { orgTimeZone: options.orgTimeZone } : {}) });
+  const config = testConfig({
+    mysqlUrl: db.url,
+    ...(options.orgTimeZone ? { orgTimeZone: options.orgTimeZone } : {}),
+    ...(options.orgCurrency ? { orgCurrency: options.orgCurrency } : {}),
+  });
   let server: FastifyInstance | null = null;
   const startServer = async () => {
     server = await buildServer({ config, db: db.db });

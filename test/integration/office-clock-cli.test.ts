@@ -23,7 +23,7 @@ describe('headless client on the office clock', () => {
   };
 
   beforeAll(async () => {
-    office = await startOffice({ orgTimeZone: 'Africa/Nairobi' });
+    office = await startOffice({ orgTimeZone: 'Africa/Nairobi', orgCurrency: 'KES' });
     dir = mkdtempSync(join(tmpdir(), 'collectpay-clock-cli-'));
   });
   afterAll(async () => {
@@ -58,6 +58,9 @@ describe('headless client on the office clock', () => {
     );
     expect(printed).toMatchObject({ code: 0, err: '' });
     const html = readFileSync(file, 'utf8');
+    // Amounts in the office's shillings, not the client's default dollars.
+    expect(html).toContain('KES');
+    expect(html).not.toContain('$');
     expect(html).toContain('2026-11-28 06:31');
     expect(html).not.toContain('2026-11-28 03:31');
   });

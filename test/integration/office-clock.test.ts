@@ -43,7 +43,7 @@ function withoutOffice(send: FetchLike = fetch): FetchLike {
 describe('the office clock comes from the server', () => {
   let office: Awaited<ReturnType<typeof startOffice>>;
   beforeAll(async () => {
-    office = await startOffice({ orgTimeZone: OFFICE });
+    office = await startOffice({ orgTimeZone: OFFICE, orgCurrency: 'KES' });
   });
   afterAll(async () => {
     await office?.close();
@@ -55,6 +55,13 @@ describe('the office clock comes from the server', () => {
     const env = createHandlerEnv(desk, new JsonSettingsStore(join(office.dir, 'settings.json')), printer);
     expect((await env.sessionInfo()).orgTimeZone).toBe(OFFICE);
     expect(env.today().date).toBe('2026-11-29');
+    // The office's currency is this desk's too, and Settings refuses another beside the field.
+    expect((await env.sessionInfo()).officeCurrency).toBe('KES');
+    expect(env.settings.get().currency).toBe('KES');
+    expect(() => env.settings.set({ currency: 'JPY' })).toThrow(
+      expect.objectContaining({ fields: { currency: "is the office's (KES), set on the server" } }),
+    );
+    expect(env.settings.set({ companyName: 'Kericho Tea Buyers' }).currency).toBe('KES');
 
     const supplier = await desk.suppliers.create({ code: 'S-0601', name: 'Chebet Kirui' });
     const tea = await desk.products.create({ code: 'TEA', name: 'Green tea leaf', unit: 'kg' });
@@ -69,6 +76,8 @@ describe('the office clock comes from the server', () => {
     expect(before).toContain('2026-11-28 06:04');
     expect(before).toContain('2026-11-29 06:31');
     expect(before).not.toContain('19:04');
+    expect(before).toContain('KES');
+    expect(before).not.toContain('$');
 
     // Restart with no network: the stored office zone, not the host's, is the clock.
     const file = join(office.dir, 'desk-1.sqlite');
@@ -83,6 +92,7 @@ describe('the office clock comes from the server', () => {
     });
     try {
       expect(again.ctx.orgTimeZone).toBe(OFFICE);
+      expect(again.officeCurrency()).toBe('KES');
       const after = await statementOf(again, office.dir, supplier.uuid);
       expect(after).toContain('2026-11-28 06:04');
       expect(after).toContain('2026-11-29 06:31');
@@ -101,12 +111,16 @@ describe('the office clock comes from the server', () => {
       fetch: (input, init) => (upgraded ? fetch(input, init) : strip(input, init)),
     });
     expect(desk.ctx.orgTimeZone).toBe(HOST);
+    expect(desk.officeCurrency()).toBeNull();
+    const env = createHandlerEnv(desk, new JsonSettingsStore(join(office.dir, 'older.json')), printer);
+    expect(env.settings.set({ currency: 'JPY' }).currency).toBe('JPY');
     expect((await desk.engine.sync('manual')).outcome).not.toBe('error');
 
     upgraded = true;
     await secrets.set('access_expires_at', '0');
     await desk.auth.accessToken();
     expect(desk.ctx.orgTimeZone).toBe(OFFICE);
+    expect(env.settings.get().currency).toBe('KES');
   });
 
   it('a zone this desk does not know is refused with the field named', async () => {

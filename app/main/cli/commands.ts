@@ -62,12 +62,15 @@ export function opt(flags: Flags, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function amount(flags: Flags, name: string): number {
-  return decimal(parseMoney(need(flags, name), process.env.CURRENCY ?? 'USD', name), name);
+/** The office's currency once a server has said one (as on a desk), else CURRENCY, else USD. */
+export const currencyOf = (core: Core) => core.officeCurrency() ?? process.env.CURRENCY ?? 'USD';
+
+function amount(core: Core, flags: Flags, name: string): number {
+  return decimal(parseMoney(need(flags, name), currencyOf(core), name), name);
 }
 
-const money = (minor: number) =>
-  formatMoney(minor, { currency: process.env.CURRENCY ?? 'USD', locale: process.env.LOCALE ?? 'en-US' });
+const money = (core: Core, minor: number) =>
+  formatMoney(minor, { currency: currencyOf(core), locale: process.env.LOCALE ?? 'en-US' });
 
 export const commands: Record<string, Command> = {
   async login(core, flags, _args, out) {
@@ -197,10 +200,13 @@ export const commands: Record<string, Command> = {
     const product = await core.products.getByCode(need(flags, 'product'));
     const row = await core.rates.set({
       product_uuid: product.uuid,
-      rate_minor: amount(flags, 'rate'),
+      rate_minor: amount(core, flags, 'rate'),
       effective_from: need(flags, 'from'),
     });
-    out.print(`Rate for ${product.code} from ${row.effective_from}: ${money(row.rate_minor)} per ${product.unit}`, row);
+    out.print(
+      `Rate for ${product.code} from ${row.effective_from}: ${money(core, row.rate_minor)} per ${product.unit}`,
+      row,
+    );
     return 0;
   },
 
@@ -215,7 +221,7 @@ export const commands: Record<string, Command> = {
       ...(opt(flags, 'at') ? { collected_at: opt(flags, 'at') } : {}),
     });
     out.print(
-      `Collected ${formatQuantity(row.quantity_milli)} ${product.unit} from ${supplier.code} at ${money(row.rate_minor)} = ${money(row.amount_minor)} (${row.uuid})`,
+      `Collected ${formatQuantity(row.quantity_milli)} ${product.unit} from ${supplier.code} at ${money(core, row.rate_minor)} = ${money(core, row.amount_minor)} (${row.uuid})`,
       row,
     );
     return 0;
@@ -235,14 +241,14 @@ export const commands: Record<string, Command> = {
       });
     const row = await core.payments.create({
       supplier_uuid: supplier.uuid,
-      amount_minor: amount(flags, 'amount'),
+      amount_minor: amount(core, flags, 'amount'),
       type: type as PaymentType,
       method: method as PaymentMethod,
       reference: opt(flags, 'reference') ?? '',
     });
     const balance = await core.balances.of(supplier.uuid);
     out.print(
-      `Paid ${money(row.amount_minor)} to ${supplier.code} (${row.uuid}); balance now ${money(balance.balance_minor)}`,
+      `Paid ${money(core, row.amount_minor)} to ${supplier.code} (${row.uuid}); balance now ${money(core, balance.balance_minor)}`,
       row,
     );
     return 0;
@@ -258,7 +264,7 @@ export const commands: Record<string, Command> = {
     const supplier = await core.suppliers.getByCode(need(flags, 'supplier'));
     const b = await core.balances.of(supplier.uuid);
     out.print(
-      `${supplier.code} ${supplier.name}: collected ${money(b.collected_minor)}, paid ${money(b.paid_minor)}, balance ${money(b.balance_minor)}`,
+      `${supplier.code} ${supplier.name}: collected ${money(core, b.collected_minor)}, paid ${money(core, b.paid_minor)}, balance ${money(core, b.balance_minor)}`,
       b,
     );
     return 0;
@@ -305,7 +311,7 @@ export const commands: Record<string, Command> = {
         name: opt(flags, 'company') ?? process.env.COMPANY_NAME ?? '',
         address: process.env.COMPANY_ADDRESS ?? '',
       },
-      money: { currency: process.env.CURRENCY ?? 'USD', locale: process.env.LOCALE ?? 'en-US' },
+      money: { currency: currencyOf(core), locale: process.env.LOCALE ?? 'en-US' },
       paper,
       printedBy: core.auth.current?.name ?? 'headless client',
       printedAt: printedAtIn(core.ctx.orgTimeZone, core.ctx.now()),

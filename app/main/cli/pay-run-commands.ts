@@ -24,12 +24,13 @@ import type { PaperSize } from '../core/reports/paged-document';
 import { payslipRun } from '../core/reports/payslips/payslip';
 import { printedAtIn } from '../core/reports/printed-at';
 import { writePayslipsPdf } from '../core/reports/payslips/payslips-pdf';
-import { many, need, opt, type Command } from './commands';
+import { currencyOf, many, need, opt, type Command } from './commands';
 import { payRunJson } from './pay-run-json';
 
-const currency = () => process.env.CURRENCY ?? 'USD';
-const money = (minor: number) => formatMoney(minor, { currency: currency(), locale: process.env.LOCALE ?? 'en-US' });
-const json = () => payRunJson(currency());
+const currency = currencyOf;
+const money = (core: Core, minor: number) =>
+  formatMoney(minor, { currency: currency(core), locale: process.env.LOCALE ?? 'en-US' });
+const json = (core: Core) => payRunJson(currency(core));
 
 function parsed(result: ParseResult, name: string): number {
   if (result.ok) return result.value;
@@ -58,7 +59,7 @@ async function bonusRates(core: Core, rates: string[]): Promise<BonusRate[]> {
     const code = match[1]!.trim();
     if (seen.has(code)) throw problem(`names ${code} twice`);
     seen.add(code);
-    const rate = parseMoney(match[2]!, currency(), `for ${code}`);
+    const rate = parseMoney(match[2]!, currency(core), `for ${code}`);
     if (!rate.ok) throw problem(rate.error);
     if (rate.value === 0) throw problem(`for ${code} must be more than zero`);
     result.push({ product_uuid: (await core.products.getByCode(code)).uuid, rate_minor: rate.value });
@@ -73,15 +74,15 @@ function runId(args: string[], flags: Record<string, unknown>): string {
   return id;
 }
 
-function runText(view: SettlementRunView): string {
+function runText(core: Core, view: SettlementRunView): string {
   const { run } = view;
   const head = [
     `${run.code} ${run.name} — ${run.status} (${run.period_from} to ${run.period_to}${run.route ? `, route ${run.route}` : ''})`,
-    `${counted(run.suppliers, 'supplier')}: gross ${money(run.gross_minor)}, deductions ${money(run.deductions_minor)}, net ${money(run.net_minor)}, carried forward ${money(run.carried_forward_minor)}`,
+    `${counted(run.suppliers, 'supplier')}: gross ${money(core, run.gross_minor)}, deductions ${money(core, run.deductions_minor)}, net ${money(core, run.net_minor)}, carried forward ${money(core, run.carried_forward_minor)}`,
   ];
   const lines = view.lines.map(
     (l) =>
-      `  ${l.supplier_code.padEnd(12)} gross ${money(l.gross_minor).padStart(14)}  deductions ${money(l.deductions_minor).padStart(12)}  net ${money(l.net_minor).padStart(14)}${l.carried_forward_minor ? `  carried ${money(l.carried_forward_minor)}` : ''}  ${l.payout_status}`,
+      `  ${l.supplier_code.padEnd(12)} gross ${money(core, l.gross_minor).padStart(14)}  deductions ${money(core, l.deductions_minor).padStart(12)}  net ${money(core, l.net_minor).padStart(14)}${l.carried_forward_minor ? `  carried ${money(core, l.carried_forward_minor)}` : ''}  ${l.payout_status}`,
   );
   return [...head, ...lines].join('\n');
 }
@@ -108,7 +109,7 @@ export const payRunCommands: Record<string, Command> = {
       code: need(flags, 'code'),
       name: need(flags, 'name'),
       kind,
-      value: parsed(parseChargeValue(kind, need(flags, 'value'), currency()), 'value'),
+      value: parsed(parseChargeValue(kind, need(flags, 'value'), currency(core)), 'value'),
       product_uuid: product ? (await core.products.getByCode(product)).uuid : null,
       ...(opt(flags, 'order') ? { sort_order: Number(opt(flags, 'order')) } : {}),
       active_from: opt(flags, 'from') ?? localDateOf(new Date(), core.ctx.orgTimeZone),
@@ -116,8 +117,8 @@ export const payRunCommands: Record<string, Command> = {
       notes: opt(flags, 'notes') ?? '',
     });
     out.print(
-      `Added charge ${row.code} ${row.name}: ${describeChargeValue(row.kind, row.value, currency())}`,
-      json().charge(row),
+      `Added charge ${row.code} ${row.name}: ${describeChargeValue(row.kind, row.value, currency(core))}`,
+      json(core).charge(row),
     );
     return 0;
   },
@@ -128,10 +129,10 @@ export const payRunCommands: Record<string, Command> = {
       rows
         .map(
           (c) =>
-            `${String(c.sort_order).padStart(4)} ${c.code.padEnd(10)} ${c.name.padEnd(24)} ${describeChargeValue(c.kind, c.value, currency()).padEnd(16)} ${c.active_from}..${c.active_to ?? ''}`,
+            `${String(c.sort_order).padStart(4)} ${c.code.padEnd(10)} ${c.name.padEnd(24)} ${describeChargeValue(c.kind, c.value, currency(core)).padEnd(16)} ${c.active_from}..${c.active_to ?? ''}`,
         )
         .join('\n') || '(no charges)',
-      rows.map(json().charge),
+      rows.map(json(core).charge),
     );
     return 0;
   },
@@ -142,13 +143,13 @@ export const payRunCommands: Record<string, Command> = {
       supplier_uuid: supplier.uuid,
       kind: oneOf<CreditKind>(need(flags, 'kind'), CREDIT_KINDS, 'kind'),
       description: opt(flags, 'note') ?? '',
-      principal_minor: parsed(parseMoney(need(flags, 'principal'), currency(), 'principal'), 'principal'),
-      instalment_minor: parsed(parseMoney(need(flags, 'instalment'), currency(), 'instalment'), 'instalment'),
+      principal_minor: parsed(parseMoney(need(flags, 'principal'), currency(core), 'principal'), 'principal'),
+      instalment_minor: parsed(parseMoney(need(flags, 'instalment'), currency(core), 'instalment'), 'instalment'),
       issued_on: opt(flags, 'date') ?? localDateOf(new Date(), core.ctx.orgTimeZone),
     });
     out.print(
-      `Added ${row.kind} of ${money(row.principal_minor)} for ${supplier.code}, ${money(row.instalment_minor)} per run (${row.uuid})`,
-      json().credit(row),
+      `Added ${row.kind} of ${money(core, row.principal_minor)} for ${supplier.code}, ${money(core, row.instalment_minor)} per run (${row.uuid})`,
+      json(core).credit(row),
     );
     return 0;
   },
@@ -160,10 +161,10 @@ export const payRunCommands: Record<string, Command> = {
       rows
         .map(
           (c) =>
-            `${c.issued_on} ${c.kind.padEnd(6)} ${c.name.padEnd(30)} principal ${money(c.principal_minor)}  instalment ${money(c.instalment_minor)}  remaining ${money(c.remaining_minor)}`,
+            `${c.issued_on} ${c.kind.padEnd(6)} ${c.name.padEnd(30)} principal ${money(core, c.principal_minor)}  instalment ${money(core, c.instalment_minor)}  remaining ${money(core, c.remaining_minor)}`,
         )
         .join('\n') || '(no credit)',
-      rows.map((r) => json().credit(r)),
+      rows.map((r) => json(core).credit(r)),
     );
     return 0;
   },
@@ -186,7 +187,7 @@ export const payRunCommands: Record<string, Command> = {
       ...(opt(flags, 'route') ? { route: opt(flags, 'route') } : {}),
       ...(product ? { product_uuid: (await core.products.getByCode(product)).uuid } : {}),
     });
-    out.print(runText(view), json().run(view));
+    out.print(runText(core, view), json(core).run(view));
     return 0;
   },
 
@@ -196,7 +197,7 @@ export const payRunCommands: Record<string, Command> = {
       runs
         .map(
           (r) =>
-            `${r.code.padEnd(24)} ${r.status.padEnd(9)} ${r.period_from}..${r.period_to}  ${counted(r.suppliers, 'supplier')}  net ${money(r.net_minor)}`,
+            `${r.code.padEnd(24)} ${r.status.padEnd(9)} ${r.period_from}..${r.period_to}  ${counted(r.suppliers, 'supplier')}  net ${money(core, r.net_minor)}`,
         )
         .join('\n') || '(no settlement runs)',
       runs.map((r) => ({
@@ -207,7 +208,7 @@ export const payRunCommands: Record<string, Command> = {
         period_from: r.period_from,
         period_to: r.period_to,
         kind: r.kind,
-        net: json().money(r.net_minor),
+        net: json(core).money(r.net_minor),
       })),
     );
     return 0;
@@ -215,13 +216,13 @@ export const payRunCommands: Record<string, Command> = {
 
   async 'settlement show'(core, flags, args, out) {
     const view = await core.settlements.find(runId(args, flags));
-    out.print(runText(view), json().run(view));
+    out.print(runText(core, view), json(core).run(view));
     return 0;
   },
 
   async 'settlement recompute'(core, flags, args, out) {
     const view = await core.settlements.recompute(runId(args, flags));
-    out.print(runText(view), json().run(view));
+    out.print(runText(core, view), json(core).run(view));
     return 0;
   },
 
@@ -231,7 +232,7 @@ export const payRunCommands: Record<string, Command> = {
       view.run.kind === 'bonus'
         ? `Approved ${view.run.code}: a second payment to ${counted(view.run.suppliers, 'supplier')}, ready to pay (it closes no period).`
         : `Approved ${view.run.code}: ${view.run.period_from} to ${view.run.period_to} is now closed for its ${counted(view.run.suppliers, 'supplier')}.`,
-      json().run(view),
+      json(core).run(view),
     );
     return 0;
   },
@@ -239,13 +240,13 @@ export const payRunCommands: Record<string, Command> = {
   async 'settlement export'(core, flags, args, out) {
     const format = oneOf(need(flags, 'format'), ['bank', 'mobile'] as const, 'format');
     const file = need(flags, 'out');
-    const payout = await core.settlements.payoutFile(runId(args, flags), format, currency());
+    const payout = await core.settlements.payoutFile(runId(args, flags), format, currency(core));
     writeFileSync(file, payout.csv);
     const skipped = payout.skipped.length ? `; ${payout.skipped.length} line(s) not in it (other methods)` : '';
-    out.print(`${payout.lines} payment(s) totalling ${money(payout.total_minor)} written to ${file}${skipped}`, {
+    out.print(`${payout.lines} payment(s) totalling ${money(core, payout.total_minor)} written to ${file}${skipped}`, {
       file,
       lines: payout.lines,
-      total: json().money(payout.total_minor),
+      total: json(core).money(payout.total_minor),
       skipped: payout.skipped,
     });
     return 0;
@@ -256,7 +257,7 @@ export const payRunCommands: Record<string, Command> = {
     const view = await core.settlements.importPayoutResults(runId(args, flags), readFileSync(file, 'utf8'));
     const paid = view.lines.filter((l) => l.payout_status === 'paid').length;
     const failed = view.lines.filter((l) => l.payout_status === 'failed').length;
-    out.print(`${view.run.code} is ${view.run.status}: ${paid} line(s) paid, ${failed} failed`, json().run(view));
+    out.print(`${view.run.code} is ${view.run.status}: ${paid} line(s) paid, ${failed} failed`, json(core).run(view));
     return 0;
   },
 
@@ -286,7 +287,7 @@ export const payRunCommands: Record<string, Command> = {
             name: opt(flags, 'company') ?? process.env.COMPANY_NAME ?? '',
             address: process.env.COMPANY_ADDRESS ?? '',
           },
-          money: { currency: currency(), locale: process.env.LOCALE ?? 'en-US' },
+          money: { currency: currency(core), locale: process.env.LOCALE ?? 'en-US' },
           paper,
           printedBy: core.auth.current?.name ?? 'headless client',
           printedAt: printedAtIn(core.ctx.orgTimeZone, core.ctx.now()),

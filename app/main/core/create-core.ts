@@ -65,6 +65,7 @@ export async function createCore(options: CoreOptions) {
   // A stored zone this computer's Intl does not know (older ICU) is passed over rather than failing every date.
   const stored = await readState(db, SYNC_KEYS.officeTimeZone);
   let officeTimeZone = stored && isValidTimeZone(stored) ? stored : null;
+  let officeCurrency = (await readState(db, SYNC_KEYS.officeCurrency)) ?? null;
   const deviceId = options.deviceId ?? (await readState(db, SYNC_KEYS.deviceId)) ?? newId();
   await writeState(db, SYNC_KEYS.deviceId, deviceId);
   if (options.serverUrl) await writeState(db, SYNC_KEYS.serverUrl, options.serverUrl);
@@ -127,9 +128,14 @@ export async function createCore(options: CoreOptions) {
       session = next;
     },
     async (office) => {
-      if (office.time_zone === officeTimeZone) return;
-      await writeState(db, SYNC_KEYS.officeTimeZone, office.time_zone);
-      officeTimeZone = office.time_zone;
+      if (office.time_zone !== officeTimeZone) {
+        await writeState(db, SYNC_KEYS.officeTimeZone, office.time_zone);
+        officeTimeZone = office.time_zone;
+      }
+      if (office.currency && office.currency !== officeCurrency) {
+        await writeState(db, SYNC_KEYS.officeCurrency, office.currency);
+        officeCurrency = office.currency;
+      }
     },
   );
   const deps: SyncDeps = {
@@ -181,6 +187,8 @@ export async function createCore(options: CoreOptions) {
       session = next;
     },
     serverUrl: () => serverUrl,
+    /** The currency the office's server said, or null (never connected, or a server without ORG_CURRENCY). */
+    officeCurrency: () => officeCurrency,
     httpClient: client,
     async setServerUrl(url: string) {
       serverUrl = url;

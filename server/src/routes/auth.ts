@@ -38,7 +38,7 @@ export async function registerAuthRoutes(app: FastifyInstance, config: ServerCon
       refresh_token,
       expires_in: config.accessTokenTtlSeconds,
       user,
-      office: { time_zone: config.orgTimeZone },
+      office: { time_zone: config.orgTimeZone, ...(config.orgCurrency ? { currency: config.orgCurrency } : {}) },
     };
   }
 

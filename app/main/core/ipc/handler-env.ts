@@ -8,6 +8,7 @@ import type { LocalAdmin } from '../desk/local-admin';
 import type { ReportPrinter } from '../reports/printer';
 import { printedAtIn } from '../reports/printed-at';
 import type { ReportContext } from '../reports/reports';
+import { officeSettings } from '../office-settings';
 import type { SettingsStore } from '../settings';
 import { SYNC_KEYS, writeState } from '../sync/sync-state';
 
@@ -44,10 +45,11 @@ export interface HandlerEnv {
 
 export function createHandlerEnv(
   core: Core,
-  settings: SettingsStore,
+  deskSettings: SettingsStore,
   printer: ReportPrinter,
   desk?: DeskControl,
 ): HandlerEnv {
+  const settings = officeSettings(deskSettings, core.officeCurrency);
   return {
     core,
     settings,
@@ -61,6 +63,7 @@ export function createHandlerEnv(
         deviceId: core.deviceId,
         knownUsers: known,
         orgTimeZone: core.ctx.orgTimeZone,
+        officeCurrency: core.officeCurrency(),
       };
     },
     async applyServer(url) {

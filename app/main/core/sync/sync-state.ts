@@ -15,6 +15,8 @@ export const SYNC_KEYS = {
   mode: 'desk_mode',
   /** The office's time zone, as the server last said on a sign-in or refresh: this desk's clock from then on. */
   officeTimeZone: 'office_time_zone',
+  /** The office's currency, when the server has one: the desk's currency setting follows it. */
+  officeCurrency: 'office_currency',
 } as const;
 
 export async function readState(db: Exec, key: string): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { entity, ENTITY_TYPES } from '../../../../../shared';
 import { SettingsSchema } from '../../../../../shared/ipc/contract';
 import type { Settings } from '../../../../../shared/ipc/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, FormMessage, SelectField } from '../../components/Field';
 import { call } from '../../lib/api';
 import { useForm } from '../../lib/forms';
@@ -9,17 +10,35 @@ import { ConnectForm, SERVER_ADDRESS_HINT } from '../first-run/ConnectForm';
 import { useApp } from '../../lib/settings';
 import { ScaleSettingsForm } from './ScaleSettingsForm';
 
+/** Whether this desk holds any record an amount of which a new currency would re-label. */
+async function hasAmounts(): Promise<boolean> {
+  const [collections, payments] = await Promise.all([
+    call('collections.list', { limit: 1 }),
+    call('payments.list', { limit: 1, includeVoided: true }),
+  ]);
+  return collections.rows.length + payments.rows.length > 0;
+}
+
 export function SettingsScreen() {
-  const { settings, setSettings, money, setup, refresh } = useApp();
+  const { settings, setSettings, money, setup, session, refresh } = useApp();
   const [connected, setConnected] = useState<string | null>(null);
   const [values, setValues] = useState<Settings | null>(settings);
   const [saved, setSaved] = useState(false);
+  const [confirmCurrency, setConfirmCurrency] = useState(false);
   const form = useForm(SettingsSchema);
   useEffect(() => setValues(settings), [settings]);
   if (!values) return <p>Loading…</p>;
+  const officeCurrency = session?.officeCurrency ?? null;
   const set = (patch: Partial<Settings>) => {
     setSaved(false);
     setValues({ ...values, ...patch });
+  };
+  const save = async () => {
+    const next = await form.submit(values, (input) => call('settings.set', input));
+    if (next) {
+      setSettings(next);
+      setSaved(true);
+    }
   };
 
   return (
@@ -53,11 +72,17 @@ export function SettingsScreen() {
         onSubmit={async (e) => {
           e.preventDefault();
           setSaved(false);
-          const next = await form.submit(values, (input) => call('settings.set', input));
-          if (next) {
-            setSettings(next);
-            setSaved(true);
+          // Amounts are stored in minor units: a new currency re-reads every one of them, so it asks first.
+          // An unknown code is refused beside the field first, without asking.
+          const changing =
+            !officeCurrency &&
+            values.currency !== settings?.currency &&
+            SettingsSchema.shape.currency.safeParse(values.currency).success;
+          if (changing && (await hasAmounts())) {
+            setConfirmCurrency(true);
+            return;
           }
+          await save();
         }}
       >
         <Field
@@ -74,7 +99,12 @@ export function SettingsScreen() {
             value={values.currency}
             onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
             error={form.errors.currency}
-            hint={`Shown as ${money(123456)}`}
+            readOnly={officeCurrency !== null}
+            hint={
+              officeCurrency
+                ? `The office's currency, set on the server: shown as ${money(123456)}`
+                : `Shown as ${money(123456)}`
+            }
           />
           <Field
             label="Locale"
@@ -140,6 +170,22 @@ export function SettingsScreen() {
         <button type="submit">Save settings</button>
       </form>
       <ScaleSettingsForm />
+      {confirmCurrency ? (
+        <ConfirmDialog
+          title={`Change the currency to ${values.currency}?`}
+          confirmLabel={`Use ${values.currency}`}
+          onCancel={() => setConfirmCurrency(false)}
+          onConfirm={async () => {
+            setConfirmCurrency(false);
+            await save();
+          }}
+        >
+          <p>
+            This desk already has records. Their amounts are not converted: every one of them will read in{' '}
+            {values.currency} instead of {settings?.currency}.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }
