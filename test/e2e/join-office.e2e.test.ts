@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../app/main/core/auth/secret-store';
 import { createCore, type Core } from '../../app/main/core/create-core';
-import { PASSWORD, startE2E } from './office';
+import { PASSWORD, startE2E, setUpLocally } from './office';
 
 /**
  * The new-user trial in the browser: a desk set up alone joins an office whose S-0001 and TEA are other records.
@@ -36,14 +36,7 @@ describe('joining an office whose codes clash', () => {
     await office.engine.sync('manual');
 
     const { page } = e;
-    await page.getByRole('button', { name: 'Set up this computer…' }).click();
-    const setup = page.getByRole('form', { name: 'Create local administrator' });
-    await setup.getByLabel('Your name').fill('Grace');
-    await setup.getByLabel('Email').fill('grace@example.com');
-    await setup.getByLabel('Password', { exact: true }).fill('a long secret');
-    await setup.getByLabel('Confirm password').fill('a long secret');
-    await setup.getByRole('button', { name: /Create administrator/ }).click();
-    await page.getByRole('heading', { name: /^Today,/ }).waitFor();
+    await setUpLocally(page, 'Grace');
     const desk = e.host.core;
     const localTea = await desk.products.create({ code: 'TEA', name: 'Tea leaf (local)', unit: 'kg' });
     for (const [rate_minor, effective_from] of [

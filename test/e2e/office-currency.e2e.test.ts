@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, startE2E } from './office';
+import { PASSWORD, startE2E, setUpLocally } from './office';
 
 /**
  * The currency is the office's once the desk joins (amounts are minor units of it on every desk); before that, on a
@@ -16,14 +16,7 @@ describe('the currency setting', () => {
 
   it('asks before re-labelling a local desk’s amounts, refuses an unknown code, and is the office’s once joined', async () => {
     const { page, host } = e;
-    await page.getByRole('button', { name: 'Set up this computer…' }).click();
-    const admin = page.getByRole('form', { name: 'Create local administrator' });
-    await admin.getByLabel('Your name').fill('Grace Owner');
-    await admin.getByLabel('Email').fill('grace@example.com');
-    await admin.getByLabel('Password', { exact: true }).fill('a long secret');
-    await admin.getByLabel('Confirm password').fill('a long secret');
-    await admin.getByRole('button', { name: /Create administrator/ }).click();
-    await page.getByRole('heading', { name: /^Today,/ }).waitFor();
+    await setUpLocally(page);
     const core = host.core;
     const supplier = await core.suppliers.create({ code: 'S-0400', name: 'Wambui Kamau' });
     const tea = await core.products.create({ code: 'TEA', name: 'Green tea leaf', unit: 'kg' });

@@ -37,6 +37,18 @@ export async function connectAs(page: Page, email: string): Promise<void> {
   await page.getByRole('heading', { name: /^Today,/ }).waitFor();
 }
 
+/** First run: "Use on this computer only", a local administrator named `name`, to the dashboard. */
+export async function setUpLocally(page: Page, name = 'Grace Owner'): Promise<void> {
+  await page.getByRole('button', { name: 'Set up this computer…' }).click();
+  const form = page.getByRole('form', { name: 'Create local administrator' });
+  await form.getByLabel('Your name').fill(name);
+  await form.getByLabel('Email').fill('grace@example.com');
+  await form.getByLabel('Password', { exact: true }).fill('a long secret');
+  await form.getByLabel('Confirm password').fill('a long secret');
+  await form.getByRole('button', { name: /Create administrator/ }).click();
+  await page.getByRole('heading', { name: /^Today,/ }).waitFor();
+}
+
 /**
  * Keyboard entry of one collection: supplier, Enter, product (kept, or picked by its first letter), Enter,
  * quantity, Enter.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, connectAs, startE2E } from './office';
+import { PASSWORD, connectAs, startE2E, setUpLocally } from './office';
 
 const ORG = 'Africa/Nairobi';
 
@@ -70,14 +70,7 @@ describe('a desk that joins the office from Settings', () => {
 
   it('shows record times on the host’s zone before joining and on the office’s after', async () => {
     const { page, host } = e;
-    await page.getByRole('button', { name: 'Set up this computer…' }).click();
-    const form = page.getByRole('form', { name: 'Create local administrator' });
-    await form.getByLabel('Your name').fill('Grace Owner');
-    await form.getByLabel('Email').fill('grace@example.com');
-    await form.getByLabel('Password', { exact: true }).fill('a long secret');
-    await form.getByLabel('Confirm password').fill('a long secret');
-    await form.getByRole('button', { name: /Create administrator/ }).click();
-    await page.getByRole('heading', { name: /^Today,/ }).waitFor();
+    await setUpLocally(page);
     const core = host.core;
     const supplier = await core.suppliers.create({ code: 'S-0300', name: 'Rono Kiprop' });
     const tea = await core.products.create({ code: 'TEA', name: 'Green tea leaf', unit: 'kg' });
