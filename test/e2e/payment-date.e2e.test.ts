@@ -33,5 +33,14 @@ describe('a back-dated payment', () => {
     expect(rows).toHaveLength(1);
     // 14:30 in Nairobi (UTC+3) is 11:30 UTC.
     expect(rows[0]).toMatchObject({ amount_minor: 75_000, paid_at: '2026-11-20T11:30:00.000Z' });
+
+    // A date the server would refuse is refused here, beside the field, and nothing more is saved.
+    await page.getByLabel('Date and time').fill('1999-11-20T14:30');
+    await page.getByLabel(/^Amount/).fill('750');
+    await page.getByLabel(/^Amount/).press('Enter');
+    await expect
+      .poll(() => page.locator('.field--error .field__error').first().textContent())
+      .toMatch(/^must fall between 2000-01-01/);
+    expect((await host.core.payments.list({ supplier_uuid: supplier.uuid })).rows).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dayLabel, readTypedTime, toZoneInput, zoneDay, zoneDayBounds } from './when';
+import { dayLabel, readTypedTime, toZoneInput, typedTimeProblem, zoneDay, zoneDayBounds } from './when';
 
 /** The instant a typed value reads as, or what is wrong with it. */
 const read = (value: string, zone: string) => {
@@ -81,5 +81,15 @@ describe('typed times on the org’s clock', () => {
   it('refuses what is not a real date and time', () => {
     for (const value of ['', '2026-02-30T10:00', '2026-13-01T10:00', '26/11/2026 07:30', '2026-11-26T25:00'])
       expect(read(value, 'Africa/Nairobi')).toBe('must be a date and time');
+  });
+});
+
+describe('typedTimeProblem', () => {
+  const now = Date.parse('2026-11-29T12:00:00Z');
+  it('takes now and the past within the server’s dates; refuses the future and dates the server would refuse', () => {
+    expect(typedTimeProblem(new Date('2026-11-29T12:04:00Z'), now)).toBeUndefined();
+    expect(typedTimeProblem(new Date('2001-03-01T08:00:00Z'), now)).toBeUndefined();
+    expect(typedTimeProblem(new Date('2026-11-29T12:06:00Z'), now)).toBe('cannot be in the future');
+    expect(typedTimeProblem(new Date('1999-12-31T23:00:00Z'), now)).toMatch(/^must fall between 2000-01-01/);
   });
 });

@@ -1,4 +1,4 @@
-import { dayBounds, localDateOf, zoneOffsetMinutes } from '../../../../shared';
+import { dayBounds, localDateOf, zoneOffsetMinutes, outsideDateWindow } from '../../../../shared';
 
 /**
  * Dates and times typed in entry forms are on the org's clock (session.orgTimeZone), the same clock the lists show
@@ -55,4 +55,13 @@ export function dayLabel(day: string): string {
     month: 'short',
     year: 'numeric',
   });
+}
+
+/**
+ * What is wrong with a typed record time the form would otherwise send, or undefined: later than a few minutes
+ * from now, or outside the dates the server takes (it would refuse the record later, in Needs attention).
+ */
+export function typedTimeProblem(at: Date, now = Date.now()): string | undefined {
+  if (at.getTime() > now + 5 * 60_000) return 'cannot be in the future';
+  return outsideDateWindow(at.toISOString()) ?? undefined;
 }

@@ -7,7 +7,7 @@ import { SupplierPicker } from '../../components/SupplierPicker';
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { qty, useApp } from '../../lib/settings';
-import { dayLabel, readTypedTime, zoneDay, zoneDayBounds } from '../../lib/when';
+import { dayLabel, readTypedTime, typedTimeProblem, zoneDay, zoneDayBounds } from '../../lib/when';
 import { LiveWeight } from '../scale/LiveWeight';
 import { useScale } from '../scale/useScale';
 import { CollectionsTable } from './CollectionsTable';
@@ -188,7 +188,7 @@ export function CollectionEntry() {
     const built = buildEntry({ ...draft, secondDelivery }, layout);
     if (!built.ok) Object.assign(next, built.errors);
     if (typedError) next.when = typedError;
-    else if (typedAt && typedAt.getTime() > Date.now() + 5 * 60_000) next.when = 'cannot be in the future';
+    else if (typedAt && typedTimeProblem(typedAt)) next.when = typedTimeProblem(typedAt)!;
     setErrors(next);
     if (Object.keys(next).length || !supplier || !product || !built.ok) {
       outcome.fail(pleaseCorrect(Object.keys(next).length));

@@ -18,7 +18,7 @@ import { useVoidRight, VoidButton, VoidStatus } from '../../components/VoidContr
 import { ApiError, call, useQuery } from '../../lib/api';
 import { failureMessage, pleaseCorrect } from '../../lib/failure';
 import { useApp } from '../../lib/settings';
-import { dayLabel, readTypedTime, zoneDay } from '../../lib/when';
+import { dayLabel, readTypedTime, typedTimeProblem, zoneDay } from '../../lib/when';
 import { WhenField } from '../../components/WhenField';
 
 const label = (s: string) => s[0]!.toUpperCase() + s.slice(1);
@@ -85,6 +85,7 @@ export function PaymentsScreen({ supplierUuid, go }: { supplierUuid?: string; go
     if (!value.ok) next.amount = value.error.replace(/^amount /, '');
     else if (value.value <= 0) next.amount = 'must be greater than zero';
     if (typedError) next.paid_at = typedError;
+    else if (typed && 'at' in typed && typedTimeProblem(typed.at)) next.paid_at = typedTimeProblem(typed.at)!;
     setErrors(next);
     if (Object.keys(next).length || !supplier || !value.ok) {
       outcome.fail(pleaseCorrect(Object.keys(next).length));
