@@ -5,6 +5,7 @@ import type { ServerDatabase } from '../db/schema';
 import { toMysqlDateTime } from '../db/time';
 import type { BatchState } from '../sync/batch-state';
 import { toWire, type ServerRow } from '../sync/rows';
+import { auditDocument } from '../sync/audit-document';
 
 /**
  * Rows the server writes itself (settlement runs and lines), numbered like pushed rows so pull and the live
@@ -83,8 +84,8 @@ export class ServerWriter {
           entity_type: a.type,
           entity_uuid: a.uuid,
           action: a.action,
-          before: a.before ? JSON.stringify(a.before) : null,
-          after: JSON.stringify(a.after),
+          before: a.before ? auditDocument(a.before) : null,
+          after: auditDocument(a.after),
         })),
       )
       .execute();

@@ -12,7 +12,7 @@ import type { ParsedData } from './op/validation';
 import { replayedOutcome, storedForm } from './op/replayed';
 import { voidedRefusal } from './op/voided-guard';
 import { withSeqClock } from './seq-clock';
-import { writeSideTables, writeSyncOps } from './side-tables';
+import { writeAudit, writeConflicts, writeSideTables, writeSyncOps } from './side-tables';
 
 /** Test-only fault injection: throwing from a hook must leave the database untouched. */
 export interface PushHooks {
@@ -97,16 +97,15 @@ async function earlyBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun>
   // Read with the batch's first reads (BatchState.load); a batch that read nothing still read it first.
   const clock = state.clockSeen ?? (await readClock(ctx.db));
   return ctx.db.transaction().execute(async (trx) => {
-    await writeSyncOps(ctx, trx, prepared.newSyncOps, prepared.env.now);
+    const { env } = prepared;
+    // Before the lock: what holds no seq (the stored answers, the audit entries).
+    await writeSyncOps(ctx, trx, prepared.newSyncOps, env.now);
+    await writeAudit(ctx, trx, env, env.now);
     const used = state.used;
     const base = await takeSeqs(trx, used);
     if (base !== clock && (await writtenSince(trx, clock, state.reads))) throw new StaleRead();
-    const { env } = prepared;
-    state.numberFrom(base, [
-      ...env.audit.flatMap((a) => [a.before, a.after]),
-      ...env.conflicts.flatMap((c) => [c.client_data, c.server_data]),
-    ]);
-    await writeSideTables(ctx, trx, env, [], env.now);
+    state.numberFrom(base, env.conflicts.flatMap((c) => [c.client_data, c.server_data]));
+    await writeConflicts(ctx, trx, env, env.now);
     const wrote = (await state.flush(trx)) > 0;
     await ctx.hooks?.beforeCommit?.();
     return { outcomes: prepared.outcomes, wrote, firstSeq: base + 1, lastSeq: base + used };

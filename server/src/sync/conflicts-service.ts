@@ -22,6 +22,7 @@ import { loadForOps } from './batch-load';
 import { applyResolution, parseResolutionData } from './resolution';
 import { toWire } from './rows';
 import { withSeqClock } from './seq-clock';
+import { auditDocument } from './audit-document';
 
 type Trx = Transaction<ServerDatabase>;
 type ConflictRow = ServerDatabase['conflicts'];
@@ -179,8 +180,8 @@ async function writeResolution(
         entity_type: entry.entity_type,
         entity_uuid: entry.entity_uuid,
         action: 'resolve',
-        before: JSON.stringify(entry.before),
-        after: JSON.stringify(entry.after),
+        before: entry.before ? auditDocument(entry.before) : null,
+        after: auditDocument(entry.after),
       })
       .execute();
   }

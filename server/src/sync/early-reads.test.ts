@@ -57,7 +57,7 @@ describe('a push batch read before the sequence lock', () => {
     expect(JSON.stringify(res.body.results.errors[0])).toContain('code');
   });
 
-  it('numbers its rows above the clock it took, in the rows, their audit and written_seqs', async () => {
+  it('numbers its rows above the clock it took, in the rows and written_seqs; the audit, written before the lock, holds no seq', async () => {
     const desk = await h.desk('supervisor');
     const uuids = [newId(), newId(), newId()];
     const res = await push(
@@ -72,10 +72,7 @@ describe('a push batch read before the sequence lock', () => {
     const rows = await h.test.db.selectFrom('suppliers').select(['uuid', 'seq']).where('uuid', 'in', uuids).execute();
     expect(rows.map((r) => Number(r.seq)).sort((x, y) => x - y)).toEqual([from, from + 1, to]);
     const audit = await h.test.db.selectFrom('audit').select('after').where('entity_uuid', 'in', uuids).execute();
-    expect(audit.map((a) => JSON.parse(a.after!).seq).sort((x: number, y: number) => x - y)).toEqual([
-      from,
-      from + 1,
-      to,
-    ]);
+    expect(audit).toHaveLength(3);
+    for (const a of audit) expect(JSON.parse(a.after!)).not.toHaveProperty('seq');
   });
 });

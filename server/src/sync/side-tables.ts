@@ -3,6 +3,7 @@ import type { ServerDatabase } from '../db/schema';
 import { toMysqlDateTime } from '../db/time';
 import type { PushContext } from './apply-push';
 import type { OpEnv } from './op/env';
+import { auditDocument } from './audit-document';
 
 /** The audit entries, conflicts and op answers (for idempotent replay) of one push batch. */
 export async function writeSideTables(
@@ -12,6 +13,13 @@ export async function writeSideTables(
   syncOps: { op_id: string; request_hash: string; result: string }[],
   now: string,
 ) {
+  await writeAudit(ctx, trx, env, now);
+  await writeConflicts(ctx, trx, env, now);
+  await writeSyncOps(ctx, trx, syncOps, now);
+}
+
+/** The batch's audit entries (no seq in them: an early batch writes them before the lock). */
+export async function writeAudit(ctx: PushContext, trx: Transaction<ServerDatabase>, env: OpEnv, now: string) {
   const at = toMysqlDateTime(now);
   if (env.audit.length) {
     await trx
@@ -24,12 +32,17 @@ export async function writeSideTables(
           entity_type: a.entity_type,
           entity_uuid: a.entity_uuid,
           action: a.action,
-          before: a.before ? JSON.stringify(a.before) : null,
-          after: JSON.stringify(a.after),
+          before: a.before ? auditDocument(a.before) : null,
+          after: auditDocument(a.after),
         })),
       )
       .execute();
   }
+}
+
+/** The conflicts the batch met (their documents hold rows with seqs: written holding the lock). */
+export async function writeConflicts(ctx: PushContext, trx: Transaction<ServerDatabase>, env: OpEnv, now: string) {
+  const at = toMysqlDateTime(now);
   if (env.conflicts.length) {
     await trx
       .insertInto('conflicts')
@@ -49,7 +62,6 @@ export async function writeSideTables(
       )
       .execute();
   }
-  await writeSyncOps(ctx, trx, syncOps, now);
 }
 
 /** The op answers, for idempotent replay (no seq in them: an early batch writes them before the lock). */

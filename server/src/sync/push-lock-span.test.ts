@@ -1,0 +1,54 @@
+import type { KyselyPlugin, OperationNode } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../shared';
+import { op, push, startHarness, type Desk, type Harness } from '../../test/harness';
+
+/** A name for each statement the server sends: `insert:<table>`, `clock` for the lock, `other`. */
+function label(node: OperationNode): string {
+  if (node.kind === 'InsertQueryNode') {
+    const into = (node as unknown as { into: { table: { identifier: { name: string } } } }).into;
+    return `insert:${into.table.identifier.name}`;
+  }
+  if (node.kind === 'RawNode') {
+    const text = (node as unknown as { sqlFragments: readonly string[] }).sqlFragments.join('?');
+    if (/^\s*update sync_clock/.test(text)) return 'clock';
+  }
+  return 'other';
+}
+
+function statementLog(): KyselyPlugin & { labels: string[] } {
+  const log = {
+    labels: [] as string[],
+    transformQuery(args: Parameters<KyselyPlugin['transformQuery']>[0]) {
+      log.labels.push(label(args.node));
+      return args.node;
+    },
+    transformResult: async (args: Parameters<KyselyPlugin['transformResult']>[0]) => args.result,
+  };
+  return log;
+}
+
+describe('what a push batch does holding the sequence lock', () => {
+  const log = statementLog();
+  let h: Harness;
+  let clerk: Desk;
+  beforeAll(async () => {
+    h = await startHarness({}, { dbPlugin: log });
+    clerk = await h.desk('supervisor');
+  });
+  afterAll(async () => h?.close());
+
+  it('writes only the rows (which carry seqs) after taking it: answers and audit go before', async () => {
+    const before = log.labels.length;
+    const batch = Array.from({ length: 20 }, (_, i) =>
+      op('suppliers', 'create', { uuid: newId(), code: `L-${newId().slice(-8)}-${i}`, name: `Lock ${i}` }),
+    );
+    const res = await push(h, clerk, batch);
+    expect(res.body.results.success).toHaveLength(20);
+    const labels = log.labels.slice(before);
+    const locked = labels.slice(labels.indexOf('clock') + 1);
+    expect(labels).toContain('insert:audit');
+    expect(labels).toContain('insert:sync_ops');
+    expect(locked).toEqual(['insert:suppliers']);
+  });
+});
