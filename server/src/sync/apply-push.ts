@@ -96,6 +96,7 @@ async function earlyBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun>
   const prepared = await prepareBatch(ctx, ctx.db, state, parsed);
   // Read with the batch's first reads (BatchState.load); a batch that read nothing still read it first.
   const clock = state.clockSeen ?? (await readClock(ctx.db));
+  const rowWrites = state.prebuiltWrites(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
     const { env } = prepared;
     // Before the lock: what holds no seq (the stored answers, the audit entries).
@@ -104,9 +105,9 @@ async function earlyBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun>
     const used = state.used;
     const base = await takeSeqs(trx, used);
     if (base !== clock && (await writtenSince(trx, clock, state.reads))) throw new StaleRead();
+    const wrote = (await BatchState.runPrebuilt(trx, rowWrites)) > 0;
     state.numberFrom(base, env.conflicts.flatMap((c) => [c.client_data, c.server_data]));
     await writeConflicts(ctx, trx, env, env.now);
-    const wrote = (await state.flush(trx)) > 0;
     await ctx.hooks?.beforeCommit?.();
     return { outcomes: prepared.outcomes, wrote, firstSeq: base + 1, lastSeq: base + used };
   });

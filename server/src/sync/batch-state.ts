@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { format } from 'mysql2';
 import { shapeOfEntity, type EntityType } from '../../../shared';
 import { entityTable } from '../db/entity-table';
 import type { ServerDatabase } from '../db/schema';
@@ -185,36 +186,74 @@ export class BatchState {
 
   /** Writes every changed row: one INSERT per table for new rows, one joined UPDATE per table for the rest. */
   async flush(trx: Trx): Promise<number> {
+    let written = 0;
+    for (const query of this.writes(trx, (row) => row.seq)) {
+      await query.statement.execute(trx);
+      written += query.rows;
+    }
+    return written;
+  }
+
+  /**
+   * An early batch's writes as SQL text, built (escaped and all) before it takes the sequence lock, so that
+   * holding it costs no JavaScript (docs/performance.md, "Server push"). A row numbered with placeholder -k
+   * gets `last_insert_id() - (used - k)` for its seq: `takeSeqs` leaves LAST_INSERT_ID() at clock + used, so
+   * that is clock + k, the seq `numberFrom` gives it. Run them right after `takeSeqs`: no INSERT into a table
+   * with an AUTO_INCREMENT column (the audit) may come between.
+   */
+  prebuiltWrites(db: Trx): { text: string; rows: number }[] {
+    const used = this.used;
+    return this.writes(db, (row) => sql.raw(`last_insert_id() - ${used + row.seq}`)).map(({ statement, rows }) => {
+      const { sql: text, parameters } = statement.compile(db);
+      return { text: format(text, parameters as Parameters<typeof format>[1], false, 'Z'), rows };
+    });
+  }
+
+  /** Runs what `prebuiltWrites` built (holding the lock, right after `takeSeqs`); returns the rows written. */
+  static async runPrebuilt(trx: Trx, writes: { text: string; rows: number }[]): Promise<number> {
+    let written = 0;
+    for (const { text, rows } of writes) {
+      await sql.raw(text).execute(trx);
+      written += rows;
+    }
+    return written;
+  }
+
+  /** The statements writing the changed rows, each row's seq column given by `seq`. */
+  private writes(db: Trx, seq: (row: ServerRow) => unknown) {
     const byType = new Map<EntityType, { inserts: ServerRow[]; updates: ServerRow[] }>();
     for (const [k, { type, isNew }] of this.dirty) {
       const entry = byType.get(type) ?? { inserts: [], updates: [] };
       (isNew ? entry.inserts : entry.updates).push(this.rows.get(k)!);
       byType.set(type, entry);
     }
-    let written = 0;
+    const values = (type: EntityType, row: ServerRow) => ({ ...toDb(type, row), uuid: row.uuid, seq: seq(row) });
+    const statements: { statement: Compilable; rows: number }[] = [];
     for (const [type, { inserts, updates }] of byType) {
       if (inserts.length > 0) {
-        await entityTable(trx, type)
-          .insertInto()
-          .values(inserts.map((r) => ({ ...toDb(type, r), uuid: r.uuid })))
-          .execute();
+        const rows = inserts.map((r) => values(type, r));
+        statements.push({ statement: entityTable(db, type).insertInto().values(rows), rows: inserts.length });
       }
-      if (updates.length > 0) await updateRows(trx, type, updates);
-      written += inserts.length + updates.length;
+      if (updates.length > 0) {
+        const rows = updates.map((r) => values(type, r));
+        statements.push({ statement: updateRows(db, type, rows), rows: updates.length });
+      }
     }
-    return written;
+    return statements;
   }
 }
 
+/** A statement that can be compiled to SQL text or executed. */
+interface Compilable {
+  compile(db?: Trx): { sql: string; parameters: readonly unknown[] };
+  execute(db: Trx): Promise<unknown>;
+}
+
 /** UPDATE t JOIN (SELECT … UNION ALL SELECT …) v ON t.uuid = v.uuid SET t.c = v.c — never inserts. */
-async function updateRows(trx: Trx, type: EntityType, rows: ServerRow[]): Promise<void> {
+function updateRows(db: Trx, type: EntityType, rows: Record<string, unknown>[]): Compilable {
   const columns = columnsOf(type);
-  const selects = rows.map((row) => {
-    const values = toDb(type, row);
-    return sql`select ${sql.join(columns.map((c) => sql`${values[c]} as ${sql.ref(c)}`))}`;
-  });
+  const selects = rows.map((values) => sql`select ${sql.join(columns.map((c) => sql`${values[c]} as ${sql.ref(c)}`))}`);
   const assignments = columns.filter((c) => c !== 'uuid').map((c) => sql`${sql.ref(`t.${c}`)} = ${sql.ref(`v.${c}`)}`);
-  await sql`update ${entityTable(trx, type).ref} as t join (${sql.join(selects, sql` union all `)}) as v on t.uuid = v.uuid set ${sql.join(assignments)}`.execute(
-    trx,
-  );
+  const statement = sql`update ${entityTable(db, type).ref} as t join (${sql.join(selects, sql` union all `)}) as v on t.uuid = v.uuid set ${sql.join(assignments)}`;
+  return { compile: (on) => statement.compile(on ?? db), execute: (on) => statement.execute(on) };
 }

@@ -75,4 +75,34 @@ describe('a push batch read before the sequence lock', () => {
     expect(audit).toHaveLength(3);
     for (const a of audit) expect(JSON.parse(a.after!)).not.toHaveProperty('seq');
   });
+  it('numbers created and updated rows alike from the clock it took, when another batch moved it in between', async () => {
+    const [a, b] = [await h.desk('supervisor'), await h.desk('supervisor')];
+    const [s1, s2, s3] = [newId(), newId(), newId()];
+    const code = (uuid: string) => `U-${uuid.slice(-8)}`;
+    await push(
+      h,
+      a,
+      [s1, s2].map((uuid) => op('suppliers', 'create', { uuid, code: code(uuid), name: 'Before' })),
+    );
+    whileReading(() =>
+      push(h, b, [op('suppliers', 'create', { uuid: newId(), code: `O-${newId().slice(-8)}`, name: 'O' })]),
+    );
+    const res = await push(h, a, [
+      op('suppliers', 'update', { uuid: s1, version: 1, name: 'After' }, { changed_fields: ['name'] }),
+      op('suppliers', 'create', { uuid: s3, code: code(s3), name: 'New' }),
+      op('suppliers', 'update', { uuid: s2, version: 1, name: 'After' }, { changed_fields: ['name'] }),
+    ]);
+    h.hooks.afterOp = undefined;
+    expect(res.body.results.success).toHaveLength(3);
+    const { from, to } = res.body.written_seqs;
+    const rows = await h.test.db
+      .selectFrom('suppliers')
+      .select(['uuid', 'seq', 'name'])
+      .where('uuid', 'in', [s1, s2, s3])
+      .execute();
+    const seqOf = (uuid: string) => Number(rows.find((r) => r.uuid === uuid)!.seq);
+    // In op order, as the answer and the pull invariant expect.
+    expect([seqOf(s1), seqOf(s3), seqOf(s2)]).toEqual([from, from + 1, to]);
+    expect(rows.map((r) => r.name).sort()).toEqual(['After', 'After', 'New']);
+  });
 });

@@ -12,6 +12,9 @@ function label(node: OperationNode): string {
   if (node.kind === 'RawNode') {
     const text = (node as unknown as { sqlFragments: readonly string[] }).sqlFragments.join('?');
     if (/^\s*update sync_clock/.test(text)) return 'clock';
+    // An early batch's row writes, built as SQL text before it takes the lock.
+    const prebuilt = /^insert into `(\w+)`/.exec(text);
+    if (prebuilt) return `insert:${prebuilt[1]}`;
   }
   return 'other';
 }
