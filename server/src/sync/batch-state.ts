@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { format } from 'mysql2';
+import { format, raw } from 'mysql2';
 import { shapeOfEntity, type EntityType } from '../../../shared';
 import { entityTable } from '../db/entity-table';
+import { insertText } from '../db/insert-text';
 import type { ServerDatabase } from '../db/schema';
 import { readClock } from './early-reads';
 import { columnsOf, fromDb, toDb, type ServerRow } from './rows';
@@ -186,12 +187,10 @@ export class BatchState {
 
   /** Writes every changed row: one INSERT per table for new rows, one joined UPDATE per table for the rest. */
   async flush(trx: Trx): Promise<number> {
-    let written = 0;
-    for (const query of this.writes(trx, (row) => row.seq)) {
-      await query.statement.execute(trx);
-      written += query.rows;
-    }
-    return written;
+    return BatchState.runPrebuilt(
+      trx,
+      this.writes(trx, (row) => row.seq),
+    );
   }
 
   /**
@@ -201,16 +200,13 @@ export class BatchState {
    * that is clock + k, the seq `numberFrom` gives it. Run them right after `takeSeqs`: no INSERT into a table
    * with an AUTO_INCREMENT column (the audit) may come between.
    */
-  prebuiltWrites(db: Trx): { text: string; rows: number }[] {
+  prebuiltWrites(db: Trx): RowWrite[] {
     const used = this.used;
-    return this.writes(db, (row) => sql.raw(`last_insert_id() - ${used + row.seq}`)).map(({ statement, rows }) => {
-      const { sql: text, parameters } = statement.compile(db);
-      return { text: format(text, parameters as Parameters<typeof format>[1], false, 'Z'), rows };
-    });
+    return this.writes(db, (row) => raw(`last_insert_id() - ${used + row.seq}`));
   }
 
   /** Runs what `prebuiltWrites` built (holding the lock, right after `takeSeqs`); returns the rows written. */
-  static async runPrebuilt(trx: Trx, writes: { text: string; rows: number }[]): Promise<number> {
+  static async runPrebuilt(trx: Trx, writes: readonly RowWrite[]): Promise<number> {
     let written = 0;
     for (const { text, rows } of writes) {
       await sql.raw(text).execute(trx);
@@ -219,41 +215,49 @@ export class BatchState {
     return written;
   }
 
-  /** The statements writing the changed rows, each row's seq column given by `seq`. */
-  private writes(db: Trx, seq: (row: ServerRow) => unknown) {
+  /** The statements writing the changed rows, as SQL text, each row's seq column given by `seq`. */
+  private writes(db: Trx, seq: (row: ServerRow) => unknown): RowWrite[] {
     const byType = new Map<EntityType, { inserts: ServerRow[]; updates: ServerRow[] }>();
     for (const [k, { type, isNew }] of this.dirty) {
       const entry = byType.get(type) ?? { inserts: [], updates: [] };
       (isNew ? entry.inserts : entry.updates).push(this.rows.get(k)!);
       byType.set(type, entry);
     }
-    const values = (type: EntityType, row: ServerRow) => ({ ...toDb(type, row), uuid: row.uuid, seq: seq(row) });
-    const statements: { statement: Compilable; rows: number }[] = [];
+    const values = (type: EntityType, row: ServerRow) => {
+      const stored = toDb(type, row);
+      stored.seq = seq(row);
+      return stored;
+    };
+    const writes: RowWrite[] = [];
     for (const [type, { inserts, updates }] of byType) {
+      const table = entityTable(db, type).name;
       if (inserts.length > 0) {
         const rows = inserts.map((r) => values(type, r));
-        statements.push({ statement: entityTable(db, type).insertInto().values(rows), rows: inserts.length });
+        writes.push({ text: insertText(table, columnsOf(type), rows), rows: rows.length });
       }
       if (updates.length > 0) {
         const rows = updates.map((r) => values(type, r));
-        statements.push({ statement: updateRows(db, type, rows), rows: updates.length });
+        writes.push({ text: updateText(db, type, rows), rows: rows.length });
       }
     }
-    return statements;
+    return writes;
   }
 }
 
-/** A statement that can be compiled to SQL text or executed. */
-interface Compilable {
-  compile(db?: Trx): { sql: string; parameters: readonly unknown[] };
-  execute(db: Trx): Promise<unknown>;
+/** One statement writing some of a batch's rows, as SQL text. */
+interface RowWrite {
+  text: string;
+  rows: number;
 }
 
-/** UPDATE t JOIN (SELECT … UNION ALL SELECT …) v ON t.uuid = v.uuid SET t.c = v.c — never inserts. */
-function updateRows(db: Trx, type: EntityType, rows: Record<string, unknown>[]): Compilable {
+/** UPDATE t JOIN (SELECT … UNION ALL SELECT …) v ON t.uuid = v.uuid SET t.c = v.c — never inserts. As SQL text. */
+function updateText(db: Trx, type: EntityType, rows: Record<string, unknown>[]): string {
   const columns = columnsOf(type);
   const selects = rows.map((values) => sql`select ${sql.join(columns.map((c) => sql`${values[c]} as ${sql.ref(c)}`))}`);
   const assignments = columns.filter((c) => c !== 'uuid').map((c) => sql`${sql.ref(`t.${c}`)} = ${sql.ref(`v.${c}`)}`);
-  const statement = sql`update ${entityTable(db, type).ref} as t join (${sql.join(selects, sql` union all `)}) as v on t.uuid = v.uuid set ${sql.join(assignments)}`;
-  return { compile: (on) => statement.compile(on ?? db), execute: (on) => statement.execute(on) };
+  const { sql: text, parameters } =
+    sql`update ${entityTable(db, type).ref} as t join (${sql.join(selects, sql` union all `)}) as v on t.uuid = v.uuid set ${sql.join(assignments)}`.compile(
+      db,
+    );
+  return format(text, parameters as Parameters<typeof format>[1], false, 'Z');
 }

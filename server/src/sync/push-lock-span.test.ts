@@ -19,11 +19,24 @@ function label(node: OperationNode): string {
   return 'other';
 }
 
-function statementLog(): KyselyPlugin & { labels: string[] } {
+/** Values a statement hands mysql2 to escape and splice in: a raw node's own, and every value in the tree. */
+function parameterCount(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, child) => n + parameterCount(child), 0);
+  if (!node || typeof node !== 'object') return 0;
+  const n = node as { kind?: string; values?: unknown[]; parameters?: unknown[] };
+  if (n.kind === 'ValueNode') return 1;
+  if (n.kind === 'PrimitiveValueListNode') return n.values!.length;
+  if (n.kind === 'RawNode') return n.parameters!.length;
+  return Object.values(node).reduce((sum: number, child) => sum + parameterCount(child), 0);
+}
+
+function statementLog(): KyselyPlugin & { labels: string[]; parameters: number[] } {
   const log = {
     labels: [] as string[],
+    parameters: [] as number[],
     transformQuery(args: Parameters<KyselyPlugin['transformQuery']>[0]) {
       log.labels.push(label(args.node));
+      log.parameters.push(parameterCount(args.node));
       return args.node;
     },
     transformResult: async (args: Parameters<KyselyPlugin['transformResult']>[0]) => args.result,
@@ -53,5 +66,20 @@ describe('what a push batch does holding the sequence lock', () => {
     expect(labels).toContain('insert:audit');
     expect(labels).toContain('insert:sync_ops');
     expect(locked).toEqual(['insert:suppliers']);
+  });
+
+  it('sends its three large inserts as text, with no values left for mysql2 to splice in', async () => {
+    const before = log.labels.length;
+    const batch = Array.from({ length: 30 }, (_, i) =>
+      op('suppliers', 'create', { uuid: newId(), code: `T-${newId().slice(-8)}-${i}`, name: `Text ${i}` }),
+    );
+    const res = await push(h, clerk, batch);
+    expect(res.body.results.success).toHaveLength(30);
+    const inserts = log.labels
+      .map((label, i) => ({ label, parameters: log.parameters[i] }))
+      .slice(before)
+      .filter((s) => s.label.startsWith('insert:'));
+    expect(inserts.map((s) => s.label).sort()).toEqual(['insert:audit', 'insert:suppliers', 'insert:sync_ops']);
+    expect(inserts.map((s) => s.parameters)).toEqual([0, 0, 0]);
   });
 });

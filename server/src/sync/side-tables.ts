@@ -1,9 +1,30 @@
-import type { Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
+import { insertText } from '../db/insert-text';
 import type { ServerDatabase } from '../db/schema';
 import { toMysqlDateTime } from '../db/time';
 import type { PushContext } from './apply-push';
 import type { OpEnv } from './op/env';
 import { auditDocument } from './audit-document';
+
+// The push's two large side inserts go as SQL text (db/insert-text.ts); the column lists are checked against the schema.
+const AUDIT_COLUMNS = [
+  'at',
+  'user_id',
+  'device_id',
+  'entity_type',
+  'entity_uuid',
+  'action',
+  'before',
+  'after',
+] as const satisfies readonly (keyof Insertable<ServerDatabase['audit']>)[];
+const SYNC_OPS_COLUMNS = [
+  'op_id',
+  'device_id',
+  'user_id',
+  'request_hash',
+  'result',
+  'created_at',
+] as const satisfies readonly (keyof Insertable<ServerDatabase['sync_ops']>)[];
 
 /** The audit entries, conflicts and op answers (for idempotent replay) of one push batch. */
 export async function writeSideTables(
@@ -20,24 +41,19 @@ export async function writeSideTables(
 
 /** The batch's audit entries (no seq in them: an early batch writes them before the lock). */
 export async function writeAudit(ctx: PushContext, trx: Transaction<ServerDatabase>, env: OpEnv, now: string) {
+  if (env.audit.length === 0) return;
   const at = toMysqlDateTime(now);
-  if (env.audit.length) {
-    await trx
-      .insertInto('audit')
-      .values(
-        env.audit.map((a) => ({
-          at,
-          user_id: ctx.claims.sub,
-          device_id: ctx.deviceId,
-          entity_type: a.entity_type,
-          entity_uuid: a.entity_uuid,
-          action: a.action,
-          before: a.before ? auditDocument(a.before) : null,
-          after: auditDocument(a.after),
-        })),
-      )
-      .execute();
-  }
+  const rows = env.audit.map((a) => ({
+    at,
+    user_id: ctx.claims.sub,
+    device_id: ctx.deviceId,
+    entity_type: a.entity_type,
+    entity_uuid: a.entity_uuid,
+    action: a.action,
+    before: a.before ? auditDocument(a.before) : null,
+    after: auditDocument(a.after),
+  }));
+  await sql.raw(insertText('audit', AUDIT_COLUMNS, rows)).execute(trx);
 }
 
 /** The conflicts the batch met (their documents hold rows with seqs: written holding the lock). */
@@ -73,8 +89,6 @@ export async function writeSyncOps(
 ) {
   if (syncOps.length === 0) return;
   const at = toMysqlDateTime(now);
-  await trx
-    .insertInto('sync_ops')
-    .values(syncOps.map((s) => ({ ...s, device_id: ctx.deviceId, user_id: ctx.claims.sub, created_at: at })))
-    .execute();
+  const rows = syncOps.map((s) => ({ ...s, device_id: ctx.deviceId, user_id: ctx.claims.sub, created_at: at }));
+  await sql.raw(insertText('sync_ops', SYNC_OPS_COLUMNS, rows)).execute(trx);
 }

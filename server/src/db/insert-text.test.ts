@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import { raw } from 'mysql2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/mysql';
+import { insertText } from './insert-text';
+
+describe('a multi-row INSERT as SQL text', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase({ migrate: false });
+    await sql`create table odd (id int primary key, a text null, b bigint null, c varchar(20) null)`.execute(t.db);
+  });
+  afterAll(async () => t?.drop());
+
+  it('stores every value exactly, whatever characters a string holds', async () => {
+    const hostile = [
+      "O'Brien \\ \"quoted\" ? ?? :name $1",
+      "'); drop table odd; --",
+      'tab\tnew\nline\rreturn\u0000nul\u001a',
+      'Wanjirũ 🍵 Ñandú — 中文',
+      '',
+    ];
+    const rows = hostile.map((a, i) => ({ id: i + 1, a, b: i % 2 ? null : -(2 ** 40) + i, c: `c${i}` }));
+    await sql.raw(insertText('odd', ['id', 'a', 'b', 'c'], rows)).execute(t.db);
+    const back = await sql<{ id: number; a: string; b: number | null; c: string }>`select * from odd order by id`.execute(
+      t.db,
+    );
+    expect(back.rows.map((r) => ({ ...r, b: r.b === null ? null : Number(r.b) }))).toEqual(rows);
+  });
+
+  it('writes a raw expression as SQL, and refuses an object that would be escaped as key = value', async () => {
+    await sql.raw(insertText('odd', ['id', 'b'], [{ id: 100, b: raw('40 + 2') }])).execute(t.db);
+    const back = await sql<{ b: number }>`select b from odd where id = 100`.execute(t.db);
+    expect(Number(back.rows[0]!.b)).toBe(42);
+    expect(() => insertText('odd', ['id', 'a'], [{ id: 101, a: { x: 1 } }])).toThrow(/a holds an object/);
+  });
+});
