@@ -14,7 +14,7 @@ describe('a multi-row INSERT as SQL text', () => {
 
   it('stores every value exactly, whatever characters a string holds', async () => {
     const hostile = [
-      "O'Brien \\ \"quoted\" ? ?? :name $1",
+      'O\'Brien \\ "quoted" ? ?? :name $1',
       "'); drop table odd; --",
       'tab\tnew\nline\rreturn\u0000nul\u001a',
       'Wanjirũ 🍵 Ñandú — 中文',
@@ -22,9 +22,12 @@ describe('a multi-row INSERT as SQL text', () => {
     ];
     const rows = hostile.map((a, i) => ({ id: i + 1, a, b: i % 2 ? null : -(2 ** 40) + i, c: `c${i}` }));
     await sql.raw(insertText('odd', ['id', 'a', 'b', 'c'], rows)).execute(t.db);
-    const back = await sql<{ id: number; a: string; b: number | null; c: string }>`select * from odd order by id`.execute(
-      t.db,
-    );
+    const back = await sql<{
+      id: number;
+      a: string;
+      b: number | null;
+      c: string;
+    }>`select * from odd order by id`.execute(t.db);
     expect(back.rows.map((r) => ({ ...r, b: r.b === null ? null : Number(r.b) }))).toEqual(rows);
   });
 
