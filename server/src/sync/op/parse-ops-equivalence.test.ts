@@ -524,11 +524,11 @@ describe('parseOps answers exactly as the code it replaced', () => {
           else refused++;
         }
       }),
-      { numRuns: 1500, seed: 20261129 },
+      { numRuns: 1000, seed: 20261129 },
     );
     // Both paths were taken, many times each.
-    expect(accepted).toBeGreaterThan(1000);
-    expect(refused).toBeGreaterThan(1000);
+    expect(accepted).toBeGreaterThan(800);
+    expect(refused).toBeGreaterThan(800);
   });
 
   it('for inputs JSON cannot carry (undefined, -0, NaN, a Date, an own __proto__)', () => {
