@@ -14,10 +14,21 @@ export const DEFAULT_DATE_WINDOW: DateWindow = { from: '2000-01-01', to: '2100-0
 
 const startOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
+/** The window's ends in ms, worked out for the last window asked about (a server has one, from its config). */
+let bounds: { from: string; to: string; fromMs: number; toMs: number } | null = null;
+
+/** The window's ends as UTC milliseconds: `from` inclusive, `to` exclusive (NaN for an end that is no date). */
+export function dateWindowMs(window: DateWindow): { fromMs: number; toMs: number } {
+  if (bounds?.from !== window.from || bounds.to !== window.to)
+    bounds = { from: window.from, to: window.to, fromMs: startOf(window.from), toMs: startOf(window.to) };
+  return bounds;
+}
+
 /** The problem with an instant (ISO-8601, any offset) or a calendar date outside the window, or null. */
 export function outsideDateWindow(value: string, window: DateWindow = DEFAULT_DATE_WINDOW): string | null {
   const ms = isIsoDate(value) ? startOf(value) : Date.parse(value);
-  if (Number.isNaN(ms) || ms < startOf(window.from) || ms >= startOf(window.to))
+  const { fromMs, toMs } = dateWindowMs(window);
+  if (Number.isNaN(ms) || ms < fromMs || ms >= toMs)
     return `must fall between ${window.from} and ${window.to} (exclusive)`;
   return null;
 }

@@ -1,4 +1,4 @@
-import { entity, shapeOfEntity, type FieldSpec, type PushOp } from '../../../shared';
+import { entity, shapeOfEntity, type EntityType, type FieldSpec, type PushOp } from '../../../shared';
 import { toWire, type ServerRow } from './rows';
 import { RULES } from './rules';
 import { trustedStamp } from './op/client-clock';
@@ -51,9 +51,10 @@ function applyCreate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
       item: { ...idOf(op, uuid), entity: toWire(existing), merged: false, message: 'Already exists' },
     };
   }
-  for (const [name, field] of Object.entries(entity(type).fields) as [string, FieldSpec][]) {
-    if (field.create === 'now') values[name] ??= env.now;
-    else if (field.create === 'unset') values[name] = null;
+  const { fills, fieldVersions } = createFactsOf(type);
+  for (const { name, now } of fills) {
+    if (now) values[name] ??= env.now;
+    else values[name] = null;
   }
   const problems = integrityProblems(env, type, uuid, values);
   if (problems) return refused(op, invalid(problems));
@@ -69,13 +70,40 @@ function applyCreate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {
     updated_by: env.claims.sub,
     ...values,
     seq: env.state.nextSeq(),
-    field_versions: Object.fromEntries(shape.fields.map((f) => [f, 1])),
+    field_versions: { ...fieldVersions },
     last_hlc: trustedStamp(env, op),
   } as ServerRow;
   env.batchBase.set(`${type}:${uuid}`, 0);
   env.state.put(type, row, null);
   env.audit.push({ entity_type: type, entity_uuid: uuid, action: 'create', before: null, after: row });
   return { kind: 'success', item: { ...idOf(op, uuid), entity: toWire(row), merged: false } };
+}
+
+/** What a create of a type fills in, from the registry once per type (in the registry's order). */
+interface CreateFacts {
+  /**
+   * In the registry's order, the fields a create fills in: given the moment of the write when the op leaves them
+   * out (`now`), or null to start with (`unset`, set later by a field action).
+   */
+  fills: readonly { name: string; now: boolean }[];
+  /** A new row's per-field versions: every field at 1 (copied for each row). */
+  fieldVersions: Readonly<Record<string, number>>;
+}
+
+const CREATE_FACTS = new Map<EntityType, CreateFacts>();
+
+function createFactsOf(type: EntityType): CreateFacts {
+  let facts = CREATE_FACTS.get(type);
+  if (facts) return facts;
+  const fields = Object.entries(entity(type).fields) as [string, FieldSpec][];
+  facts = {
+    fills: fields
+      .filter(([, field]) => field.create === 'now' || field.create === 'unset')
+      .map(([name, field]) => ({ name, now: field.create === 'now' })),
+    fieldVersions: Object.fromEntries(shapeOfEntity(type).fields.map((f) => [f, 1])),
+  };
+  CREATE_FACTS.set(type, facts);
+  return facts;
 }
 
 function applyUpdate(env: OpEnv, op: PushOp, data: OpData): OpOutcome {

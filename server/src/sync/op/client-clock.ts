@@ -11,9 +11,20 @@ const MAX_CLOCK_DRIFT_MS = 5_000;
 export function trustedStamp(env: OpEnv, op: PushOp): string | null {
   const stamp = op.client_timestamp ? parseHlc(op.client_timestamp) : null;
   if (!stamp) return null;
-  const serverNow = Date.parse(env.now);
+  const serverNow = msOf(env.now);
   const skew = env.clientSkewMs ?? 0;
   let wallMs = Math.abs(skew) > MAX_CLOCK_DRIFT_MS ? stamp.wallMs - skew : stamp.wallMs;
   if (wallMs > serverNow + MAX_CLOCK_DRIFT_MS) wallMs = serverNow;
   return wallMs === stamp.wallMs ? op.client_timestamp! : formatHlc({ ...stamp, wallMs });
+}
+
+/** The batch's `now` in ms, parsed once per batch (every op of a batch shares one). */
+let lastNow = '';
+let lastNowMs = NaN;
+function msOf(now: string): number {
+  if (now !== lastNow) {
+    lastNowMs = Date.parse(now);
+    lastNow = now;
+  }
+  return lastNowMs;
 }
