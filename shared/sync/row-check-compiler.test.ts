@@ -22,6 +22,11 @@ const edgy: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('S-1', 'A.b/c_d-9', '-lead', 'ok code', 'ünï', 'a'.repeat(33)),
   fc.constantFrom('cash', 'bank', 'mobile', 'cheque', 'barter', 'advance', 'none', 'morning', 'Cash'),
   fc.string({ maxLength: 40 }),
+  // Lengths in code points against UTF-16 units: an emoji is one code point, two units; a lone surrogate is one.
+  fc
+    .tuple(fc.nat({ max: 1100 }), fc.nat({ max: 600 }), fc.constantFrom('😀', '\ud83d', 'ũ'))
+    .map(([a, b, c]) => 'x'.repeat(a) + c.repeat(b)),
+  fc.nat({ max: 140 }).map((n) => '🍵'.repeat(n)),
 );
 
 const fields = Object.values(ENTITIES).flatMap((spec) =>

@@ -22,6 +22,22 @@ function patternOf(def: Record<string, unknown>): ((s: string) => boolean) | nul
 }
 
 /** One of a number's or a string's checks as a plain test; null for a check this compiler does not know. */
+/** A string's length in code points, as zod counts it (an array's in items). */
+function lengthOf(value: string | readonly unknown[]): number {
+  if (typeof value !== 'string') return value.length;
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
 function checkTest(def: CheckDef): ((value: never) => boolean) | null {
   switch (def.check) {
     case 'number_format':
@@ -34,13 +50,16 @@ function checkTest(def: CheckDef): ((value: never) => boolean) | null {
       const { value, inclusive } = def as unknown as { value: number; inclusive: boolean };
       return inclusive ? (n: number) => n <= value : (n: number) => n < value;
     }
+    // zod measures strings in code points (an emoji is one), not UTF-16 units.
     case 'min_length': {
       const minimum = def.minimum as number;
-      return (s: string) => s.length >= minimum;
+      // Fewer units than the floor never reach it, twice as many always do: only in between are they counted.
+      return (s: string) => s.length >= minimum && (s.length >= 2 * minimum || lengthOf(s) >= minimum);
     }
     case 'max_length': {
       const maximum = def.maximum as number;
-      return (s: string) => s.length <= maximum;
+      // Code points never outnumber units: only a string over the limit in units is counted.
+      return (s: string) => s.length <= maximum || lengthOf(s) <= maximum;
     }
     case 'string_format': {
       return patternOf(def);
