@@ -7,6 +7,7 @@ import {
   type RootOperationNode,
   type UnknownRow,
 } from 'kysely';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushPending } from '../../app/main/core/sync/push';
 import type { SyncDeps } from '../../app/main/core/sync/deps';
@@ -33,6 +34,36 @@ class OutboxReads implements KyselyPlugin {
   }
 }
 
+/** The same count for statements prepared on the connection itself (a push answer's reads). */
+function countingOutboxReads(sqlite: Database.Database, counter: OutboxReads): Database.Database {
+  return new Proxy(sqlite, {
+    get(target, key) {
+      if (key !== 'prepare') {
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (text: string) => {
+        const statement = target.prepare(text);
+        if (!/\bfrom outbox\b/i.test(text) || !statement.reader) return statement;
+        const all = statement.all.bind(statement);
+        const get = statement.get.bind(statement);
+        return Object.assign(statement, {
+          all: (...args: unknown[]) => {
+            const rows = all(...args);
+            counter.rows += rows.length;
+            return rows;
+          },
+          get: (...args: unknown[]) => {
+            const row = get(...args);
+            if (row !== undefined) counter.rows += 1;
+            return row;
+          },
+        });
+      };
+    },
+  });
+}
+
 describe('a desk pushing its queue', () => {
   let office: Awaited<ReturnType<typeof startOffice>>;
   beforeAll(async () => {
@@ -50,6 +81,9 @@ describe('a desk pushing its queue', () => {
     const deps: SyncDeps = {
       db: desk.db.withPlugin(counter),
       rows: desk.ctx.rows,
+      sqlite: countingOutboxReads(desk.sqlite, counter),
+      transact: desk.transact,
+      transactReplayable: desk.transactReplayable,
       http: desk.httpClient()!,
       auth: desk.auth,
       deviceId: desk.deviceId,

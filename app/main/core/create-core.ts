@@ -141,6 +141,9 @@ export async function createCore(options: CoreOptions) {
   const deps: SyncDeps = {
     db,
     rows,
+    sqlite: local.sqlite,
+    transact: local.transact,
+    transactReplayable: local.transactReplayable,
     get http() {
       const c = client();
       if (!c) throw new Error('No server is configured');
@@ -163,6 +166,10 @@ export async function createCore(options: CoreOptions) {
     ctx,
     db,
     sqlite: local.sqlite,
+    /** Synchronous work as one transaction in the connection's turn, announcing nothing (ctx.writeNow does). */
+    transact: local.transact,
+    /** The same, committing without an fsync: only for work redone unchanged if lost (a push answer). */
+    transactReplayable: local.transactReplayable,
     events,
     deviceId,
     auth,

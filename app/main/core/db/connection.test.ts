@@ -35,4 +35,35 @@ describe('local database', () => {
       .all('x', '2026');
     expect(JSON.stringify(plan)).toContain('collections_supplier_at');
   });
+
+  it('commits replayable work (a push answer) without waiting for the disk, and every local write with FULL', async () => {
+    const core = await tempCore();
+    cleanup = core.cleanup;
+    const synchronous = () => core.sqlite.pragma('synchronous', { simple: true });
+    expect(await core.transactReplayable(synchronous)).toBe(1);
+    expect(synchronous()).toBe(2);
+    // Restored when the work throws (its transaction rolled back) ...
+    await expect(
+      Promise.resolve().then(() =>
+        core.transactReplayable(() => {
+          throw new Error('refused answer');
+        }),
+      ),
+    ).rejects.toThrow('refused answer');
+    expect(synchronous()).toBe(2);
+    // ... and for writes queued behind it while a Kysely transaction held the connection.
+    let release!: () => void;
+    const held = core.db.transaction().execute(() => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const answer = core.transactReplayable(synchronous);
+    const local = core.ctx.writeNow(synchronous);
+    const kysely = core.ctx.write(async (trx) => {
+      await trx.selectFrom('sync_state').selectAll().execute();
+      return synchronous();
+    });
+    release();
+    await held;
+    expect([await answer, await local, await kysely]).toEqual([1, 2, 2]);
+    expect(synchronous()).toBe(2);
+  });
 });

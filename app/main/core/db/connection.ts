@@ -14,6 +14,11 @@ export interface LocalDb {
    * transaction): at once when the connection is free, else once those before it are done.
    */
   transact<T>(work: () => T): T | Promise<T>;
+  /**
+   * `transact` for work that a power cut may undo because it is redone unchanged later: its commit does not wait
+   * for the disk (synchronous=NORMAL, this transaction only). Only for a push answer (push.ts): see below.
+   */
+  transactReplayable<T>(work: () => T): T | Promise<T>;
   close(): Promise<void>;
 }
 
@@ -48,10 +53,33 @@ export async function openLocalDb(filename: string): Promise<LocalDb> {
   }
   // Checkpoints run between transactions, not inside the commit of whichever write crosses the threshold.
   const checkpointer = startWalCheckpointer(sqlite, filename);
+  /*
+   * A push answer's transaction (the ops marked completed, the server's rows stored) is committed with
+   * synchronous=NORMAL: in WAL mode the commit is written to the WAL but not fsynced. A power cut can then lose
+   * only the last such commits: the WAL is a log, and the next FULL commit (any local write, a pulled page, the
+   * sync run's own log at its end) or checkpoint fsyncs every frame before it, so what is lost is always a tail
+   * of answers and never a local write. What an answer lost leaves behind is the state before it: its ops still
+   * pending and the rows as the desk had them, so the next push sends the same ops again and the server answers
+   * them from its stored answers by op_id (an idempotent replay), and they are applied again: the same path as an
+   * answer lost on the network. A pull cursor moved after a lost answer is lost with it (it commits later). Each fsync was
+   * ~1 ms of the desk's wall time and part of its CPU for every 100 changes pushed (docs/performance.md, "Desk
+   * push"). FULL is set back before the turn is handed on, whether the work committed or threw, so every local
+   * write and every other transaction commits with FULL (connection.test.ts).
+   */
+  // Run afresh each time: SQLite applies this pragma when it compiles it, so a kept statement would not set it.
+  const replayable = <T>(work: () => T): T => {
+    sqlite.exec('pragma synchronous = NORMAL');
+    try {
+      return inTransaction(work) as T;
+    } finally {
+      sqlite.exec('pragma synchronous = FULL');
+    }
+  };
   return {
     db,
     sqlite,
     transact: <T>(work: () => T) => lock.run(() => inTransaction(work) as T),
+    transactReplayable: <T>(work: () => T) => lock.run(() => replayable(work)),
     close: () => {
       checkpointer.stop();
       return db.destroy();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { entityTypeOf, shapeOfEntity, type EntityType } from '../../../../shared';
 import type { LocalSyncStatus } from './schema';
+import { prepared } from './prepared';
 import { storedValues } from './row-codec';
 
 /**
@@ -22,16 +23,6 @@ export interface LocalRows {
   /** Points every row whose `field` names `from` at `to` instead (a duplicate mapped onto the server's). */
   relink(type: EntityType, field: string, from: string, to: string): void;
   remove(type: EntityType, uuid: string): void;
-}
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function prepared(sqlite: Database.Database, text: string): Database.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
-  return statement;
 }
 
 const quote = (name: string) => `"${name}"`;

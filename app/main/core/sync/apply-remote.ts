@@ -60,17 +60,18 @@ export async function storeServerRows(trx: Trx, rows: LocalRows, type: EntityTyp
 }
 
 /**
- * The answers to a pushed batch, stored set-wise: every answered row checked against the schema of the type of
- * the op it answers (the whole answer is refused for one bad row), one read of which entities still wait, then
- * the rows of each type in one prepared upsert (in op order, so the last answer for a row is the one kept).
+ * The answers to a pushed batch, stored set-wise and synchronously in the caller's transaction: every answered
+ * row checked against the schema of the type of the op it answers (the whole answer is refused for one bad row),
+ * then the rows of each type in one prepared upsert (in op order, so the last answer for a row is the one kept).
+ * A row whose entity still has local ops waiting (`waiting`, which the caller knows from its one read of the
+ * batch's entities) only takes the server's version.
  */
-export async function storeServerAnswers(
-  trx: Trx,
+export function storeServerAnswers(
   rows: LocalRows,
   answers: readonly { type: EntityType; entity: WireRow }[],
-): Promise<void> {
+  waiting: ReadonlySet<string>,
+): void {
   for (const { type, entity } of answers) checkServerRows(type, [entity]);
-  const waiting = await entitiesWithLocalOps(trx, [...new Set(answers.map((a) => a.entity.uuid))]);
   const fresh = new Map<EntityType, WireRow[]>();
   for (const { type, entity } of answers) {
     if (waiting.has(entity.uuid)) {

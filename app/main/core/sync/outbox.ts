@@ -1,10 +1,13 @@
+import type Database from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, entity, entityTypeOf, newId, parseInput, type EntityType, type PushOp } from '../../../../shared';
 import type { LocalRows } from '../db/local-rows';
+import { prepared } from '../db/prepared';
 import { outboxNote } from './outbox-note';
 import type { LocalDatabase, OutboxTable } from '../db/schema';
 import type { HoldRule } from './held-ops';
-import { recordsNamed, type InFlight } from './in-flight';
+import type { SyncDeps } from './deps';
+import { payloadOf, recordsNamed, type InFlight } from './in-flight';
 import { SYNC_KEYS, writeState } from './sync-state';
 
 type Exec = Kysely<LocalDatabase> | Transaction<LocalDatabase>;
@@ -35,33 +38,37 @@ export async function startBatches(db: Exec): Promise<BatchCursor> {
  * With batches in flight (`inFlight`), the batch ends before the first op that must wait for their answers
  * (in-flight.ts): the cursor stays before it, so it and everything after keep their order.
  */
-export async function nextBatch(db: Exec, cursor: BatchCursor, max = 100, inFlight?: InFlight): Promise<OutboxRow[]> {
-  const batch: OutboxRow[] = [];
-  for (;;) {
-    const want = max - batch.length;
-    const page = await db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('status', '=', 'pending')
-      .where('id', '>', cursor.after)
-      .orderBy('id')
-      .limit(want)
-      .execute();
-    for (const op of page) {
-      const [, ...refs] = recordsNamed(op);
-      const held = cursor.blocked.has(op.entity_uuid) || refs.some((r) => cursor.blocked.has(r));
-      if (held || cursor.hold?.(op)) {
+export const PENDING_PAGE_SQL = `select * from outbox where status = 'pending' and id > ? order by id limit ?`;
+
+export function nextBatch(
+  local: Pick<SyncDeps, 'sqlite' | 'transact'>,
+  cursor: BatchCursor,
+  max = 100,
+  inFlight?: InFlight,
+): OutboxRow[] | Promise<OutboxRow[]> {
+  // Its pages are read in one read transaction in the connection's turn, by a statement prepared once.
+  return local.transact(() => {
+    const batch: OutboxRow[] = [];
+    const pending = prepared(local.sqlite, PENDING_PAGE_SQL);
+    for (;;) {
+      const want = max - batch.length;
+      const page = pending.all(cursor.after, want) as OutboxRow[];
+      for (const op of page) {
+        const named = recordsNamed(op);
+        const held = named.some((r) => cursor.blocked.has(r));
+        if (held || cursor.hold?.(op)) {
+          cursor.after = op.id;
+          cursor.blocked.add(op.entity_uuid);
+          continue;
+        }
+        if (inFlight?.mustWait(op, named)) return batch;
         cursor.after = op.id;
-        cursor.blocked.add(op.entity_uuid);
-        continue;
+        batch.push(op);
       }
-      if (inFlight?.mustWait(op, [op.entity_uuid, ...refs])) return batch;
-      cursor.after = op.id;
-      batch.push(op);
+      if (page.length < want || batch.length >= max) break;
     }
-    if (page.length < want || batch.length >= max) break;
-  }
-  return batch;
+    return batch;
+  });
 }
 
 export function toPushOp(op: OutboxRow): PushOp {
@@ -69,7 +76,7 @@ export function toPushOp(op: OutboxRow): PushOp {
     op_id: op.op_id,
     entity_type: op.entity_type as EntityType,
     operation: op.operation as PushOp['operation'],
-    data: JSON.parse(op.payload) as Record<string, unknown>,
+    data: payloadOf(op),
     ...(op.changed_fields ? { changed_fields: JSON.parse(op.changed_fields) as string[] } : {}),
     client_timestamp: op.client_timestamp,
   };
@@ -101,68 +108,86 @@ export async function listOps(db: Exec, status: 'pending' | 'error', limit = 200
 }
 
 /**
- * Outbox ops of these entities after op `after`, whatever their status. Matched on `entity_uuid` alone: with a
- * status term too, SQLite (no ANALYZE stats on a desk) walks the (status, id) index over every pending op after
- * `after`, the whole queue for each batch of a large push (~1 s of 20,000 changes); on the entity index it reads
- * only the rows it returns.
+ * The other outbox ops of a batch's entities: those not in the batch (ids and uuids as JSON arrays), whatever their
+ * status, without their payloads. Matched on `entity_uuid`: with a status term SQLite (no ANALYZE stats on a
+ * desk) walks the (status, id) index over every pending op, the whole queue for each batch of a large push (~1 s
+ * of 20,000 changes); on the entity index it reads only the rows it returns (rebase-followers.test.ts checks the
+ * plan). The batch's own ops are known from the batch: reading them again was 100 rows an answer.
  */
-export function followersQuery(trx: Exec, uuids: readonly string[], after: number) {
-  return trx
-    .selectFrom('outbox')
-    .select(['id', 'entity_uuid', 'base_version', 'payload', 'status'])
-    .where('entity_uuid', 'in', [...uuids])
-    .where('id', '>', after)
-    .orderBy('id');
+export const OTHER_OPS_SQL = `select id, entity_uuid, base_version, status from outbox
+  where entity_uuid in (select value from json_each(?)) and id not in (select value from json_each(?))`;
+
+export interface OpState {
+  id: number;
+  entity_uuid: string;
+  base_version: number;
+  status: string;
+}
+
+/** The ops of the batch's entities outside the batch (OTHER_OPS_SQL), in the caller's transaction. */
+export function otherOpsOf(sqlite: Database.Database, batch: readonly OutboxRow[]): OpState[] {
+  if (batch.length === 0) return [];
+  const uuids = JSON.stringify([...new Set(batch.map((op) => op.entity_uuid))]);
+  return prepared(sqlite, OTHER_OPS_SQL).all(uuids, JSON.stringify(batch.map((op) => op.id))) as OpState[];
 }
 
 /**
  * Later ops on the same entity built on the version an accepted op started from now build on the server's
- * answer. For a whole batch of accepted ops (in op order): one read of the possible followers,
- * an update only for each follower really rebased.
+ * answer. For a whole batch of accepted ops (in op order), synchronously in the caller's transaction. The
+ * candidates are the pending or stopped ops among `others` (otherOpsOf: one read per answer) and the batch's own
+ * (pending while it is answered); each one really rebased (rare) has its payload read and updated.
  */
-export async function rebaseFollowersOfBatch(
-  trx: Exec,
+export function rebaseFollowersOfBatch(
+  sqlite: Database.Database,
+  batch: readonly OutboxRow[],
   accepted: readonly { op: OutboxRow; version: number }[],
-): Promise<void> {
+  others: readonly OpState[],
+): void {
   if (accepted.length === 0) return;
-  const uuids = [...new Set(accepted.map((a) => a.op.entity_uuid))];
-  const read = await followersQuery(trx, uuids, Math.min(...accepted.map((a) => a.op.id))).execute();
-  const followers = read.filter((f) => f.status === 'pending' || f.status === 'error');
+  const first = Math.min(...accepted.map((a) => a.op.id));
+  const followers = [...others, ...batch]
+    .filter((f) => f.id > first && (f.status === 'pending' || f.status === 'error'))
+    .map(({ id, entity_uuid, base_version }) => ({ id, entity_uuid, base_version }))
+    .sort((a, b) => a.id - b.id);
   if (followers.length === 0) return;
   for (const { op, version } of accepted) {
     for (const follower of followers) {
       if (follower.entity_uuid !== op.entity_uuid || follower.id <= op.id) continue;
       if (follower.base_version !== op.base_version) continue;
       follower.base_version = version;
-      follower.payload = JSON.stringify({ ...JSON.parse(follower.payload), version });
-      await trx
-        .updateTable('outbox')
-        .set({ base_version: version, payload: follower.payload })
-        .where('id', '=', follower.id)
-        .execute();
+      const { payload } = prepared(sqlite, 'select payload from outbox where id = ?').get(follower.id) as {
+        payload: string;
+      };
+      prepared(sqlite, 'update outbox set base_version = ?, payload = ? where id = ?').run(
+        version,
+        JSON.stringify({ ...JSON.parse(payload), version }),
+        follower.id,
+      );
     }
   }
 }
 
-/** One status for many ops: one UPDATE per distinct message (nearly always one). */
-export async function setOpsStatus(
-  trx: Exec,
-  ops: readonly { opId: string; message: string | null }[],
+const SET_STATUS_SQL = `update outbox set status = ?, last_error = ?, updated_at = ?, attempts = attempts + 1
+  where id in (select value from json_each(?))`;
+
+/**
+ * One status for many ops (by outbox id), synchronously in the caller's transaction: one prepared UPDATE per
+ * distinct message (nearly always one).
+ */
+export function setOpsStatus(
+  sqlite: Database.Database,
+  ops: readonly { id: number; message: string | null }[],
   status: OutboxTable['status'],
   now: string,
-) {
-  const byMessage = new Map<string | null, string[]>();
-  for (const { opId, message } of ops) {
+): void {
+  const byMessage = new Map<string | null, number[]>();
+  for (const { id, message } of ops) {
     let ids = byMessage.get(message);
     if (!ids) byMessage.set(message, (ids = []));
-    ids.push(opId);
+    ids.push(id);
   }
-  for (const [message, ids] of byMessage)
-    await trx
-      .updateTable('outbox')
-      .set((eb) => ({ status, last_error: message, updated_at: now, attempts: eb('attempts', '+', 1) }))
-      .where('op_id', 'in', ids)
-      .execute();
+  const statement = prepared(sqlite, SET_STATUS_SQL);
+  for (const [message, ids] of byMessage) statement.run(status, message, now, JSON.stringify(ids));
 }
 
 export async function setOpStatus(

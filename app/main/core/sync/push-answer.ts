@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type Database from 'better-sqlite3';
 import {
   entityTypeOf,
   isErrorCode,
@@ -7,25 +7,23 @@ import {
   type PushResponse,
   type PushSuccess,
 } from '../../../../shared';
-import { entityTable } from '../db/entity-table';
-import type { LocalDatabase } from '../db/schema';
+import { prepared } from '../db/prepared';
 import type { ConflictNotice } from '../events';
 import { storeServerAnswers } from './apply-remote';
 import type { SyncDeps } from './deps';
-import { rebaseFollowersOfBatch, setOpsStatus, setOpStatus, type OutboxRow } from './outbox';
+import { otherOpsOf, rebaseFollowersOfBatch, setOpsStatus, type OutboxRow } from './outbox';
 import { outboxNote } from './outbox-note';
 import type { PushTally } from './push';
 
-type Trx = Transaction<LocalDatabase>;
-
 /**
- * The answer to one batch, applied set-wise in the caller's transaction: followers rebased with one read, the
- * accepted ops marked in one update, the answered rows stored with one read of what still waits and one
- * prepared upsert per type. Conflicts and refusals (rare) are handled one by one.
+ * The answer to one batch, applied set-wise and synchronously, to be run as one transaction (`deps.transact`):
+ * one read of the other ops of the batch's entities (the followers to rebase, and which entities still wait), the
+ * accepted ops marked in one update, the answered rows stored with one prepared upsert per type. Conflicts and refusals (rare) are handled one by one.
+ * Every statement is prepared once per connection: through Kysely each answer compiled and prepared its five
+ * statements again, with a promise per step (docs/performance.md, "Desk push").
  */
-export async function applyResults(
-  trx: Trx,
-  deps: SyncDeps,
+export function applyResults(
+  deps: Pick<SyncDeps, 'sqlite' | 'rows' | 'now'>,
   batch: OutboxRow[],
   response: PushResponse,
   tally: PushTally,
@@ -47,13 +45,18 @@ export async function applyResults(
     if (op) accepted.push({ op, item });
   }
   accepted.sort((a, b) => a.op.id - b.op.id);
-  await rebaseFollowersOfBatch(
-    trx,
+  const { sqlite } = deps;
+  // One read of the other ops of the batch's entities: followers to rebase, and whether an entity still waits.
+  const others = otherOpsOf(sqlite, batch);
+  rebaseFollowersOfBatch(
+    sqlite,
+    batch,
     accepted.map(({ op, item }) => ({ op, version: item.entity.version })),
+    others,
   );
-  await setOpsStatus(
-    trx,
-    accepted.map(({ op, item }) => ({ opId: op.op_id, message: item.message ?? null })),
+  setOpsStatus(
+    sqlite,
+    accepted.map(({ op, item }) => ({ id: op.id, message: item.message ?? null })),
     'completed',
     now,
   );
@@ -69,11 +72,11 @@ export async function applyResults(
     const op = take(item.op_id);
     if (!op) continue;
     const type = entityTypeOf(op.entity_type);
-    notices.push(await keepLoser(trx, type, item, now));
+    notices.push(keepLoser(sqlite, type, item, now));
     const note = outboxNote('CONFLICT', `Conflict (${item.type}, ${item.resolution}): ${item.message}`, {
       status: 409,
     });
-    await setOpStatus(trx, op.op_id, 'completed', note, now);
+    setOpsStatus(sqlite, [{ id: op.id, message: note }], 'completed', now);
     answers.push({ id: op.id, type, entity: item.entity });
     tally.conflicts += 1;
   }
@@ -83,52 +86,56 @@ export async function applyResults(
     if (!op) continue;
     const code = isErrorCode(item.code) ? item.code : 'UNKNOWN';
     const note = outboxNote(code, item.message, { status: item.status, fields: item.fields ?? null });
-    await setOpStatus(trx, op.op_id, 'error', note, now);
+    setOpsStatus(sqlite, [{ id: op.id, message: note }], 'error', now);
     stopped.push(op.entity_uuid);
     tally.errors += 1;
   }
   // An op the server did not mention is not lost: it waits in "needs attention" with an explanation.
   for (const op of batch) {
     if (answered.has(op.op_id)) continue;
-    await setOpStatus(
-      trx,
-      op.op_id,
+    setOpsStatus(
+      sqlite,
+      [{ id: op.id, message: outboxNote('NO_ANSWER', 'The server did not answer for this change') }],
       'error',
-      outboxNote('NO_ANSWER', 'The server did not answer for this change'),
       now,
     );
     stopped.push(op.entity_uuid);
     tally.errors += 1;
   }
   answers.sort((a, b) => a.id - b.id);
-  await storeServerAnswers(trx, deps.rows, answers);
+  // Still waiting: an entity with another op pending or stopped, or with an op of this batch stopped just now.
+  const waiting = new Set(stopped);
+  for (const other of others)
+    if (other.status === 'pending' || other.status === 'error') waiting.add(other.entity_uuid);
+  storeServerAnswers(deps.rows, answers, waiting);
   return { notices, stopped };
 }
 
+const INSERT_CONFLICT_SQL = `insert into conflicts (conflict_id, entity_type, entity_uuid, type, resolution, status,
+    op_id, client_data, server_data, local_data, created_at, resolved_at, resolved_by, note)
+  values (@conflict_id, @entity_type, @entity_uuid, @type, @resolution, @status, @op_id, @client_data,
+    @server_data, @local_data, @created_at, null, null, @note)
+  on conflict (conflict_id) do nothing`;
+
 /** The local side of a conflict is kept whole, so a supervisor can pick from it or restore it. */
-async function keepLoser(trx: Trx, type: EntityType, item: PushConflict, now: string): Promise<ConflictNotice> {
-  const local = await entityTable(trx, type).selectFrom().selectAll().where('uuid', '=', item.uuid).executeTakeFirst();
+function keepLoser(sqlite: Database.Database, type: EntityType, item: PushConflict, now: string): ConflictNotice {
+  // The table is the registry's name for the type of this desk's own op (entityTypeOf checked it).
+  const local = prepared(sqlite, `select * from "${type}" where uuid = ?`).get(item.uuid);
   const status = item.resolution === 'manual' ? 'open' : 'auto';
-  await trx
-    .insertInto('conflicts')
-    .values({
-      conflict_id: item.conflict_id,
-      entity_type: type,
-      entity_uuid: item.uuid,
-      type: item.type,
-      resolution: item.resolution,
-      status,
-      op_id: item.op_id ?? null,
-      client_data: JSON.stringify(item.client_data),
-      server_data: JSON.stringify(item.server_data),
-      local_data: local ? JSON.stringify(local) : null,
-      created_at: now,
-      resolved_at: null,
-      resolved_by: null,
-      note: item.message,
-    })
-    .onConflict((oc) => oc.column('conflict_id').doNothing())
-    .execute();
+  prepared(sqlite, INSERT_CONFLICT_SQL).run({
+    conflict_id: item.conflict_id,
+    entity_type: type,
+    entity_uuid: item.uuid,
+    type: item.type,
+    resolution: item.resolution,
+    status,
+    op_id: item.op_id ?? null,
+    client_data: JSON.stringify(item.client_data),
+    server_data: JSON.stringify(item.server_data),
+    local_data: local ? JSON.stringify(local) : null,
+    created_at: now,
+    note: item.message,
+  });
   return {
     conflict_id: item.conflict_id,
     entity_type: type,

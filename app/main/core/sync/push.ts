@@ -48,7 +48,7 @@ export async function pushPending(
     const depth = stuck.isBisecting ? 1 : PUSH_BATCHES_IN_FLIGHT;
     while (flights.length < depth) {
       // An op naming a record of a batch in flight waits for its answer (in-flight.ts): the batch ends before it.
-      const batch = await nextBatch(deps.db, cursor, limit, new InFlight(flights.map((f) => f.batch)));
+      const batch = await nextBatch(deps, cursor, limit, new InFlight(flights.map((f) => f.batch)));
       if (batch.length === 0) break;
       flights.push({ batch, answer: send(deps, batch) });
     }
@@ -99,7 +99,11 @@ function send(deps: SyncDeps, batch: OutboxRow[]): Promise<Sent> {
     );
 }
 
-/** One answer, applied in one transaction; a refused op holds back the later ops of its entity for the run. */
+/**
+ * One answer, applied in one synchronous transaction in the connection's turn, committed without an fsync (lost
+ * to a power cut, its ops are still pending and the server replays the same answer, as when an answer is lost on
+ * the network); a refused op holds back the later ops of its entity for the run.
+ */
 async function applyAnswer(
   deps: SyncDeps,
   cursor: BatchCursor,
@@ -108,9 +112,7 @@ async function applyAnswer(
   tally: PushTally,
   onProgress: (pushed: number) => void,
 ) {
-  const { notices, stopped } = await deps.db
-    .transaction()
-    .execute((trx) => applyResults(trx, deps, batch, response, tally));
+  const { notices, stopped } = await deps.transactReplayable(() => applyResults(deps, batch, response, tally));
   for (const uuid of stopped) cursor.blocked.add(uuid);
   if (response.written_seqs) addRange(tally.written, response.written_seqs);
   tally.batches += 1;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempCore } from '../test-support';
-import { followersQuery, rebaseFollowersOfBatch, type OutboxRow } from './outbox';
+import { OTHER_OPS_SQL, otherOpsOf, rebaseFollowersOfBatch, type OutboxRow } from './outbox';
 
 describe('the followers read after each push answer', () => {
   let cleanup: (() => Promise<void>) | undefined;
@@ -11,12 +11,9 @@ describe('the followers read after each push answer', () => {
     cleanup = core.cleanup;
     await core.suppliers.createMany(Array.from({ length: 300 }, (_, i) => ({ code: `F-${i}`, name: `F ${i}` })));
     const batch = (await core.db.selectFrom('outbox').selectAll().orderBy('id').limit(100).execute()) as OutboxRow[];
-    const { sql, parameters } = followersQuery(
-      core.db,
-      batch.map((op) => op.entity_uuid),
-      batch[0]!.id,
-    ).compile();
-    const plan = core.sqlite.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as {
+    const uuids = JSON.stringify(batch.map((op) => op.entity_uuid));
+    const ids = JSON.stringify(batch.map((op) => op.id));
+    const plan = core.sqlite.prepare(`explain query plan ${OTHER_OPS_SQL}`).all(uuids, ids) as {
       detail: string;
     }[];
     expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING INDEX outbox_entity \(entity_uuid=\?/);
@@ -32,7 +29,8 @@ describe('the followers read after each push answer', () => {
     // Both edits built on the version the create started from; the second was discarded since.
     await core.db.updateTable('outbox').set({ base_version: ops[0]!.base_version }).execute();
     await core.db.updateTable('outbox').set({ status: 'discarded' }).where('id', '=', ops[2]!.id).execute();
-    await rebaseFollowersOfBatch(core.db, [{ op: ops[0]!, version: 7 }]);
+    const batch = [ops[0]!];
+    rebaseFollowersOfBatch(core.sqlite, batch, [{ op: ops[0]!, version: 7 }], otherOpsOf(core.sqlite, batch));
     const after = await core.db.selectFrom('outbox').select(['base_version', 'payload']).orderBy('id').execute();
     expect(after.map((op) => op.base_version)).toEqual([ops[0]!.base_version, 7, ops[0]!.base_version]);
     expect(JSON.parse(after[1]!.payload)).toMatchObject({ version: 7 });
