@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { newId, PROTOCOL_HEADER, PROTOCOL_VERSION, ROUTES } from '../../../../shared';
 import { HttpClient, SyncHttpError, type FetchLike } from './http-client';
@@ -57,5 +58,21 @@ describe('HttpClient parses every answer with its route', () => {
     expect(error.code).toBe('PROTOCOL_MISMATCH');
     expect(error.message).toMatch(/update the server/);
     expect(error.retryable).toBe(false);
+  });
+
+  it('gzips a large body at the fastest level (the desk compresses every push batch it sends)', async () => {
+    let sent: Uint8Array | undefined;
+    let encoding: string | null = null;
+    const client = new HttpClient('http://server', async (_url, init) => {
+      sent = init?.body as Uint8Array;
+      encoding = new Headers(init?.headers).get('content-encoding');
+      return new Response(JSON.stringify({ conflicts: [] }), { status: 200 });
+    });
+    const ids = Array.from({ length: 200 }, () => newId());
+    await client.call(ROUTES.conflictStatuses, { ids });
+    expect(encoding).toBe('gzip');
+    expect(JSON.parse(gunzipSync(sent!).toString())).toEqual({ ids });
+    // RFC 1952's XFL byte: 4 = the compressor used its fastest algorithm (zlib's level 1), 0 = its default.
+    expect(sent![8]).toBe(4);
   });
 });
