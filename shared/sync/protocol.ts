@@ -17,7 +17,12 @@ export const PROTOCOL_VERSION = 1;
 export const MIN_CLIENT_PROTOCOL_VERSION = 1;
 export const MIN_SERVER_PROTOCOL_VERSION = 1;
 export const PROTOCOL_HEADER = 'x-protocol-version';
-export const MAX_PUSH_BATCH = 100;
+/**
+ * Ops one push may hold. Servers before this limit was raised took at most FIRST_MAX_PUSH_BATCH: a desk told
+ * BATCH_TOO_LARGE sends batches of that size to that server from then on (docs/protocol.md, "Push").
+ */
+export const MAX_PUSH_BATCH = 500;
+export const FIRST_MAX_PUSH_BATCH = 100;
 export const DEFAULT_PULL_LIMIT = 100;
 export const MAX_PULL_LIMIT = 1000;
 /** A desk catching up (`catch_up: true`) may ask for pages this large: fewer round trips and transactions. */

@@ -1,7 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PUSH_BATCH } from '../../shared';
 import { startOffice } from './desks';
+
+const B = MAX_PUSH_BATCH;
 
 type Office = Awaited<ReturnType<typeof startOffice>>;
 
@@ -63,21 +66,24 @@ describe('two push batches in flight', () => {
   });
   afterAll(async () => office?.close());
 
-  /** 150 new suppliers, an edit of the 11th, a payment to the 121st, 50 more suppliers: 202 ops, in that order. */
+  /**
+   * B + 50 new suppliers (B = a batch, MAX_PUSH_BATCH), an edit of the 11th, a payment to the (B + 21)st, 50 more
+   * suppliers: B + 102 ops, in that order.
+   */
   async function queue(desk: Awaited<ReturnType<Office['desk']>>, tag: string) {
     const made = await desk.suppliers.createMany(
-      Array.from({ length: 150 }, (_, i) => ({ code: `${tag}-${i}`, name: `Supplier ${i}` })),
+      Array.from({ length: B + 50 }, (_, i) => ({ code: `${tag}-${i}`, name: `Supplier ${i}` })),
     );
     await desk.suppliers.update(made[10]!.uuid, { name: 'Renamed after create' });
     const payment = await desk.payments.create({
-      supplier_uuid: made[120]!.uuid,
+      supplier_uuid: made[B + 20]!.uuid,
       amount_minor: 5000,
       type: 'advance',
       method: 'cash',
       notes: '',
     });
     await desk.suppliers.createMany(
-      Array.from({ length: 50 }, (_, i) => ({ code: `${tag}-${150 + i}`, name: `Supplier ${150 + i}` })),
+      Array.from({ length: 50 }, (_, i) => ({ code: `${tag}-${B + 50 + i}`, name: `Supplier ${B + 50 + i}` })),
     );
     return { made, payment };
   }
@@ -98,7 +104,7 @@ describe('two push batches in flight', () => {
 
     const run = await desk.engine.sync('manual');
     expect(run.outcome, run.message ?? '').toBe('success');
-    expect(run.pushed).toBe(202);
+    expect(run.pushed).toBe(B + 102);
 
     // Pipelined: some batch was sent while an earlier one was unanswered (one at a time before).
     expect(watch.sent.some((b) => b.overlapped.length > 0)).toBe(true);
@@ -109,7 +115,7 @@ describe('two push batches in flight', () => {
     // The edit went after its create, the payment after its supplier: in batches of their own time.
     const carrying = (uuid: string) => watch.sent.findIndex((b) => b.named.has(uuid));
     expect(watch.sent.findLastIndex((b) => b.named.has(made[10]!.uuid))).toBeGreaterThan(carrying(made[10]!.uuid));
-    expect(carrying(payment.uuid)).toBeGreaterThan(carrying(made[120]!.uuid));
+    expect(carrying(payment.uuid)).toBeGreaterThan(carrying(made[B + 20]!.uuid));
     expect(await serverName(made[10]!.uuid)).toBe('Renamed after create');
     expect(await desk.outbox.pending()).toHaveLength(0);
   });
@@ -124,18 +130,19 @@ describe('two push batches in flight', () => {
 
     const first = await desk.engine.sync('manual');
     expect(first.outcome).toBe('error');
-    // The second batch (suppliers 100–149) was on its way and is kept; the first is still queued.
+    // The second batch (suppliers B … B + 49) was on its way and is kept; the first is still queued.
     expect(watch.sent.length).toBe(2);
     expect(watch.sent[1]!.overlapped).toEqual([watch.sent[0]]);
-    expect(await serverName(made[120]!.uuid)).toBe('Supplier 120');
+    expect(await serverName(made[B + 20]!.uuid)).toBe(`Supplier ${B + 20}`);
     expect(await serverName(made[10]!.uuid)).toBeUndefined();
-    const pending = await desk.outbox.pending();
-    expect(pending).toHaveLength(202 - 50);
+    // Counted in the outbox itself: the Sync screen's list shows the first 200.
+    const pending = await desk.db.selectFrom('outbox').select('entity_uuid').where('status', '=', 'pending').execute();
+    expect(pending).toHaveLength(B + 102 - 50);
     expect(pending.map((p) => p.entity_uuid)).toContain(made[10]!.uuid);
 
     const second = await desk.engine.sync('manual');
     expect(second.outcome, second.message ?? '').toBe('success');
-    expect(second.pushed).toBe(152);
+    expect(second.pushed).toBe(B + 52);
     expect(await serverName(made[10]!.uuid)).toBe('Renamed after create');
     expect(await desk.outbox.pending()).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../../shared';
+import { MAX_PUSH_BATCH, newId } from '../../../shared';
 import { op, seedReference, startHarness, type Desk, type Harness } from '../../test/harness';
 
 type Call = { method: 'GET' | 'POST'; url: string; headers?: Record<string, string>; body?: string | Buffer };
@@ -149,7 +149,7 @@ describe('docs/protocol.md over inject and over real HTTP', () => {
         method: 'POST',
         url: '/api/v1/sync/push',
         headers: json(clerk.auth),
-        body: JSON.stringify({ device_id: clerk.deviceId, batch: Array.from({ length: 101 }, () => ({})) }),
+        body: JSON.stringify({ device_id: clerk.deviceId, batch: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => ({})) }),
       }),
       422,
       'BATCH_TOO_LARGE',

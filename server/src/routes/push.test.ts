@@ -1,7 +1,7 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTITY_TYPES, newId } from '../../../shared';
+import { ENTITY_TYPES, MAX_PUSH_BATCH, newId } from '../../../shared';
 import { op, pull, push, seedReference, startHarness, type Harness } from '../../test/harness';
 
 describe('POST /api/v1/sync/push', () => {
@@ -249,9 +249,9 @@ describe('POST /api/v1/sync/push', () => {
     expect(await count('collections')).toBe(before.collections + 10);
   });
 
-  it('refuses batches over 100 ops, foreign devices and bad envelopes before applying anything', async () => {
+  it(`refuses batches over ${MAX_PUSH_BATCH} ops, foreign devices and bad envelopes before applying anything`, async () => {
     const clerk = await h.desk('clerk');
-    const big = Array.from({ length: 101 }, () =>
+    const big = Array.from({ length: MAX_PUSH_BATCH + 1 }, () =>
       op('suppliers', 'create', { uuid: newId(), code: newId().slice(-8), name: 'x' }),
     );
     const tooMany = await push(h, clerk, big);

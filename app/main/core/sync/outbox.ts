@@ -40,15 +40,23 @@ export async function startBatches(db: Exec): Promise<BatchCursor> {
  */
 export const PENDING_PAGE_SQL = `select * from outbox where status = 'pending' and id > ? order by id limit ?`;
 
+/**
+ * A batch also ends before its ops' payloads pass this many characters, so that a batch of large records stays
+ * well inside the server's body limit (4 MB by default; a push of 500 ordinary records is ~300 KB).
+ */
+export const MAX_BATCH_PAYLOAD_CHARS = 1_000_000;
+
 export function nextBatch(
   local: Pick<SyncDeps, 'sqlite' | 'transact'>,
   cursor: BatchCursor,
   max = 100,
   inFlight?: InFlight,
+  maxChars = MAX_BATCH_PAYLOAD_CHARS,
 ): OutboxRow[] | Promise<OutboxRow[]> {
   // Its pages are read in one read transaction in the connection's turn, by a statement prepared once.
   return local.transact(() => {
     const batch: OutboxRow[] = [];
+    let chars = 0;
     const pending = prepared(local.sqlite, PENDING_PAGE_SQL);
     for (;;) {
       const want = max - batch.length;
@@ -62,6 +70,9 @@ export function nextBatch(
           continue;
         }
         if (inFlight?.mustWait(op, named)) return batch;
+        const size = op.payload.length + (op.changed_fields?.length ?? 0);
+        if (batch.length > 0 && chars + size > maxChars) return batch;
+        chars += size;
         cursor.after = op.id;
         batch.push(op);
       }

@@ -1,7 +1,7 @@
-import { MAX_PUSH_BATCH, ROUTES, type EntityType, type PushResponse, type SeqRange } from '../../../../shared';
+import { FIRST_MAX_PUSH_BATCH, MAX_PUSH_BATCH, ROUTES, type EntityType, type PushResponse, type SeqRange } from '../../../../shared';
 import { holdRule } from './held-ops';
 import type { SyncDeps } from './deps';
-import type { SyncHttpError } from './http-client';
+import { SyncHttpError } from './http-client';
 import { InFlight } from './in-flight';
 import { nextBatch, startBatches, toPushOp, type BatchCursor, type OutboxRow } from './outbox';
 import { applyResults } from './push-answer';
@@ -42,7 +42,7 @@ export async function pushPending(
   const tally: PushTally = { pushed: 0, conflicts: 0, errors: 0, batches: 0, written: [] };
   const cursor = await startBatches(deps.db);
   cursor.hold = await holdRule(deps.db, deps.auth.current?.role);
-  let limit = MAX_PUSH_BATCH;
+  let limit = batchLimitOf(deps.http);
   const flights: Flight[] = [];
   for (;;) {
     const depth = stuck.isBisecting ? 1 : PUSH_BATCHES_IN_FLIGHT;
@@ -71,6 +71,13 @@ export async function pushPending(
     }
     const { batch } = flight;
     const error = sent.error;
+    if (isBatchTooLarge(error) && limit > FIRST_MAX_PUSH_BATCH) {
+      // A server from before the limit was raised: batches of its size to it from now on, this one read again.
+      smallBatchServers.add(deps.http);
+      limit = FIRST_MAX_PUSH_BATCH;
+      cursor.after = batch[0]!.id - 1;
+      continue;
+    }
     const verdict = await stuck.judge(batch, error, () => serverHealthy(deps));
     if (verdict === 'retry-later') throw error;
     // The batch was not applied: read it again from its first op, smaller or without the op set aside.
@@ -84,9 +91,16 @@ export async function pushPending(
     cursor.blocked.add(batch[0]!.entity_uuid);
     tally.errors += 1;
     stuck.reset();
-    limit = MAX_PUSH_BATCH;
+    limit = batchLimitOf(deps.http);
   }
 }
+
+/** Servers (by their client) that refused a batch of MAX_PUSH_BATCH ops as too large. */
+const smallBatchServers = new WeakSet<object>();
+
+const batchLimitOf = (http: object) => (smallBatchServers.has(http) ? FIRST_MAX_PUSH_BATCH : MAX_PUSH_BATCH);
+
+const isBatchTooLarge = (error: unknown) => error instanceof SyncHttpError && error.code === 'BATCH_TOO_LARGE';
 
 /** Sends one batch; the answer or the error is kept, so a later batch's failure never goes unobserved. */
 function send(deps: SyncDeps, batch: OutboxRow[]): Promise<Sent> {
