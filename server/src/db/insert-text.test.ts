@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { sql } from 'kysely';
-import { raw } from 'mysql2';
+import { escape, raw } from 'mysql2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/mysql';
 import { insertText } from './insert-text';
@@ -36,5 +37,24 @@ describe('a multi-row INSERT as SQL text', () => {
     const back = await sql<{ b: number }>`select b from odd where id = 100`.execute(t.db);
     expect(Number(back.rows[0]!.b)).toBe(42);
     expect(() => insertText('odd', ['id', 'a'], [{ id: 101, a: { x: 1 } }])).toThrow(/a holds an object/);
+  });
+
+  it('writes every value as mysql2 escapes it', () => {
+    const values = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom("'", '\\', '\u0000', '\b', '\t', '\n', '\r', '\u001a', '"', 'plain', ''),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(values, values), { minLength: 1, maxLength: 5 }), (pairs) => {
+        const rows = pairs.map(([a, b]) => ({ a, b }));
+        const expected = rows.map((r) => `(${escape(r.a as never)}, ${escape(r.b as never)})`).join(', ');
+        expect(insertText('t', ['a', 'b'], rows)).toBe(`insert into \`t\` (\`a\`, \`b\`) values ${expected}`);
+      }),
+      { numRuns: 2000, seed: 20261129 },
+    );
   });
 });
