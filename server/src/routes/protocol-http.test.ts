@@ -149,7 +149,10 @@ describe('docs/protocol.md over inject and over real HTTP', () => {
         method: 'POST',
         url: '/api/v1/sync/push',
         headers: json(clerk.auth),
-        body: JSON.stringify({ device_id: clerk.deviceId, batch: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => ({})) }),
+        body: JSON.stringify({
+          device_id: clerk.deviceId,
+          batch: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => ({})),
+        }),
       }),
       422,
       'BATCH_TOO_LARGE',

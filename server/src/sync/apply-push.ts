@@ -106,7 +106,10 @@ async function earlyBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun>
     const base = await takeSeqs(trx, used);
     if (base !== clock && (await writtenSince(trx, clock, state.reads))) throw new StaleRead();
     const wrote = (await BatchState.runPrebuilt(trx, rowWrites)) > 0;
-    state.numberFrom(base, env.conflicts.flatMap((c) => [c.client_data, c.server_data]));
+    state.numberFrom(
+      base,
+      env.conflicts.flatMap((c) => [c.client_data, c.server_data]),
+    );
     await writeConflicts(ctx, trx, env, env.now);
     await ctx.hooks?.beforeCommit?.();
     return { outcomes: prepared.outcomes, wrote, firstSeq: base + 1, lastSeq: base + used };

@@ -44,7 +44,7 @@ export const PENDING_PAGE_SQL = `select * from outbox where status = 'pending' a
  * A batch also ends before its ops' payloads pass this many characters, so that a batch of large records stays
  * well inside the server's body limit (4 MB by default; a push of 500 ordinary records is ~300 KB).
  */
-export const MAX_BATCH_PAYLOAD_CHARS = 1_000_000;
+const MAX_BATCH_PAYLOAD_CHARS = 1_000_000;
 
 export function nextBatch(
   local: Pick<SyncDeps, 'sqlite' | 'transact'>,

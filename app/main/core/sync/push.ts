@@ -1,4 +1,11 @@
-import { FIRST_MAX_PUSH_BATCH, MAX_PUSH_BATCH, ROUTES, type EntityType, type PushResponse, type SeqRange } from '../../../../shared';
+import {
+  FIRST_MAX_PUSH_BATCH,
+  MAX_PUSH_BATCH,
+  ROUTES,
+  type EntityType,
+  type PushResponse,
+  type SeqRange,
+} from '../../../../shared';
 import { holdRule } from './held-ops';
 import type { SyncDeps } from './deps';
 import { SyncHttpError } from './http-client';
