@@ -144,7 +144,10 @@ describe('collection entry with a live serial scale (pty → serialport → core
       spec: { kind: 'statement', supplier_uuid: supplier.uuid, from: today, to: today },
     });
     const lines = statement.html.replace(/<br>/g, ' ');
-    expect(lines).toContain('Green tea leaf — grade A · morning');
-    expect(lines).toContain('Raw milk — Fat % 3.75, SNF % 8.60 · morning');
+    // The shift is the one the entry took from the time of day (morning before noon on the office's clock).
+    const milkRow = rows.find((r) => r.readings)!;
+    expect([teaRow.shift, milkRow.shift]).toEqual([expect.stringMatching(/^(morning|evening)$/), expect.any(String)]);
+    expect(lines).toContain(`Green tea leaf — grade A · ${teaRow.shift}`);
+    expect(lines).toContain(`Raw milk — Fat % 3.75, SNF % 8.60 · ${milkRow.shift}`);
   });
 });
