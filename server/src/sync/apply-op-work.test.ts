@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_POLICY, formatHlc, newId } from '../../../shared';
+import { DEFAULT_POLICY, newId } from '../../../shared';
 import { applyOp, type OpEnv } from './apply-op';
 import { BatchState } from './batch-state';
 import { idOf } from './op/env';
 import { parseOps } from './op/envelope';
 import { toWire, type ServerRow } from './rows';
+import { supplierCreateOp } from '../../test/supplier-op';
 
 // Counts the per-op work of applying new records to a batch (in memory: no database), and holds the answers
 // to the shape they had.
@@ -12,30 +13,7 @@ import { toWire, type ServerRow } from './rows';
 const user = newId();
 const NOW = Date.parse('2026-11-20T07:45:03.120Z');
 
-function supplierCreate(i: number, withOpId = true) {
-  const at = new Date(NOW + i).toISOString();
-  return {
-    ...(withOpId ? { op_id: newId() } : {}),
-    entity_type: 'suppliers',
-    operation: 'create',
-    data: {
-      uuid: newId(),
-      version: 0,
-      created_at: at,
-      updated_at: at,
-      deleted_at: null,
-      created_by: user,
-      updated_by: user,
-      code: `S-${i}`,
-      name: `Supplier ${i}`,
-      notes: '',
-      active: true,
-      route_uuid: null,
-      centre_uuid: null,
-    },
-    client_timestamp: formatHlc({ wallMs: NOW + i, counter: 0, node: 'desk1' }),
-  };
-}
+const supplierCreate = (i: number, withOpId = true) => supplierCreateOp(i, user, withOpId);
 
 function envOf(now = new Date(NOW + 60_000).toISOString()): OpEnv {
   return {

@@ -22,6 +22,7 @@ import { parseOps, type Parsed } from './envelope';
 import { guardOp } from './guard';
 import { hashOp } from './op-hash';
 import { dataSchemaOf, parseData, valuesOf, type ParsedData } from './validation';
+import { supplierCreateOp } from '../../../test/supplier-op';
 
 /**
  * parseOps against the code it replaced, kept here as it was: the envelope and the data parsed by zod's runtime
@@ -465,39 +466,7 @@ const opArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(null, 'op', [], 5, { entity_type: 'suppliers' }) },
 );
 
-/** What a desk's outbox sends for a new supplier: the whole row (bench P1's op). */
-function supplierCreate(i: number) {
-  const at = new Date(NOW + i).toISOString();
-  return {
-    op_id: newId(),
-    entity_type: 'suppliers',
-    operation: 'create',
-    data: {
-      uuid: newId(),
-      version: 0,
-      created_at: at,
-      updated_at: at,
-      deleted_at: null,
-      created_by: user,
-      updated_by: user,
-      code: `S-${i}`,
-      name: `Supplier ${i}`,
-      phone: '0712 345 678',
-      address: 'Box 12, Kericho',
-      region: 'Kericho',
-      notes: '',
-      active: true,
-      payout_method: 'none',
-      bank_account_name: '',
-      bank_account_number: '',
-      bank_code: '',
-      mobile_phone: '',
-      route_uuid: null,
-      centre_uuid: null,
-    },
-    client_timestamp: formatHlc({ wallMs: NOW + i, counter: 0, node: 'desk1' }),
-  };
-}
+const supplierCreate = (i: number) => supplierCreateOp(i, user);
 
 // ---------------------------------------------------------------- the properties
 

@@ -3,6 +3,7 @@ import type * as Shared from '../../../../shared';
 import { DEFAULT_DATE_WINDOW, formatHlc, kindOfField, newId, PushOpSchema } from '../../../../shared';
 import { parseOps } from './envelope';
 import { dataSchemaOf } from './validation';
+import { supplierCreateOp } from '../../../test/supplier-op';
 
 // Counts the work parseOps does per op of a batch of valid ops (the common case of a push): what it may do once
 // per batch or per entity type is not done again for each op. Behaviour is held equal to the old code by
@@ -16,39 +17,7 @@ const user = newId();
 const stamp = (i: number) =>
   formatHlc({ wallMs: Date.parse('2026-11-20T07:45:03.120Z') + i, counter: 0, node: 'desk1' });
 
-/** A supplier created on a desk, as its outbox sends it (the whole row). */
-function supplierCreate(i: number) {
-  const at = new Date(Date.parse('2026-11-20T07:45:00Z') + i).toISOString();
-  return {
-    op_id: newId(),
-    entity_type: 'suppliers',
-    operation: 'create',
-    data: {
-      uuid: newId(),
-      version: 0,
-      created_at: at,
-      updated_at: at,
-      deleted_at: null,
-      created_by: user,
-      updated_by: user,
-      code: `S-${i}`,
-      name: `Supplier ${i}`,
-      phone: '0712 345 678',
-      address: 'Box 12, Kericho',
-      region: 'Kericho',
-      notes: '',
-      active: true,
-      payout_method: 'none',
-      bank_account_name: '',
-      bank_account_number: '',
-      bank_code: '',
-      mobile_phone: '',
-      route_uuid: null,
-      centre_uuid: null,
-    },
-    client_timestamp: stamp(i),
-  };
-}
+const supplierCreate = (i: number) => supplierCreateOp(i, user);
 
 function collectionCreate(i: number) {
   return {
