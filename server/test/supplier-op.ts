@@ -1,7 +1,7 @@
 import { formatHlc, newId } from '../../shared';
 
 /** The push tests' clock: ops are stamped from here on, one millisecond apart. */
-export const OP_CLOCK_MS = Date.parse('2026-11-20T07:45:03.120Z');
+const OP_CLOCK_MS = Date.parse('2026-11-20T07:45:03.120Z');
 
 /** A supplier created on a desk, as its outbox sends it (the whole row; bench P1's op). */
 export function supplierCreateOp(i: number, user: string, withOpId = true) {
