@@ -54,7 +54,7 @@ describe('a multi-row INSERT as SQL text', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(values, values), { minLength: 1, maxLength: 5 }), (pairs) => {
         const rows = pairs.map(([a, b]) => ({ a, b }));
-        const expected = rows.map((r) => `(${asMysql2(r.a)}, ${asMysql2(r.b)})`).join(', ');
+        const expected = rows.map((r) => `(${asMysql2(r.a)},${asMysql2(r.b)})`).join(',');
         expect(insertText('t', ['a', 'b'], rows)).toBe(`insert into \`t\` (\`a\`, \`b\`) values ${expected}`);
       }),
       { numRuns: 2000, seed: 20261129 },

@@ -12,8 +12,9 @@ export function insertText(table: string, columns: readonly string[], rows: read
   let text = `insert into ${escapeId(table)} (${columns.map((c) => escapeId(c)).join(', ')}) values `;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    text += r ? ', (' : '(';
-    for (let i = 0; i < columns.length; i++) text += (i ? ', ' : '') + literal(row, columns[i]!);
+    // No space after the commas: a push's inserts are ~2 % shorter for MySQL to receive and read.
+    text += r ? ',(' : '(';
+    for (let i = 0; i < columns.length; i++) text += (i ? ',' : '') + literal(row, columns[i]!);
     text += ')';
   }
   return text;

@@ -224,6 +224,8 @@ async function prepareBatch(ctx: PushContext, db: Db, state: BatchState, parsed:
           replayedOutcome(
             env.state,
             'result' in previous ? (JSON.parse(previous.result) as OpOutcome) : previous.outcome,
+            op,
+            p.data.ok ? p.data.data.uuid : String(op.data.uuid),
           ),
         );
       }

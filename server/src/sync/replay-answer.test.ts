@@ -64,8 +64,31 @@ describe('a replayed op answers with the row as it is now', () => {
       .select('result')
       .where('op_id', '=', create.op_id)
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.result).item.entity).toBeUndefined();
+    // Nor of what the op itself says (its id, type and record): a replay is of the same op.
+    expect(JSON.parse(stored.result)).toEqual({ kind: 'success', item: { merged: false } });
     const replayed = await push(h, desk, [create]);
+    expect(replayed.body.results.success[0]).toMatchObject({
+      op_id: create.op_id,
+      entity_type: 'suppliers',
+      uuid: create.data.uuid,
+      merged: false,
+    });
     expect(replayed.body.results.success[0].entity).toMatchObject({ uuid: create.data.uuid, name: 'Q', version: 1 });
+  });
+
+  it('replays an answer stored whole by an earlier server', async () => {
+    const desk = await h.desk('supervisor');
+    const create = op('suppliers', 'create', { uuid: newId(), code: `O-${newId().slice(-10)}`, name: 'O' });
+    await push(h, desk, [create]);
+    const whole = { op_id: create.op_id, entity_type: 'suppliers', uuid: create.data.uuid, merged: false };
+    await h.test.db
+      .updateTable('sync_ops')
+      .set({ result: JSON.stringify({ kind: 'success', item: whole }) })
+      .where('op_id', '=', create.op_id)
+      .execute();
+    const replayed = await push(h, desk, [create]);
+    expect(replayed.body.results.success[0]).toMatchObject(whole);
+    expect(replayed.body.results.success[0].entity).toMatchObject({ name: 'O', version: 1 });
+    expect(replayed.body.written_seqs).toBeUndefined();
   });
 });

@@ -156,15 +156,19 @@ export function rebaseFollowersOfBatch(
 ): void {
   if (accepted.length === 0) return;
   const first = Math.min(...accepted.map((a) => a.op.id));
-  const followers = [...others, ...batch]
-    .filter((f) => f.id > first && (f.status === 'pending' || f.status === 'error'))
-    .map(({ id, entity_uuid, base_version }) => ({ id, entity_uuid, base_version }))
-    .sort((a, b) => a.id - b.id);
-  if (followers.length === 0) return;
+  // By entity, in op order: an accepted op looks only at its own entity's followers (a batch of 500 is 500
+  // followers of 500 ops otherwise, while the whole batch is pending).
+  const followers = new Map<string, { id: number; base_version: number }[]>();
+  for (const f of [...others, ...batch].sort((a, b) => a.id - b.id)) {
+    if (f.id <= first || (f.status !== 'pending' && f.status !== 'error')) continue;
+    let list = followers.get(f.entity_uuid);
+    if (!list) followers.set(f.entity_uuid, (list = []));
+    list.push({ id: f.id, base_version: f.base_version });
+  }
   for (const { op, version } of accepted) {
-    for (const follower of followers) {
-      if (follower.entity_uuid !== op.entity_uuid || follower.id <= op.id) continue;
-      if (follower.base_version !== op.base_version) continue;
+    const { id, base_version: base } = op;
+    for (const follower of followers.get(op.entity_uuid) ?? []) {
+      if (follower.id <= id || follower.base_version !== base) continue;
       follower.base_version = version;
       const { payload } = prepared(sqlite, 'select payload from outbox where id = ?').get(follower.id) as {
         payload: string;

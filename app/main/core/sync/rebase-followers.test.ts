@@ -35,4 +35,24 @@ describe('the followers read after each push answer', () => {
     expect(after.map((op) => op.base_version)).toEqual([ops[0]!.base_version, 7, ops[0]!.base_version]);
     expect(JSON.parse(after[1]!.payload)).toMatchObject({ version: 7 });
   });
+
+  it('looks at each accepted op a bounded number of times, not once per other op of the batch', async () => {
+    const core = await tempCore();
+    cleanup = core.cleanup;
+    await core.suppliers.createMany(Array.from({ length: 1000 }, (_, i) => ({ code: `F-${i}`, name: `F ${i}` })));
+    const batch = (await core.db.selectFrom('outbox').selectAll().orderBy('id').execute()) as OutboxRow[];
+    let reads = 0;
+    // Every read of an accepted op's fields is counted: the whole batch is pending (followers) while answered.
+    const accepted = batch.map((row) => ({
+      op: new Proxy(row, {
+        get: (target, key) => {
+          reads += 1;
+          return target[key as keyof OutboxRow];
+        },
+      }),
+      version: 2,
+    }));
+    rebaseFollowersOfBatch(core.sqlite, batch, accepted, otherOpsOf(core.sqlite, batch));
+    expect(reads / batch.length).toBeLessThan(10);
+  });
 });
