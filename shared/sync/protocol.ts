@@ -83,9 +83,17 @@ export const PushOpSchema = z.object({
 });
 export type PushOp = z.infer<typeof PushOpSchema>;
 
+/**
+ * How a success names the row it wrote: `rows` (the default) the whole row (`entity`); `changes` only the values
+ * that differ from what the op sent, with its uuid and version (`changes`), which the desk lays over the data it
+ * sent. A push of new records is answered in a fraction of the bytes (docs/protocol.md, "Push").
+ */
+export const PUSH_ANSWER_FORMS = ['rows', 'changes'] as const;
+
 export const PushRequestSchema = z.object({
   device_id: uuidField,
   batch: z.array(z.unknown()),
+  answer: z.enum(PUSH_ANSWER_FORMS).optional(),
 });
 
 const CONFLICT_TYPES = ['version', 'concurrent', 'timestamp', 'deleted'] as const;
@@ -114,14 +122,22 @@ const DataSchema = z.record(z.string(), z.unknown());
  */
 const answeredEntityType = z.string();
 
-const PushSuccessSchema = z.object({
-  op_id: z.string().optional(),
-  entity_type: answeredEntityType,
-  uuid: z.string(),
-  entity: WireRowSchema,
-  merged: z.boolean(),
-  message: z.string().optional(),
-});
+const PushSuccessSchema = z
+  .object({
+    op_id: z.string().optional(),
+    entity_type: answeredEntityType,
+    uuid: z.string(),
+    /** The row as the server now has it (answer form `rows`, and every replayed answer). */
+    entity: WireRowSchema.optional(),
+    /** Answer form `changes`: the row's uuid, version and every value that differs from the op's data. */
+    changes: WireRowSchema.optional(),
+    merged: z.boolean(),
+    message: z.string().optional(),
+  })
+  .refine((item) => item.entity !== undefined || item.changes !== undefined, {
+    message: 'must carry the row (entity) or its changes',
+    path: ['entity'],
+  });
 export type PushSuccess = z.infer<typeof PushSuccessSchema>;
 
 const PushConflictSchema = z.object({

@@ -122,8 +122,9 @@ describe('rows from the server are checked against their type before the desk ke
       fetch: spoiling(
         '/api/v1/sync/push',
         (body) => {
-          const { success } = body.results as { success: { entity: Row }[] };
-          success.find((s) => s.entity.uuid === target.uuid)!.entity.amount_minor = 1.5;
+          // The desk asks for changes (a row's values other than those it sent): a malformed one among them.
+          const { success } = body.results as { success: { uuid: string; changes: Row }[] };
+          success.find((s) => s.uuid === target.uuid)!.changes.amount_minor = 1.5;
         },
         on,
       ),

@@ -54,6 +54,49 @@ describe('POST /api/v1/sync/push', () => {
     expect(typeof res.body.server_time).toBe('string');
   });
 
+  it('answers as changes when asked: the stamps and what the server computed, not the values sent', async () => {
+    const { supplier, product } = await seedReference(h, 3275);
+    const clerk = await h.desk('clerk');
+    const collection = {
+      uuid: newId(),
+      supplier_uuid: supplier.uuid,
+      product_uuid: product.uuid,
+      collected_at: '2026-11-20T07:45:00Z',
+      quantity_milli: 12500,
+      notes: 'wet leaf',
+    };
+    const asked = async (answer: unknown) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/v1/sync/push',
+        headers: clerk.auth,
+        payload: { device_id: clerk.deviceId, batch: [op('collections', 'create', collection)], answer },
+      });
+    const refused = await asked('diff');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual({ answer: 'must be one of: rows, changes' });
+
+    const res = await asked('changes');
+    expect(res.statusCode).toBe(200);
+    const [success] = res.json().results.success;
+    expect(success).not.toHaveProperty('entity');
+    const { changes } = success;
+    expect(changes).toMatchObject({
+      uuid: collection.uuid,
+      version: 1,
+      rate_minor: 3275,
+      amount_minor: 40938,
+      collected_at: '2026-11-20T07:45:00.000Z',
+      deleted_at: null,
+    });
+    for (const sentAsItIs of ['supplier_uuid', 'product_uuid', 'quantity_milli', 'notes'])
+      expect(changes).not.toHaveProperty(sentAsItIs);
+    // Laid over what was sent, it is the row the server keeps.
+    const rows = await pull(h, clerk, { limit: 1000, entity_types: ['collections'] });
+    const kept = rows.body.changes.collections.find((c: { uuid: string }) => c.uuid === collection.uuid);
+    expect({ ...collection, ...changes }).toEqual(kept);
+  });
+
   it('replays a batch with identical results and changes no row', async () => {
     const { supplier } = await seedReference(h);
     const clerk = await h.desk('clerk');

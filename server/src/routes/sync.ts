@@ -75,6 +75,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
           hooks: options.hooks,
           clientSkewMs: skewOf(request, options.config.dateWindow),
           dateWindow: options.config.dateWindow,
+          answerForm: body.answer,
           onCommitted: (seq) => options.live.committed(seq),
           onConflicts: (ids) => ids.forEach((id) => options.live.conflict(id)),
         },

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { DateWindow, PushOp, PushResponse } from '../../../shared';
+import type { DateWindow, PushOp, PushResponse, RequestOf, ROUTES } from '../../../shared';
 import type { ServerDatabase } from '../db/schema';
 import type { AccessClaims } from '../plugins/auth';
 import { applyOp, type OpEnv, type OpOutcome } from './apply-op';
+import { changesOf } from './op/answer-changes';
 import { BatchState } from './batch-state';
 import { loadForOps } from './batch-load';
 import { readClock, StaleRead, takeSeqs, writtenSince } from './early-reads';
@@ -35,6 +36,8 @@ export interface PushContext {
   clientSkewMs?: number;
   /** The dates a pushed record may carry (config DATE_WINDOW_FROM/TO); default 2000-01-01 to 2100-01-01. */
   dateWindow?: DateWindow;
+  /** How a success names its row (PushRequest.answer): the whole row (default) or its changes. */
+  answerForm?: RequestOf<typeof ROUTES.push>['answer'];
   /** Called after commit with the highest seq, so the live channel can announce it. */
   onCommitted?(seq: number): void;
   /** Called after commit with the conflicts the batch met, so supervisors hear of them at once. */
@@ -58,7 +61,7 @@ export async function applyPush(ctx: PushContext, batch: unknown[]): Promise<Pus
   for (let attempt = 1; ; attempt++) {
     try {
       const run = early ? await earlyBatch(ctx, parsed) : await lockedBatch(ctx, parsed);
-      return answer(ctx, run);
+      return answer(ctx, run, parsed);
     } catch (error) {
       const code = (error as { code?: string }).code;
       // Another batch wrote what this one read (or stored an answer for one of its op_ids, the same op sent
@@ -129,13 +132,19 @@ async function lockedBatch(ctx: PushContext, parsed: Parsed[]): Promise<BatchRun
   });
 }
 
-function answer(ctx: PushContext, { outcomes, wrote, firstSeq, lastSeq }: BatchRun): PushResponse {
+function answer(ctx: PushContext, { outcomes, wrote, firstSeq, lastSeq }: BatchRun, parsed: Parsed[]): PushResponse {
   if (wrote) ctx.onCommitted?.(lastSeq);
   const conflictIds = outcomes.flatMap((o) => (o.kind === 'conflict' ? [o.item.conflict_id] : []));
   if (conflictIds.length) ctx.onConflicts?.(conflictIds);
   const results: PushResponse['results'] = { success: [], conflicts: [], errors: [] };
-  for (const outcome of outcomes) {
-    if (outcome.kind === 'success') results.success.push(outcome.item);
+  const changes = ctx.answerForm === 'changes';
+  // One outcome per parsed op, in the same order (prepareBatch).
+  for (const [i, outcome] of outcomes.entries()) {
+    const sent = parsed[i];
+    if (outcome.kind === 'success' && changes && outcome.item.entity && sent && 'op' in sent) {
+      const { entity, ...item } = outcome.item;
+      results.success.push({ ...item, changes: changesOf(sent.op.data, entity) });
+    } else if (outcome.kind === 'success') results.success.push(outcome.item);
     else if (outcome.kind === 'conflict') results.conflicts.push(outcome.item);
     else results.errors.push(outcome.item);
   }

@@ -6,11 +6,13 @@ import {
   type PushConflict,
   type PushResponse,
   type PushSuccess,
+  type WireRow,
 } from '../../../../shared';
 import { prepared } from '../db/prepared';
 import type { ConflictNotice } from '../events';
 import { storeServerAnswers } from './apply-remote';
 import type { SyncDeps } from './deps';
+import { payloadOf } from './in-flight';
 import { otherOpsOf, rebaseFollowersOfBatch, setOpsStatus, type OutboxRow } from './outbox';
 import { outboxNote } from './outbox-note';
 import type { PushTally } from './push';
@@ -39,10 +41,10 @@ export function applyResults(
     return op;
   };
 
-  const accepted: { op: OutboxRow; item: PushSuccess }[] = [];
+  const accepted: { op: OutboxRow; item: PushSuccess; entity: WireRow }[] = [];
   for (const item of response.results.success) {
     const op = take(item.op_id);
-    if (op) accepted.push({ op, item });
+    if (op) accepted.push({ op, item, entity: answeredRow(op, item) });
   }
   accepted.sort((a, b) => a.op.id - b.op.id);
   const { sqlite } = deps;
@@ -51,7 +53,7 @@ export function applyResults(
   rebaseFollowersOfBatch(
     sqlite,
     batch,
-    accepted.map(({ op, item }) => ({ op, version: item.entity.version })),
+    accepted.map(({ op, entity }) => ({ op, version: entity.version })),
     others,
   );
   setOpsStatus(
@@ -62,10 +64,10 @@ export function applyResults(
   );
   tally.pushed += accepted.length;
   // The table is the one this desk's own op named, never a name taken from the answer.
-  const answers = accepted.map(({ op, item }) => ({
+  const answers = accepted.map(({ op, entity }) => ({
     id: op.id,
     type: entityTypeOf(op.entity_type),
-    entity: item.entity,
+    entity,
   }));
 
   for (const item of response.results.conflicts) {
@@ -109,6 +111,14 @@ export function applyResults(
     if (other.status === 'pending' || other.status === 'error') waiting.add(other.entity_uuid);
   storeServerAnswers(deps.rows, answers, waiting);
   return { notices, stopped };
+}
+
+/**
+ * The row an accepted op wrote: the answer's whole row, or (answer form `changes`) its changes laid over the data
+ * this desk sent (the same object the request was built from). storeServerAnswers checks the result.
+ */
+function answeredRow(op: OutboxRow, item: PushSuccess): WireRow {
+  return item.entity ?? { ...payloadOf(op), ...item.changes! };
 }
 
 const INSERT_CONFLICT_SQL = `insert into conflicts (conflict_id, entity_type, entity_uuid, type, resolution, status,

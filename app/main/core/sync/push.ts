@@ -111,7 +111,8 @@ const isBatchTooLarge = (error: unknown) => error instanceof SyncHttpError && er
 
 /** Sends one batch; the answer or the error is kept, so a later batch's failure never goes unobserved. */
 function send(deps: SyncDeps, batch: OutboxRow[]): Promise<Sent> {
-  const body = { device_id: deps.deviceId, batch: batch.map(toPushOp) };
+  // Successes answered as changes against what was sent (push-answer.ts lays them over it).
+  const body = { device_id: deps.deviceId, batch: batch.map(toPushOp), answer: 'changes' as const };
   return deps.auth
     .authed((token) => deps.http.call(ROUTES.push, body, { token }))
     .then(
