@@ -29,7 +29,8 @@ export async function startServerProcess(
   const port = await freePort();
   // BENCH_CPU_PROF=dir writes the server's CPU profile there on exit (docs/performance.md, "Profiling").
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/src/main.ts'], {
+  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, ...prof, '--import', 'tsx', `${process.env.BENCH_SERVER_DIR ?? '.'}/server/src/main.ts`], {
     env: {
       ...process.env,
       MYSQL_URL: mysqlUrl,
