@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../scripts/free-port';
 
@@ -29,8 +30,11 @@ export async function startServerProcess(
   const port = await freePort();
   // BENCH_CPU_PROF=dir writes the server's CPU profile there on exit (docs/performance.md, "Profiling").
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  // BENCH_SERVER_DIR=checkout runs that checkout's server (an A/B of a server change against the same desk);
+  // BENCH_SERVER_FLAGS adds Node flags to it (docs/performance.md, "Profiling").
   const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...flags, ...prof, '--import', 'tsx', `${process.env.BENCH_SERVER_DIR ?? '.'}/server/src/main.ts`], {
+  const main = join(process.env.BENCH_SERVER_DIR ?? '.', 'server/src/main.ts');
+  const child: ChildProcess = spawn(process.execPath, [...flags, ...prof, '--import', 'tsx', main], {
     env: {
       ...process.env,
       MYSQL_URL: mysqlUrl,
