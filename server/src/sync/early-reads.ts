@@ -32,7 +32,21 @@ export async function takeSeqs(trx: Transaction<ServerDatabase>, count: number):
   return Number(done.insertId ?? 0) - count;
 }
 
-/** Whether any row matching what the batch read carries a seq above `clock` (run holding the lock). */
+/** At most this many rows written since the clock are fetched to compare here; more, and MySQL compares. */
+const FETCHED_AT_MOST = 5000;
+/** Read values compared here: printable ASCII without spaces (uuids, codes). */
+const PLAIN_READ = /^[\x21-\x7e]+$/;
+/** Written values compared here: printable ASCII (trailing spaces do not count, as in MySQL's PAD SPACE). */
+const PLAIN_WRITTEN = /^[\x20-\x7e]*$/;
+
+/**
+ * Whether any row matching what the batch read carries a seq above `clock` (run holding the lock). The rows
+ * written since are few (the other batches of that moment): for each table read by value, they are fetched by
+ * the seq index and compared here when every value on both sides is plain ASCII, where the columns' case-
+ * insensitive collations mean "equal but for case and trailing spaces". Anything else, and tables read whole,
+ * MySQL answers with `exists (… in (values))`. An IN list of the batch's 500 uuids and codes cost MariaDB a
+ * range analysis over every value, holding the lock (docs/performance.md, "Server push").
+ */
 export async function writtenSince(
   trx: Transaction<ServerDatabase>,
   clock: number,
@@ -45,13 +59,33 @@ export async function writtenSince(
     for (const value of values) entry.values.add(value);
     merged.set(key, entry);
   }
-  const tests = [...merged.values()].flatMap(({ table, column, values }) => {
-    if (column === null) return [sql`exists (select 1 from ${sql.table(table)} where seq > ${clock})`];
-    if (values.size === 0) return [];
-    const list = sql.join([...values]);
-    return [sql`exists (select 1 from ${sql.table(table)} where seq > ${clock} and ${sql.ref(column)} in (${list}))`];
-  });
+  const byTable = new Map<string, { column: string; values: Set<string>; wanted: Set<string> }[]>();
+  const tests = [];
+  for (const { table, column, values } of merged.values()) {
+    if (column === null) tests.push(sql`exists (select 1 from ${sql.table(table)} where seq > ${clock})`);
+    else if (values.size === 0) continue;
+    else if ([...values].every((v) => PLAIN_READ.test(v))) {
+      const list = byTable.get(table) ?? [];
+      list.push({ column, values, wanted: new Set([...values].map((v) => v.toLowerCase())) });
+      byTable.set(table, list);
+    } else tests.push(inTest(table, column, values, clock));
+  }
+  for (const [table, columns] of byTable) {
+    const { rows } = await sql<Record<string, unknown>>`select ${sql.join(columns.map((c) => sql.ref(c.column)))}
+      from ${sql.table(table)} where seq > ${clock} limit ${FETCHED_AT_MOST + 1}`.execute(trx);
+    for (const { column, values, wanted } of columns) {
+      const written = rows.map((r) => r[column]).filter((v) => v !== null && v !== undefined);
+      const comparable = rows.length <= FETCHED_AT_MOST && written.every((v) => PLAIN_WRITTEN.test(String(v)));
+      if (!comparable) tests.push(inTest(table, column, values, clock));
+      else if (written.some((v) => wanted.has(String(v).replace(/ +$/, '').toLowerCase()))) return true;
+    }
+  }
   if (tests.length === 0) return false;
   const { rows } = await sql<{ hit: number | string }>`select (${sql.join(tests, sql` or `)}) as hit`.execute(trx);
   return Number(rows[0]?.hit ?? 0) === 1;
+}
+
+function inTest(table: string, column: string, values: Set<string>, clock: number) {
+  const list = sql.join([...values]);
+  return sql`exists (select 1 from ${sql.table(table)} where seq > ${clock} and ${sql.ref(column)} in (${list}))`;
 }
