@@ -127,7 +127,7 @@ const PushSuccessSchema = z
     op_id: z.string().optional(),
     entity_type: answeredEntityType,
     uuid: z.string(),
-    /** The row as the server now has it (answer form `rows`, and every replayed answer). */
+    /** The row as the server now has it (answer form `rows`, and every answer of a server from before `changes`). */
     entity: WireRowSchema.optional(),
     /** Answer form `changes`: the row's uuid, version and every value that differs from the op's data. */
     changes: WireRowSchema.optional(),

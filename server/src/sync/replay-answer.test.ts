@@ -64,8 +64,11 @@ describe('a replayed op answers with the row as it is now', () => {
       .select('result')
       .where('op_id', '=', create.op_id)
       .executeTakeFirstOrThrow();
-    // Nor of what the op itself says (its id, type and record): a replay is of the same op.
-    expect(JSON.parse(stored.result)).toEqual({ kind: 'success', item: { merged: false } });
+    // With the op's id, type and record: a server from before replays what this one stored.
+    expect(JSON.parse(stored.result)).toEqual({
+      kind: 'success',
+      item: { op_id: create.op_id, entity_type: 'suppliers', uuid: create.data.uuid, merged: false },
+    });
     const replayed = await push(h, desk, [create]);
     expect(replayed.body.results.success[0]).toMatchObject({
       op_id: create.op_id,
@@ -74,6 +77,37 @@ describe('a replayed op answers with the row as it is now', () => {
       merged: false,
     });
     expect(replayed.body.results.success[0].entity).toMatchObject({ uuid: create.data.uuid, name: 'Q', version: 1 });
+  });
+
+  it('gives a replayed conflict the row as it is now too', async () => {
+    const uuid = newId();
+    const [a, b, c] = [await h.desk('supervisor'), await h.desk('supervisor'), await h.desk('supervisor')];
+    await push(h, a, [op('suppliers', 'create', { uuid, code: `C-${newId().slice(-10)}`, name: 'C' })]);
+    const edit = (desk: typeof a, phone: string) =>
+      push(h, desk, [
+        op('suppliers', 'update', { uuid, version: 1, phone }, { base_version: 1, changed_fields: ['phone'] }),
+      ]);
+    await edit(a, '0700000001');
+    const lost = op(
+      'suppliers',
+      'update',
+      { uuid, version: 1, phone: '0700000002' },
+      { base_version: 1, changed_fields: ['phone'] },
+    );
+    const first = await push(h, b, [lost]);
+    expect(first.body.results.conflicts).toHaveLength(1);
+    const before = first.body.results.conflicts[0].entity.version as number;
+    await push(h, c, [
+      op(
+        'suppliers',
+        'update',
+        { uuid, version: before, address: 'Plot 9' },
+        { base_version: before, changed_fields: ['address'] },
+      ),
+    ]);
+    const replayed = await push(h, b, [lost]);
+    expect(replayed.body.results.conflicts).toHaveLength(1);
+    expect(replayed.body.results.conflicts[0].entity).toMatchObject({ version: before + 1, address: 'Plot 9' });
   });
 
   it('replays an answer stored whole by an earlier server', async () => {
@@ -90,5 +124,20 @@ describe('a replayed op answers with the row as it is now', () => {
     expect(replayed.body.results.success[0]).toMatchObject(whole);
     expect(replayed.body.results.success[0].entity).toMatchObject({ name: 'O', version: 1 });
     expect(replayed.body.written_seqs).toBeUndefined();
+  });
+
+  it('answers a replay whose row is gone (a database restored from before) with an error item, not a broken answer', async () => {
+    const desk = await h.desk('supervisor');
+    const create = op('suppliers', 'create', { uuid: newId(), code: `G-${newId().slice(-10)}`, name: 'Gone' });
+    await push(h, desk, [create]);
+    await h.test.db
+      .deleteFrom('suppliers')
+      .where('uuid', '=', create.data.uuid as string)
+      .execute();
+    const replayed = await push(h, desk, [create]);
+    expect(replayed.status).toBe(200);
+    expect(replayed.body.results.errors).toEqual([
+      expect.objectContaining({ op_id: create.op_id, status: 404, code: 'NOT_FOUND' }),
+    ]);
   });
 });
