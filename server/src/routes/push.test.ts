@@ -16,7 +16,8 @@ describe('POST /api/v1/sync/push', () => {
     return Number(rows[0]!.n);
   }
 
-  it('creates rows, prices collections on the server, and answers every op in exactly one list', async () => {
+  /** A clerk's desk and a collection of 12.5 kg for a supplier and product priced at 32.75 (not yet pushed). */
+  async function clerkWithCollection(extra: Record<string, unknown>) {
     const { supplier, product } = await seedReference(h, 3275);
     const clerk = await h.desk('clerk');
     const collection = {
@@ -25,10 +26,13 @@ describe('POST /api/v1/sync/push', () => {
       product_uuid: product.uuid,
       collected_at: '2026-11-20T07:45:00Z',
       quantity_milli: 12500,
-      rate_minor: 1,
-      amount_minor: 1,
-      notes: '',
+      ...extra,
     };
+    return { clerk, collection };
+  }
+
+  it('creates rows, prices collections on the server, and answers every op in exactly one list', async () => {
+    const { clerk, collection } = await clerkWithCollection({ rate_minor: 1, amount_minor: 1, notes: '' });
     const res = await push(h, clerk, [
       op('collections', 'create', collection),
       op('payments', 'delete', { uuid: newId() }),
@@ -55,16 +59,7 @@ describe('POST /api/v1/sync/push', () => {
   });
 
   it('answers as changes when asked: the stamps and what the server computed, not the values sent', async () => {
-    const { supplier, product } = await seedReference(h, 3275);
-    const clerk = await h.desk('clerk');
-    const collection = {
-      uuid: newId(),
-      supplier_uuid: supplier.uuid,
-      product_uuid: product.uuid,
-      collected_at: '2026-11-20T07:45:00Z',
-      quantity_milli: 12500,
-      notes: 'wet leaf',
-    };
+    const { clerk, collection } = await clerkWithCollection({ notes: 'wet leaf' });
     const asked = async (answer: unknown) =>
       h.app.inject({
         method: 'POST',
@@ -72,9 +67,12 @@ describe('POST /api/v1/sync/push', () => {
         headers: clerk.auth,
         payload: { device_id: clerk.deviceId, batch: [op('collections', 'create', collection)], answer },
       });
-    const refused = await asked('diff');
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.fields).toEqual({ answer: 'must be one of: rows, changes' });
+    for (const hostile of ['diff', 'x'.repeat(100_000), { rows: true }, [['changes']], 1e308, null]) {
+      const refused = await asked(hostile);
+      expect(refused.statusCode).toBe(422);
+      expect(Object.keys(refused.json().error.fields)).toEqual(['answer']);
+    }
+    expect((await asked('diff')).json().error.fields).toEqual({ answer: 'must be one of: rows, changes' });
 
     const res = await asked('changes');
     expect(res.statusCode).toBe(200);
